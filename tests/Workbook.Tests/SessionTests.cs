@@ -1,0 +1,170 @@
+using Workbook.Notebooks;
+using Workbook.Tests.Support;
+using static Workbook.Tests.Support.NotebookFile;
+
+namespace Workbook.Tests;
+
+/// <summary>The C# kernel's semantics, one behaviour at a time.</summary>
+public sealed class SessionTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task State_carries_from_cell_to_cell()
+    {
+        var run = await Session.RunAsync(_folder, Code("var x = 20;"), Markdown("text"), Code("x += 1;"), Code("x * 2"));
+
+        Assert.True(run.Succeeded);
+        Assert.Contains(">42<", run.CodeCells()[2].Outputs.Single().Html(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_trailing_expression_is_displayed_as_the_cell_result_and_a_statement_is_not()
+    {
+        var run = await Session.RunAsync(_folder, Code("var s = \"abc\";"), Code("s.Length + 1"), Code("s.ToUpperInvariant();"), Code("Console.Write(\"\")"), Code("(string?)null"));
+
+        var cells = run.CodeCells();
+        Assert.Empty(cells[0].Outputs);
+        var result = Assert.IsType<DisplayOutput>(Assert.Single(cells[1].Outputs));
+        Assert.True(result.IsResult);
+        Assert.Contains(">4<", result.Data["text/html"], StringComparison.Ordinal);
+        Assert.Empty(cells[2].Outputs);
+        Assert.Empty(cells[3].Outputs);
+        Assert.Contains("<null>", Assert.IsType<DisplayOutput>(Assert.Single(cells[4].Outputs)).Data.Values.Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Display_shows_values_in_order_with_console_text_between_them_and_can_update_one()
+    {
+        var run = await Session.RunAsync(_folder, Code("""
+            var first = display(1);
+            Console.WriteLine("between");
+            Console.Write("and ");
+            Console.WriteLine("joined");
+            display("<b>x</b>", "text/plain");
+            first.Update(99);
+            """));
+
+        var outputs = run.CodeCells()[0].Outputs;
+        Assert.Equal(3, outputs.Count);
+        Assert.Contains(">99<", outputs[0].Html(), StringComparison.Ordinal);
+        Assert.False(((DisplayOutput)outputs[0]).IsResult);
+        Assert.Equal(new StreamOutput("stdout", "between\nand joined\n"), outputs[1]);
+        Assert.Equal("<b>x</b>", Assert.IsType<DisplayOutput>(outputs[2]).Data["text/plain"]);
+    }
+
+    [Fact]
+    public async Task Standard_error_is_a_stream_of_its_own()
+    {
+        var run = await Session.RunAsync(_folder, Code("Console.Error.WriteLine(\"warn\"); Console.WriteLine(\"out\");"));
+
+        Assert.Equal([new StreamOutput("stderr", "warn\n"), new StreamOutput("stdout", "out\n")], run.CodeCells()[0].Outputs);
+    }
+
+    [Fact]
+    public async Task Types_usings_and_await_work_at_the_top_level_and_carry_over()
+    {
+        var run = await Session.RunAsync(_folder,
+            Code("using System.Globalization;\npublic record Point(double X, double Y) { public double Norm => Math.Sqrt(X * X + Y * Y); }"),
+            Code("await Task.Delay(5);\nvar p = await Task.FromResult(new Point(3, 4));"),
+            Code("p.Norm.ToString(CultureInfo.InvariantCulture)"));
+
+        Assert.True(run.Succeeded, run.Error?.Message);
+        Assert.Equal("5", run.CodeCells()[2].Outputs.Single().Text());
+    }
+
+    [Fact]
+    public async Task Html_helper_output_is_written_as_html()
+    {
+        var run = await Session.RunAsync(_folder, Code("HTML(\"<em>hi</em>\")"));
+
+        Assert.Equal("<em>hi</em>", run.CodeCells()[0].Outputs.Single().Html());
+    }
+
+    [Fact]
+    public async Task The_working_directory_is_the_notebook_folder_and_is_restored_afterwards()
+    {
+        var before = Environment.CurrentDirectory;
+        File.WriteAllText(_folder.File("beside.txt"), "found");
+
+        var run = await Session.RunAsync(_folder, Code("System.IO.File.ReadAllText(\"beside.txt\")"));
+
+        Assert.True(run.Succeeded, run.Error?.Message);
+        Assert.Equal("found", run.CodeCells()[0].Outputs.Single().Text());
+        Assert.Equal(before, Environment.CurrentDirectory);
+    }
+
+    [Fact]
+    public async Task A_compilation_error_stops_the_notebook_with_its_cell_and_line()
+    {
+        var run = await Session.RunAsync(_folder, Code("var a = 1;"), Markdown("# h"), Code("var b = 2;\nint c = \"text\";"), Code("var never = 3;"));
+
+        Assert.False(run.Succeeded);
+        Assert.Equal(3, run.Error!.Cell);
+        Assert.Equal(2, run.Error.Line);
+        Assert.StartsWith("error CS0029", run.Error.Message, StringComparison.Ordinal);
+        var error = Assert.IsType<ErrorOutput>(run.CodeCells()[1].Outputs.Single());
+        Assert.Contains("(2,9): error CS0029", error.Value, StringComparison.Ordinal);
+        Assert.Equal(2, run.Cells.Count);
+    }
+
+    [Fact]
+    public async Task An_exception_gives_the_line_in_the_cell_where_it_was_thrown()
+    {
+        var run = await Session.RunAsync(_folder,
+            Code("int Divide(int a, int b) => a / b;"),
+            Code("var ok = 1;\nvar zero = 0;\nConsole.WriteLine(\"before\");\nvar r = Divide(1, zero);\nConsole.WriteLine(\"after\");"));
+
+        Assert.Equal(2, run.Error!.Cell);
+        Assert.Equal(4, run.Error.Line);
+        Assert.Contains("DivideByZeroException", run.Error.Message, StringComparison.Ordinal);
+        var outputs = run.CodeCells()[1].Outputs;
+        Assert.Equal(new StreamOutput("stdout", "before\n"), outputs[0]);
+        Assert.Equal("DivideByZeroException", Assert.IsType<ErrorOutput>(outputs[1]).Name);
+    }
+
+    [Fact]
+    public async Task Time_magic_reports_the_wall_time()
+    {
+        var run = await Session.RunAsync(_folder, Code("#!time\nawait Task.Delay(50);"));
+
+        var text = Assert.IsType<StreamOutput>(run.CodeCells()[0].Outputs.Single()).Text;
+        Assert.Matches(@"^Wall time: \d+ ms\n$", text);
+        Assert.True(int.Parse(text.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture) >= 50);
+    }
+
+    [Fact]
+    public async Task Csharp_magic_is_accepted_and_other_kernels_are_refused_by_name()
+    {
+        var run = await Session.RunAsync(_folder, Code("#!csharp\n1 + 1"), Code("#!fsharp\nlet x = 1"));
+
+        Assert.Equal(2, run.Error!.Cell);
+        Assert.Equal(1, run.Error.Line);
+        Assert.Contains("'#!fsharp' is not supported", run.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cell_for_another_kernel_is_refused()
+    {
+        var path = NotebookFile.Write(_folder.File("pwsh.ipynb"), Code("Get-Date"));
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"kernelName\":\"csharp\"", "\"kernelName\":\"pwsh\"", StringComparison.Ordinal));
+        var runner = new Running.NotebookRunner(Session.Packages, new NullProgress());
+
+        var run = await runner.RunAsync(NotebookDocument.Load(path));
+
+        Assert.Contains("'pwsh' kernel", run.Error!.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class NullProgress : Running.IRunProgress
+    {
+        public void CellStarted(NotebookDocument notebook, NotebookCell cell, int ordinal, int codeCells)
+        {
+        }
+
+        public void NotebookFinished(Running.NotebookRun run)
+        {
+        }
+    }
+}

@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Net;
+using System.Reflection;
+using System.Text;
+using ColorCode;
+using Workbook.Notebooks;
+using Workbook.Running;
+
+namespace Workbook.Export;
+
+/// <summary>
+/// Writes self-contained HTML exports: each notebook's Markdown rendered, code highlighted, outputs inline, each
+/// cell's run time, a table of contents, links to the previous and next notebook and to the index; plotly.js embedded
+/// once per page that draws a chart. Nothing on the page is fetched from the network.
+/// </summary>
+public static class HtmlExporter
+{
+    private static readonly Lazy<string> Style = new(() =>
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Workbook.Export.export.css")!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd() + new HtmlClassFormatter().GetCSSString();
+    });
+
+    /// <summary>The export of one notebook run.</summary>
+    public static string RenderNotebook(NotebookRun run, PageLinks links)
+    {
+        var markdown = new MarkdownRenderer();
+        var body = new StringBuilder();
+        var needsPlotly = false;
+        var cells = run.Document.Cells;
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var cell = cells[i];
+            switch (cell.Kind)
+            {
+                case CellKind.Markdown:
+                    body.Append(CultureInfo.InvariantCulture, $"<section class=\"cell markdown\" id=\"cell-{cell.Number}\">\n{markdown.Render(cell.Source)}</section>\n");
+                    break;
+                case CellKind.Raw:
+                    body.Append(CultureInfo.InvariantCulture, $"<section class=\"cell raw\" id=\"cell-{cell.Number}\"><pre>{Encode(cell.Source)}</pre></section>\n");
+                    break;
+                default:
+                    run.Cells.TryGetValue(i, out var executed);
+                    needsPlotly |= AppendCodeCell(body, cell, executed);
+                    break;
+            }
+        }
+
+        var title = run.Document.Title;
+        var page = new StringBuilder();
+        AppendHead(page, title, needsPlotly);
+        page.Append("<body>\n");
+        AppendNavigation(page, links, "top");
+        page.Append("<div class=\"layout\">\n");
+        AppendContents(page, markdown.Headings);
+        page.Append("<main>\n");
+        page.Append(CultureInfo.InvariantCulture,
+            $"<p class=\"run-info\">{Encode(run.Document.Name)}.ipynb · executed {DateTimeOffset.Now.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} · {Seconds(run.Duration)}</p>\n");
+        if (run.Error is { } error)
+        {
+            page.Append(CultureInfo.InvariantCulture,
+                $"<div class=\"failure\" role=\"alert\">This notebook stopped at <a href=\"#cell-{error.Cell}\">cell {error.Cell}</a>{(error.Line is { } line ? $", line {line}" : "")}: {Encode(error.Message)}</div>\n");
+        }
+
+        page.Append(body);
+        page.Append("</main>\n</div>\n");
+        AppendNavigation(page, links, "bottom");
+        page.Append("</body>\n</html>\n");
+        return page.ToString();
+    }
+
+    /// <summary>The index page: every notebook of the run with its title, status and time.</summary>
+    public static string RenderIndex(IReadOnlyList<NotebookRun> runs)
+    {
+        var page = new StringBuilder();
+        AppendHead(page, "Breast cancer diagnosis workbook", needsPlotly: false);
+        page.Append("<body>\n<main class=\"index\">\n<h1>Breast cancer diagnosis workbook</h1>\n");
+        var failed = runs.Count(r => !r.Succeeded);
+        page.Append(CultureInfo.InvariantCulture,
+            $"<p class=\"run-info\">{runs.Count} notebooks, {failed} failed, {Seconds(TimeSpan.FromTicks(runs.Sum(r => r.Duration.Ticks)))} in all · executed {DateTimeOffset.Now.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}</p>\n");
+        page.Append("<table>\n<thead><tr><th>Notebook</th><th>File</th><th>Status</th><th>Code cells run</th><th>Time</th></tr></thead>\n<tbody>\n");
+        foreach (var run in runs)
+        {
+            var status = run.Error is { } e ? $"failed at cell {e.Cell}" : "ok";
+            var codeCells = run.Document.Cells.Count(c => c.Kind == CellKind.Code);
+            page.Append(CultureInfo.InvariantCulture,
+                $"<tr class=\"{(run.Succeeded ? "ok" : "failed")}\"><td><a href=\"{Encode(run.Document.Name)}.html\">{Encode(run.Document.Title)}</a></td><td><a href=\"{Encode(run.Document.Name)}.ipynb\">{Encode(run.Document.Name)}.ipynb</a></td><td class=\"status\">{status}</td><td>{run.Cells.Count} of {codeCells}</td><td>{Seconds(run.Duration)}</td></tr>\n");
+        }
+
+        page.Append("</tbody>\n</table>\n</main>\n</body>\n</html>\n");
+        return page.ToString();
+    }
+
+    private static bool AppendCodeCell(StringBuilder body, NotebookCell cell, ExecutedCell? executed)
+    {
+        var state = executed is null ? "not-run" : executed.Error is null ? "ok" : "failed";
+        var prompt = executed is null ? "[ ]" : $"[{executed.ExecutionCount}]";
+        var time = executed is null ? "not run" : Seconds(executed.Duration);
+        body.Append(CultureInfo.InvariantCulture, $"<section class=\"cell code {state}\" id=\"cell-{cell.Number}\">\n");
+        body.Append(CultureInfo.InvariantCulture, $"<div class=\"cell-head\"><span class=\"prompt\">{prompt}</span><span class=\"cell-number\">cell {cell.Number}</span><span class=\"time\">{time}</span></div>\n");
+        body.Append("<div class=\"source\">").Append(new HtmlClassFormatter().GetHtmlString(cell.Source, Languages.CSharp)).Append("</div>\n");
+        var needsPlotly = false;
+        if (executed is { Outputs.Count: > 0 })
+        {
+            body.Append("<div class=\"outputs\">\n");
+            foreach (var output in executed.Outputs)
+            {
+                var html = RenderOutput(output);
+                needsPlotly |= PlotlyScript.IsNeededBy(html);
+                body.Append(html).Append('\n');
+            }
+
+            body.Append("</div>\n");
+        }
+
+        body.Append("</section>\n");
+        return needsPlotly;
+    }
+
+    private static string RenderOutput(CellOutput output) => output switch
+    {
+        StreamOutput stream => $"<pre class=\"output stream {stream.Name}\">{Encode(stream.Text)}</pre>",
+        DisplayOutput display when display.Data.TryGetValue("text/html", out var html) => $"<div class=\"output display\">{html}</div>",
+        DisplayOutput display when display.Data.TryGetValue("image/svg+xml", out var svg) => $"<div class=\"output display\">{svg}</div>",
+        DisplayOutput display when display.Data.TryGetValue("image/png", out var png) => $"<div class=\"output display\"><img alt=\"output\" src=\"data:image/png;base64,{png}\"></div>",
+        DisplayOutput display => $"<pre class=\"output display\">{Encode(display.Data.Values.FirstOrDefault() ?? "")}</pre>",
+        ErrorOutput error => $"<pre class=\"output error\"><strong>{Encode(error.Name)}</strong>: {Encode(error.Value)}\n{Encode(string.Join('\n', error.Traceback.Skip(1)))}</pre>",
+        _ => throw new ArgumentOutOfRangeException(nameof(output), output.GetType().Name, "unknown output kind"),
+    };
+
+    private static void AppendHead(StringBuilder page, string title, bool needsPlotly)
+    {
+        page.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        page.Append(CultureInfo.InvariantCulture, $"<title>{Encode(title)}</title>\n<style>\n{Style.Value}\n</style>\n");
+        if (needsPlotly)
+        {
+            page.Append("<script>\n").Append(PlotlyScript.Source).Append("\n</script>\n");
+        }
+
+        page.Append("</head>\n");
+    }
+
+    private static void AppendNavigation(StringBuilder page, PageLinks links, string where)
+    {
+        page.Append(CultureInfo.InvariantCulture, $"<nav class=\"pager {where}\">");
+        page.Append(links.Previous is { } previous ? $"<a rel=\"prev\" href=\"{Encode(previous.Href)}\">← {Encode(previous.Title)}</a>" : "<span></span>");
+        page.Append("<a href=\"index.html\">Index</a>");
+        page.Append(links.Next is { } next ? $"<a rel=\"next\" href=\"{Encode(next.Href)}\">{Encode(next.Title)} →</a>" : "<span></span>");
+        page.Append("</nav>\n");
+    }
+
+    private static void AppendContents(StringBuilder page, IReadOnlyList<MarkdownRenderer.Heading> headings)
+    {
+        page.Append("<nav class=\"contents\"><h2>Contents</h2>\n<ul>\n");
+        foreach (var heading in headings)
+        {
+            page.Append(CultureInfo.InvariantCulture, $"<li class=\"level-{heading.Level}\"><a href=\"#{Encode(heading.Id)}\">{Encode(heading.Text)}</a></li>\n");
+        }
+
+        page.Append("</ul>\n</nav>\n");
+    }
+
+    private static string Seconds(TimeSpan duration) => string.Create(CultureInfo.InvariantCulture, $"{duration.TotalSeconds:F2} s");
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+}

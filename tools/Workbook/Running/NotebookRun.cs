@@ -1,0 +1,14 @@
+using Workbook.Notebooks;
+
+namespace Workbook.Running;
+
+/// <summary>The result of running one notebook.</summary>
+/// <param name="Document">The notebook as read.</param>
+/// <param name="Cells">The executed code cells by their index in <see cref="NotebookDocument.Cells"/> (0-based); cells after a failure are absent.</param>
+/// <param name="Error">Where the notebook stopped, or null when every cell ran.</param>
+/// <param name="Duration">Wall-clock time of the whole notebook.</param>
+public sealed record NotebookRun(NotebookDocument Document, IReadOnlyDictionary<int, ExecutedCell> Cells, CellError? Error, TimeSpan Duration)
+{
+    /// <summary>True when every code cell ran without error.</summary>
+    public bool Succeeded => Error is null;
+}
