@@ -28,6 +28,9 @@ public static class ChartHtml
         return $"<script type=\"text/javascript\">{PlotlyJs()}</script>\n{html}";
     }
 
+    /// <summary>Forgets that plotly.js was sent, as a restarted kernel would (for tests).</summary>
+    internal static void ForgetPlotlyJsSent() => Interlocked.Exchange(ref _plotlyJsSent, 0);
+
     private static string PlotlyJs()
     {
         var assembly = typeof(GenericChart).Assembly;

@@ -28,6 +28,7 @@ public static class HtmlExporter
         var markdown = new MarkdownRenderer();
         var body = new StringBuilder();
         var needsPlotly = false;
+        var needsMath = false;
         var cells = run.Document.Cells;
         for (var i = 0; i < cells.Count; i++)
         {
@@ -35,7 +36,9 @@ public static class HtmlExporter
             switch (cell.Kind)
             {
                 case CellKind.Markdown:
-                    body.Append(CultureInfo.InvariantCulture, $"<section class=\"cell markdown\" id=\"cell-{cell.Number}\">\n{markdown.Render(cell.Source)}</section>\n");
+                    var html = markdown.Render(cell.Source);
+                    needsMath |= MathScript.IsNeededBy(html);
+                    body.Append(CultureInfo.InvariantCulture, $"<section class=\"cell markdown\" id=\"cell-{cell.Number}\">\n{html}</section>\n");
                     break;
                 case CellKind.Raw:
                     body.Append(CultureInfo.InvariantCulture, $"<section class=\"cell raw\" id=\"cell-{cell.Number}\"><pre>{Encode(cell.Source)}</pre></section>\n");
@@ -49,7 +52,7 @@ public static class HtmlExporter
 
         var title = run.Document.Title;
         var page = new StringBuilder();
-        AppendHead(page, title, needsPlotly);
+        AppendHead(page, title, needsPlotly, needsMath);
         page.Append("<body>\n");
         AppendNavigation(page, links, "top");
         page.Append("<div class=\"layout\">\n");
@@ -74,7 +77,7 @@ public static class HtmlExporter
     public static string RenderIndex(IReadOnlyList<NotebookRun> runs)
     {
         var page = new StringBuilder();
-        AppendHead(page, "Breast cancer diagnosis workbook", needsPlotly: false);
+        AppendHead(page, "Breast cancer diagnosis workbook", needsPlotly: false, needsMath: false);
         page.Append("<body>\n<main class=\"index\">\n<h1>Breast cancer diagnosis workbook</h1>\n");
         var failed = runs.Count(r => !r.Succeeded);
         page.Append(CultureInfo.InvariantCulture,
@@ -129,13 +132,18 @@ public static class HtmlExporter
         _ => throw new ArgumentOutOfRangeException(nameof(output), output.GetType().Name, "unknown output kind"),
     };
 
-    private static void AppendHead(StringBuilder page, string title, bool needsPlotly)
+    private static void AppendHead(StringBuilder page, string title, bool needsPlotly, bool needsMath)
     {
         page.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         page.Append(CultureInfo.InvariantCulture, $"<title>{Encode(title)}</title>\n<style>\n{Style.Value}\n</style>\n");
         if (needsPlotly)
         {
             page.Append("<script>\n").Append(PlotlyScript.Source).Append("\n</script>\n");
+        }
+
+        if (needsMath)
+        {
+            page.Append("<style>\n").Append(MathScript.Style).Append("\n</style>\n<script>\n").Append(MathScript.Source).Append("\n</script>\n");
         }
 
         page.Append("</head>\n");

@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using Workbook.Running;
+using Workbook.Tests.Support;
+
+namespace Workbook.Tests;
+
+/// <summary>The repository's own notebooks: every one runs cleanly through the runner, and the exports work in a browser.</summary>
+public sealed class WorkbookNotebooksTests(ExecutedWorkbook workbook) : IClassFixture<ExecutedWorkbook>
+{
+    [Fact]
+    public void Every_notebook_runs_without_a_cell_error()
+    {
+        Assert.True(workbook.ExitCode == RunCommand.Success, workbook.Terminal);
+        Assert.Contains($"{Repository.Notebooks.Count} of {Repository.Notebooks.Count} notebooks ran cleanly", workbook.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Each_notebook_has_an_executed_copy_with_outputs_and_an_export()
+    {
+        foreach (var notebook in Repository.Notebooks)
+        {
+            var name = Path.GetFileNameWithoutExtension(notebook);
+            var executed = JsonNode.Parse(File.ReadAllText(Path.Combine(workbook.OutDirectory, name + ".ipynb")))!;
+            var codeCells = executed["cells"]!.AsArray().Where(c => (string)c!["cell_type"]! == "code").ToList();
+            Assert.All(codeCells, c => Assert.NotNull(c!["execution_count"]));
+            Assert.Contains(codeCells, c => c!["outputs"]!.AsArray().Count > 0);
+            Assert.Null(Nbformat.Validate(Path.Combine(workbook.OutDirectory, name + ".ipynb")));
+            Assert.True(File.Exists(Path.Combine(workbook.OutDirectory, name + ".html")), name);
+        }
+    }
+
+    [Fact]
+    public async Task The_exports_open_from_the_file_system_with_no_errors_no_requests_and_every_chart_drawn()
+    {
+        await using var browser = await ExportBrowser.LaunchAsync();
+        var pages = Repository.Notebooks.Select(n => Path.GetFileNameWithoutExtension(n) + ".html").Prepend("index.html");
+
+        foreach (var page in pages)
+        {
+            var report = await browser.OpenAsync(Path.Combine(workbook.OutDirectory, page));
+
+            Assert.True(report.Problems.Count == 0, $"{page}: {string.Join("\n", report.Problems)}");
+            Assert.Equal(report.ChartsExpected, report.ChartsDrawn);
+            Assert.Equal(report.MathExpected, report.MathRendered);
+        }
+    }
+
+    [Fact]
+    public async Task The_overview_export_draws_its_chart_and_renders_its_math()
+    {
+        await using var browser = await ExportBrowser.LaunchAsync();
+
+        var report = await browser.OpenAsync(Path.Combine(workbook.OutDirectory, "00-overview.html"));
+
+        Assert.True(report.ChartsDrawn >= 1, "no chart drawn");
+        Assert.True(report.MathRendered >= 1, "no formula rendered");
+        Assert.Contains("Breast cancer diagnosis", report.Title, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The workbook's test command: everything, on a fresh machine of this project's kind.
+#   1. installs what the tests need from Debian where it is missing (chromium for the browser checks,
+#      python3-nbformat for nbformat's own validator);
+#   2. checks formatting against .editorconfig (dotnet format --verify-no-changes);
+#   3. builds with warnings as errors and runs every test: the library, the runner, every notebook through the
+#      runner, and the exports in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+/usr/bin/python3 -c 'import nbformat' 2>/dev/null || missing+=(python3-nbformat)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "test: installing ${missing[*]} from Debian"
+  if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
+  "${sudo[@]}" apt-get update -q
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+echo "test: checking formatting"
+dotnet format BreastCancer.slnx --verify-no-changes
+
+echo "test: building and running the tests"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test BreastCancer.slnx --nologo 2>&1 | tee "$log" || status=$?
+
+# One closing line for the whole suite, summed over the test assemblies.
+awk '/(Passed|Failed)! +- +Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+/ {
+       gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+if [ "$status" -eq 0 ] && ! grep -qE "(Passed|Failed)! +- +Failed: +[0-9]+, Passed: +[1-9]" "$log"; then
+  echo "test: no test ran" >&2
+  exit 1
+fi
+exit "$status"
