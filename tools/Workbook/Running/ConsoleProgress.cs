@@ -55,7 +55,14 @@ public sealed class ConsoleProgress : IRunProgress
         _terminal.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{run.Document.Name}: {status} in {run.Duration.TotalSeconds:F1} s"));
         if (run.Error is { } error)
         {
-            _terminal.WriteLine(error.Describe(Path.GetRelativePath(Environment.CurrentDirectory, run.Document.Path)));
+            _terminal.WriteLine(error.Describe(DisplayPath(run.Document.Path)));
         }
+    }
+
+    /// <summary>The path relative to the current directory when the file is below it, else the full path.</summary>
+    private static string DisplayPath(string path)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
     }
 }
