@@ -99,6 +99,17 @@ public sealed class DirectiveTests : IDisposable
     }
 
     [Fact]
+    public async Task Loading_the_same_package_again_in_a_later_cell_is_harmless_as_in_the_kernel()
+    {
+        var run = await Session.RunAsync(_folder,
+            Code("#r \"nuget: MathNet.Numerics, 5.0.0\"\nvar m = MathNet.Numerics.Statistics.Statistics.Median(new[] { 1.0, 9.0, 2.0 });"),
+            Code("#r \"nuget: MathNet.Numerics, 5.0.0\"\nm"));
+
+        Assert.True(run.Succeeded, run.Error?.Message);
+        Assert.Contains(">2<", run.CodeCells()[1].Outputs.Single().Html(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_assembly_path_resolves_against_the_notebook_folder()
     {
         BuildAssembly(_folder.File("libs/Greeter.dll"), "public static class Greeter { public static string Hello(string n) => \"hello \" + n; }");
