@@ -1,0 +1,50 @@
+using BreastCancer.Analysis.Pipeline;
+
+namespace BreastCancer.Analysis.Modeling;
+
+/// <summary>
+/// Feature steps (imputation, scaling, …) followed by a classifier, fitted as one on training rows only: each step is
+/// fitted on the training rows as the previous steps left them, and the held-out rows only ever pass through fitted
+/// steps. This is what keeps imputation and scaling inside the cross-validation folds.
+/// </summary>
+/// <param name="Steps">The feature steps, in order.</param>
+/// <param name="Classifier">The classifier at the end.</param>
+public sealed record ClassificationPipeline(IReadOnlyList<IFeatureStep> Steps, IClassifier Classifier)
+{
+    /// <summary>The pipeline's name: its steps and classifier joined by arrows.</summary>
+    public string Name => string.Join(" → ", Steps.Select(s => s.Name).Append(Classifier.Name));
+
+    /// <summary>Fits every step, then the classifier, on the training rows.</summary>
+    public FittedPipeline Fit(IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var fitted = new List<IFittedFeatureStep>();
+        IReadOnlyList<double[]> current = rows;
+        foreach (var step in Steps)
+        {
+            var fit = step.Fit(current, labels);
+            fitted.Add(fit);
+            current = fit.Transform(current);
+        }
+
+        return new FittedPipeline(fitted, Classifier.Fit(current, labels, seed));
+    }
+}
+
+/// <summary>A fitted pipeline: the fitted steps and classifier.</summary>
+/// <param name="Steps">The fitted feature steps, in order.</param>
+/// <param name="Classifier">The fitted classifier.</param>
+public sealed record FittedPipeline(IReadOnlyList<IFittedFeatureStep> Steps, IFittedClassifier Classifier)
+{
+    /// <summary>The probability of malignancy of each row, after every fitted step.</summary>
+    public double[] PredictProbability(IReadOnlyList<double[]> rows)
+    {
+        IReadOnlyList<double[]> current = rows;
+        foreach (var step in Steps)
+        {
+            current = step.Transform(current);
+        }
+
+        return Classifier.PredictProbability(current);
+    }
+}
