@@ -60,6 +60,9 @@ public sealed class BreastCancerData
     /// <summary>Warnings found while loading (missing values, ignored empty columns, …); errors would have stopped it.</summary>
     public IReadOnlyList<ValidationFinding> Warnings { get; }
 
+    /// <summary>What validation found in the source file: its warnings (a data set with errors is never loaded).</summary>
+    public ValidationReport Validation => new(Source, Warnings);
+
     /// <summary>The value of one cell; NaN when it is missing.</summary>
     public double this[int row, int feature] => _rows[row][feature];
 

@@ -9,6 +9,13 @@ namespace BreastCancer.Analysis.Data;
 /// <param name="ClassCounts">Rows per label value, largest first.</param>
 public sealed record DatasetOverview(string Name, long Rows, int Features, IReadOnlyList<ClassCount> ClassCounts)
 {
+    /// <summary>The overview of a loaded data set, named after its file.</summary>
+    public static DatasetOverview Of(BreastCancerData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return Of(Path.GetFileName(data.Source), data.ToDataFrame(), data.Kind == DataSetKind.Wdbc ? "diagnosis" : "class");
+    }
+
     /// <summary>
     /// The overview of <paramref name="frame"/>, whose labels are in <paramref name="labelColumn"/>; a column named
     /// <paramref name="idColumn"/>, if present, is not counted as a feature. Rows with no label are counted as "(missing)".

@@ -1,4 +1,7 @@
 using BreastCancer.Analysis.Data;
+using BreastCancer.Analysis.Data.Consistency;
+using BreastCancer.Analysis.Data.Splits;
+using BreastCancer.Analysis.Evaluation;
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive.Formatting;
 using Plotly.NET;
@@ -18,5 +21,13 @@ public static class NotebookFormatters
         Formatter.Register<GenericChart>((chart, writer) => writer.Write(ChartHtml.Render(chart)), HtmlFormatter.MimeType);
         Formatter.Register<DataFrame>((frame, writer) => writer.Write(DataFrameHtml.Render(frame)), HtmlFormatter.MimeType);
         Formatter.Register<DatasetOverview>((overview, writer) => writer.Write(DatasetOverviewHtml.Render(overview)), HtmlFormatter.MimeType);
+        Formatter.Register<ValidationReport>((report, writer) => writer.Write(DataReportsHtml.Render(report)), HtmlFormatter.MimeType);
+        Formatter.Register<MissingValueSummary>((summary, writer) => writer.Write(DataReportsHtml.Render(summary)), HtmlFormatter.MimeType);
+        Formatter.Register<DuplicateReport>((report, writer) => writer.Write(DataReportsHtml.Render(report)), HtmlFormatter.MimeType);
+        Formatter.Register<ConsistencyReport>((report, writer) => writer.Write(DataReportsHtml.Render(report)), HtmlFormatter.MimeType);
+        Formatter.Register<HeldOutSplit>((split, writer) => writer.Write(DataReportsHtml.Render(split)), HtmlFormatter.MimeType);
+        Formatter.Register<CrossValidationResult>((result, writer) => writer.Write(EvaluationHtml.Render(result)), HtmlFormatter.MimeType);
+        Formatter.Register<ImputationComparisonResult>((result, writer) => writer.Write(EvaluationHtml.Render(result)), HtmlFormatter.MimeType);
+        Formatter.Register<GroupingLeak>((leak, writer) => writer.Write(EvaluationHtml.Render(leak)), HtmlFormatter.MimeType);
     }
 }

@@ -15,7 +15,7 @@ namespace BreastCancer.Analysis.Evaluation;
 public static class ImputationComparison
 {
     /// <summary>Cross-validates imputer → standardisation → <paramref name="classifier"/> for each strategy.</summary>
-    public static IReadOnlyList<ImputationOutcome> Run(BreastCancerData data, IClassifier classifier, int k, int repeats, int seed)
+    public static ImputationComparisonResult Run(BreastCancerData data, IClassifier classifier, int k, int repeats, int seed)
     {
         ArgumentNullException.ThrowIfNull(data);
         var folds = StratifiedGroupKFold.Split(data.IsMalignant, data.Ids, k, seed, repeats);
@@ -35,9 +35,14 @@ public static class ImputationComparison
                 CrossValidation.Run(new ClassificationPipeline([imputer, new Standardizer()], classifier), data, folds, seed)));
         }
 
-        return outcomes;
+        return new ImputationComparisonResult($"{classifier.Name}; {repeats} × {k}-fold CV, stratified, grouped by patient, seed {seed}", outcomes);
     }
 }
+
+/// <summary>The outcome of every strategy under one protocol.</summary>
+/// <param name="Protocol">The classifier and folds used.</param>
+/// <param name="Outcomes">One outcome per strategy, dropping rows first.</param>
+public sealed record ImputationComparisonResult(string Protocol, IReadOnlyList<ImputationOutcome> Outcomes);
 
 /// <summary>How one way of handling missing values scored.</summary>
 /// <param name="Strategy">The strategy's name.</param>

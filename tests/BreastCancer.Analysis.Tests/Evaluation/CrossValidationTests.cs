@@ -41,8 +41,10 @@ public sealed class CrossValidationTests
             var score = test.Select(r => ScoreOfFirstFeature.Probability(Wbco[r, 0])).ToArray();
             var labels = test.Select(r => Wbco.IsMalignant[r]).ToArray();
             var accuracy = labels.Where((l, i) => l == score[i] >= 0.5).Count() / (double)labels.Length;
-            var pairs = (from i in Enumerable.Range(0, labels.Length) where labels[i]
-                         from j in Enumerable.Range(0, labels.Length) where !labels[j]
+            var pairs = (from i in Enumerable.Range(0, labels.Length)
+                         where labels[i]
+                         from j in Enumerable.Range(0, labels.Length)
+                         where !labels[j]
                          select score[i] > score[j] ? 1.0 : score[i] == score[j] ? 0.5 : 0.0).ToList();
             Assert.Equal(accuracy, result.Folds[f].Accuracy, 12);
             Assert.Equal(pairs.Average(), result.Folds[f].RocAuc, 6);

@@ -9,7 +9,9 @@ namespace BreastCancer.Analysis.Data.Splits;
 /// <param name="Test">Row indices held out, ascending.</param>
 /// <param name="TestFraction">The share of rows asked for (the split keeps groups whole, so the share held out is close to it).</param>
 /// <param name="Seed">The seed that made the split.</param>
-public sealed record HeldOutSplit(IReadOnlyList<int> Train, IReadOnlyList<int> Test, double TestFraction, int Seed)
+/// <param name="TrainMalignant">Malignant rows among the training rows.</param>
+/// <param name="TestMalignant">Malignant rows among the held-out rows.</param>
+public sealed record HeldOutSplit(IReadOnlyList<int> Train, IReadOnlyList<int> Test, double TestFraction, int Seed, int TrainMalignant, int TestMalignant)
 {
     /// <summary>The study's seed for the held-out split.</summary>
     public const int StudySeed = 20_261_124;
@@ -31,6 +33,7 @@ public sealed record HeldOutSplit(IReadOnlyList<int> Train, IReadOnlyList<int> T
 
         var k = (int)Math.Round(1 / testFraction);
         var fold = StratifiedGroupKFold.Split(data.IsMalignant, data.Ids, k, seed)[0];
-        return new HeldOutSplit(fold.Train, fold.Test, testFraction, seed);
+        return new HeldOutSplit(fold.Train, fold.Test, testFraction, seed,
+            fold.Train.Count(r => data.IsMalignant[r]), fold.Test.Count(r => data.IsMalignant[r]));
     }
 }

@@ -1,0 +1,46 @@
+using System.Globalization;
+using BreastCancer.Analysis.Evaluation;
+
+namespace BreastCancer.Analysis.Display;
+
+/// <summary>HTML views of the <c>Evaluation</c> area's result records.</summary>
+public static class EvaluationHtml
+{
+    /// <summary>Mean ± SD of accuracy and ROC AUC over the folds.</summary>
+    public static string Render(CrossValidationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return HtmlTable.Render("bc-cv", ["pipeline", "folds", "accuracy", "ROC AUC"],
+            [[result.Pipeline, Format(result.Folds.Count), MeanSd(result.MeanAccuracy, result.AccuracySd), MeanSd(result.MeanRocAuc, result.RocAucSd)]]);
+    }
+
+    /// <summary>One row per strategy: rows used, accuracy and ROC AUC (mean ± SD over folds).</summary>
+    public static string Render(ImputationComparisonResult comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        return HtmlTable.Render("bc-imputation", ["missing values", "rows used", "rows dropped", "accuracy", "ROC AUC"],
+            comparison.Outcomes.Select(o => (IReadOnlyList<string>)
+            [
+                o.Strategy, Format(o.RowsUsed), Format(o.RowsDropped), MeanSd(o.Result.MeanAccuracy, o.Result.AccuracySd), MeanSd(o.Result.MeanRocAuc, o.Result.RocAucSd),
+            ]), comparison.Protocol);
+    }
+
+    /// <summary>Grouped against ungrouped folds, and the difference.</summary>
+    public static string Render(GroupingLeak leak)
+    {
+        ArgumentNullException.ThrowIfNull(leak);
+        return HtmlTable.Render("bc-leak", ["folds", "accuracy", "ROC AUC"],
+        [
+            ["grouped by patient", MeanSd(leak.Grouped.MeanAccuracy, leak.Grouped.AccuracySd), MeanSd(leak.Grouped.MeanRocAuc, leak.Grouped.RocAucSd)],
+            ["rows assigned one by one", MeanSd(leak.Ungrouped.MeanAccuracy, leak.Ungrouped.AccuracySd), MeanSd(leak.Ungrouped.MeanRocAuc, leak.Ungrouped.RocAucSd)],
+            ["optimism (ungrouped − grouped)", Signed(leak.AccuracyOptimism), Signed(leak.RocAucOptimism)],
+        ], string.Create(CultureInfo.InvariantCulture,
+            $"{leak.Pipeline}, {leak.Grouped.Folds.Count} folds; ungrouped, {leak.TestRowsWithPatientInTraining:P1} of test rows had their patient among the training rows"));
+    }
+
+    private static string MeanSd(double mean, double sd) => string.Create(CultureInfo.InvariantCulture, $"{mean:F4} ± {sd:F4}");
+
+    private static string Signed(double value) => string.Create(CultureInfo.InvariantCulture, $"{value:+0.0000;−0.0000;0.0000}");
+
+    private static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
