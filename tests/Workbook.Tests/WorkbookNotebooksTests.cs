@@ -30,6 +30,20 @@ public sealed class WorkbookNotebooksTests(ExecutedWorkbook workbook) : IClassFi
     }
 
     [Fact]
+    public void The_data_notebook_export_shows_validation_missing_values_imputation_patients_leak_and_consistency()
+    {
+        var html = File.ReadAllText(Path.Combine(workbook.OutDirectory, "01-data.html"));
+
+        Assert.Contains("wbco.csv: 0 errors, 16 warnings", html, StringComparison.Ordinal);
+        Assert.Contains("16 missing cells in 16 of 699 rows", html, StringComparison.Ordinal);
+        Assert.Contains("<td>5-nearest-neighbour imputation</td>", html, StringComparison.Ordinal);
+        Assert.Contains("54 rows repeat an earlier row&#39;s id (46 ids occur more than once)", html, StringComparison.Ordinal);
+        Assert.Contains("<td>optimism (ungrouped − grouped)</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>area ≈ π&#183;radius&#178; (mean)</td>", html, StringComparison.Ordinal);
+        Assert.Contains("wdbc-damaged.csv: 3 errors", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_exports_open_from_the_file_system_with_no_errors_no_requests_and_every_chart_drawn()
     {
         await using var browser = await ExportBrowser.LaunchAsync();
