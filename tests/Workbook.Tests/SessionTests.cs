@@ -126,6 +126,19 @@ public sealed class SessionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_formatter_that_throws_fails_the_cell_at_its_last_line_instead_of_the_run()
+    {
+        var run = await Session.RunAsync(_folder,
+            Code("public record Fragile(int X);\nFormatter.Register<Fragile>((f, w) => throw new FormatException(\"bad format\"), \"text/html\");"),
+            Code("var f = new Fragile(1);\nf"));
+
+        Assert.Equal(2, run.Error!.Cell);
+        Assert.Equal(2, run.Error.Line);
+        Assert.Contains("formatting the cell's value (Fragile) failed: System.FormatException: bad format", run.Error.Message, StringComparison.Ordinal);
+        Assert.Equal("FormatException", Assert.IsType<ErrorOutput>(run.CodeCells()[1].Outputs.Single()).Name);
+    }
+
+    [Fact]
     public async Task Time_magic_reports_the_wall_time()
     {
         var run = await Session.RunAsync(_folder, Code("#!time\nawait Task.Delay(50);"));

@@ -2,6 +2,7 @@ using BreastCancer.Analysis.Data;
 using BreastCancer.Analysis.Data.Consistency;
 using BreastCancer.Analysis.Data.Splits;
 using BreastCancer.Analysis.Evaluation;
+using BreastCancer.Analysis.Exploration;
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive.Formatting;
 using Plotly.NET;
@@ -29,5 +30,12 @@ public static class NotebookFormatters
         Formatter.Register<CrossValidationResult>((result, writer) => writer.Write(EvaluationHtml.Render(result)), HtmlFormatter.MimeType);
         Formatter.Register<ImputationComparisonResult>((result, writer) => writer.Write(EvaluationHtml.Render(result)), HtmlFormatter.MimeType);
         Formatter.Register<GroupingLeak>((leak, writer) => writer.Write(EvaluationHtml.Render(leak)), HtmlFormatter.MimeType);
+        Formatter.Register<ClassDescription>((description, writer) => writer.Write(ExplorationHtml.Render(description)), HtmlFormatter.MimeType);
+        Formatter.Register<ClassSeparation>((separation, writer) => writer.Write(ExplorationHtml.Render(separation)), HtmlFormatter.MimeType);
+        Formatter.Register<PrincipalComponents>((pca, writer) => writer.Write(ExplorationHtml.Render(pca)), HtmlFormatter.MimeType);
+        Formatter.Register<FeatureClusters>((clusters, writer) => writer.Write(ExplorationHtml.Render(clusters)), HtmlFormatter.MimeType);
+        Formatter.Register<CorrelatedPairs>((pairs, writer) => writer.Write(ExplorationHtml.Render(pairs)), HtmlFormatter.MimeType);
+        Formatter.Register<DiagnosisCorrelation>((correlation, writer) => writer.Write(ExplorationHtml.Render(correlation)), HtmlFormatter.MimeType);
+        Formatter.Register<VarianceInflation>((vif, writer) => writer.Write(ExplorationHtml.Render(vif)), HtmlFormatter.MimeType);
     }
 }

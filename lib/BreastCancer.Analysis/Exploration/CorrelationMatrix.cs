@@ -35,14 +35,14 @@ public sealed record CorrelationMatrix(IReadOnlyList<string> Features, IReadOnly
     }
 
     /// <summary>The pairs with |r| above <paramref name="threshold"/>, strongest first.</summary>
-    public IReadOnlyList<FeaturePair> PairsAbove(double threshold) =>
+    public CorrelatedPairs PairsAbove(double threshold) => new(threshold, Method,
     [
         .. from i in Enumerable.Range(0, Features.Count)
            from j in Enumerable.Range(i + 1, Features.Count - i - 1)
            where Math.Abs(Values[i][j]) > threshold
            orderby Math.Abs(Values[i][j]) descending
            select new FeaturePair(Features[i], Features[j], Values[i][j]),
-    ];
+    ]);
 
     /// <summary>The same matrix with rows and columns in <paramref name="order"/> (indices into <see cref="Features"/>).</summary>
     public CorrelationMatrix Reordered(IReadOnlyList<int> order)
@@ -56,6 +56,12 @@ public sealed record CorrelationMatrix(IReadOnlyList<string> Features, IReadOnly
     }
 }
 
+/// <summary>The pairs of features correlated beyond a threshold.</summary>
+/// <param name="Threshold">The |r| a pair exceeds.</param>
+/// <param name="Method">Pearson or Spearman.</param>
+/// <param name="Pairs">The pairs, strongest first.</param>
+public sealed record CorrelatedPairs(double Threshold, CorrelationMethod Method, IReadOnlyList<FeaturePair> Pairs);
+
 /// <summary>Two features and their correlation.</summary>
 /// <param name="First">One feature.</param>
 /// <param name="Second">The other.</param>
@@ -66,11 +72,20 @@ public sealed record FeaturePair(string First, string Second, double R);
 public static class PointBiserial
 {
     /// <summary>Each feature's correlation with the diagnosis, strongest first.</summary>
-    public static IReadOnlyList<(string Feature, double R)> Of(BreastCancerData data, IReadOnlyList<int>? rows = null)
+    public static DiagnosisCorrelation Of(BreastCancerData data, IReadOnlyList<int>? rows = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         var selected = rows ?? [.. Enumerable.Range(0, data.RowCount)];
         var label = selected.Select(r => data.IsMalignant[r] ? 1.0 : 0.0).ToArray();
-        return [.. data.FeatureNames.Select((name, f) => (name, Correlation.Pearson(selected.Select(r => data[r, f]), label))).OrderByDescending(p => Math.Abs(p.Item2))];
+        return new DiagnosisCorrelation([.. data.FeatureNames.Select((name, f) => new FeatureCorrelation(name, Correlation.Pearson(selected.Select(r => data[r, f]), label))).OrderByDescending(p => Math.Abs(p.R))]);
     }
 }
+
+/// <summary>Every feature's point-biserial correlation with the diagnosis.</summary>
+/// <param name="Features">One entry per feature, strongest first.</param>
+public sealed record DiagnosisCorrelation(IReadOnlyList<FeatureCorrelation> Features);
+
+/// <summary>A feature's correlation with the diagnosis.</summary>
+/// <param name="Feature">The feature.</param>
+/// <param name="R">Point-biserial r, −1 to 1; positive when larger values go with malignancy.</param>
+public sealed record FeatureCorrelation(string Feature, double R);

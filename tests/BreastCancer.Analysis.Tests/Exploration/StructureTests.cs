@@ -59,7 +59,7 @@ public sealed class StructureTests : IDisposable
     {
         var pearson = CorrelationMatrix.Of(Wdbc, CorrelationMethod.Pearson);
 
-        var pairs = pearson.PairsAbove(0.9);
+        var pairs = pearson.PairsAbove(0.9).Pairs;
 
         Assert.Equal(21, pairs.Count);
         Assert.Equal(("radius_mean", "perimeter_mean"), (pairs[0].First, pairs[0].Second));

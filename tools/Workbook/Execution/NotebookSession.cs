@@ -120,7 +120,15 @@ public sealed class NotebookSession
 
         if (hasResult)
         {
-            _sink.Add(ValueFormatter.Format(state.ReturnValue, isResult: true));
+            try
+            {
+                _sink.Add(ValueFormatter.Format(state.ReturnValue, isResult: true));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                var lastLine = source.Code.TrimEnd().Split('\n').Length;
+                return (Fail(cell, lastLine, e.GetType().Name, $"formatting the cell's value ({state.ReturnValue?.GetType().Name}) failed: {e.GetType().FullName}: {e.Message}"), source.Timed);
+            }
         }
 
         return (null, source.Timed);
