@@ -17,15 +17,22 @@ public static class CrossValidation
     /// <summary>Runs the pipeline on every fold of <paramref name="folds"/> over <paramref name="data"/>.</summary>
     public static CrossValidationResult Run(ClassificationPipeline pipeline, BreastCancerData data, IReadOnlyList<Fold> folds, int seed)
     {
-        ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(data);
+        return Run(pipeline, data.ToArray(), data.IsMalignant, folds, seed);
+    }
+
+    /// <summary>Runs the pipeline on every fold of <paramref name="folds"/> over the given rows and labels (true = malignant).</summary>
+    public static CrossValidationResult Run(ClassificationPipeline pipeline, IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, IReadOnlyList<Fold> folds, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(folds);
-        var rows = data.ToArray();
         var scores = folds.Select((fold, i) =>
         {
-            var fitted = pipeline.Fit([.. fold.Train.Select(r => rows[r])], [.. fold.Train.Select(r => data.IsMalignant[r])], seed + i);
+            var fitted = pipeline.Fit([.. fold.Train.Select(r => rows[r])], [.. fold.Train.Select(r => labels[r])], seed + i);
             var probabilities = fitted.PredictProbability([.. fold.Test.Select(r => rows[r])]);
-            return Score(fold, [.. fold.Test.Select(r => data.IsMalignant[r])], probabilities);
+            return Score(fold, [.. fold.Test.Select(r => labels[r])], probabilities);
         }).ToList();
         return new CrossValidationResult(pipeline.Name, scores);
     }

@@ -1,0 +1,43 @@
+namespace BreastCancer.Analysis.Features;
+
+/// <summary>
+/// How often each selector picks each feature over seeded bootstrap resamples of the training rows (in the spirit of
+/// Meinshausen &amp; Bühlmann's stability selection, JRSS B 72 (2010) 417–473): a feature chosen in nearly every
+/// resample is a stable choice; one chosen in half of them depends on which patients happen to be in the sample.
+/// </summary>
+/// <param name="Features">The feature names.</param>
+/// <param name="Selectors">The selector names, in the order given.</param>
+/// <param name="Frequencies">Frequencies[s][f]: the share of resamples in which selector s kept feature f, 0–1.</param>
+/// <param name="Resamples">The number of bootstrap resamples.</param>
+/// <param name="Seed">The seed of the resampling.</param>
+public sealed record StabilitySelection(IReadOnlyList<string> Features, IReadOnlyList<string> Selectors, IReadOnlyList<IReadOnlyList<double>> Frequencies, int Resamples, int Seed)
+{
+    private static readonly bool[] Classes = [true, false];
+
+    /// <summary>Runs every selector on <paramref name="resamples"/> bootstrap samples (with replacement, stratified by class) of the rows.</summary>
+    public static StabilitySelection Run(IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, IReadOnlyList<string> features, IReadOnlyList<IFeatureSelector> selectors, int resamples, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(selectors);
+        var random = new Random(seed);
+        var byClass = Classes.Select(c => Enumerable.Range(0, rows.Count).Where(r => labels[r] == c).ToArray()).ToArray();
+        var samples = Enumerable.Range(0, resamples)
+            .Select(_ => byClass.SelectMany(members => Enumerable.Range(0, members.Length).Select(_ => members[random.Next(members.Length)])).ToArray())
+            .ToList();
+        var frequencies = selectors.Select(selector =>
+        {
+            var counts = new int[features.Count];
+            foreach (var sample in samples)
+            {
+                foreach (var j in selector.Fit([.. sample.Select(r => rows[r])], [.. sample.Select(r => labels[r])]).Selected)
+                {
+                    counts[j]++;
+                }
+            }
+
+            return (IReadOnlyList<double>)[.. counts.Select(c => c / (double)resamples)];
+        }).ToList();
+        return new StabilitySelection(features, [.. selectors.Select(s => s.Name)], frequencies, resamples, seed);
+    }
+}
