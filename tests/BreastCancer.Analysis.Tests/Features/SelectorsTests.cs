@@ -109,7 +109,7 @@ public sealed class SelectorsTests
         var again = StabilitySelection.Run(Synthetic.Rows, Synthetic.Labels, names, selectors, resamples: 20, seed: 8);
 
         Assert.Equal(first.Frequencies[0], again.Frequencies[0]);
-        Assert.Equal([1.0, 1.0, 1.0], new[] { 1, 4, 6 }.Select(f => first.Frequencies[0][f]));
+        Assert.Equal([1.0, 1.0, 1.0], [first.Frequencies[0][1], first.Frequencies[0][4], first.Frequencies[0][6]]);
         Assert.Equal(3.0, first.Frequencies[0].Sum(), 12);
     }
 }
