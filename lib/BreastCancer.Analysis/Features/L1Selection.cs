@@ -1,6 +1,5 @@
 using BreastCancer.Analysis.Pipeline;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 
 namespace BreastCancer.Analysis.Features;
@@ -29,10 +28,7 @@ public sealed class L1Selection(double l1, int seed = 0) : FeatureSelector
         ArgumentNullException.ThrowIfNull(trainingRows);
         var standardized = new Standardizer().Fit(trainingRows, trainingLabels).Transform(trainingRows);
         var context = new MLContext(seed);
-        var width = standardized[0].Length;
-        var schema = SchemaDefinition.Create(typeof(Row));
-        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, width);
-        var view = context.Data.LoadFromEnumerable(standardized.Select((r, i) => new Row { Features = [.. r.Select(v => (float)v)], Label = trainingLabels[i] }), schema);
+        var view = MlNetRows.ToDataView(context, standardized, trainingLabels);
         var trainer = context.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
         {
             L1Regularization = (float)l1,
@@ -48,13 +44,6 @@ public sealed class L1Selection(double l1, int seed = 0) : FeatureSelector
     {
         ArgumentNullException.ThrowIfNull(penalties);
         return new RegularizationPath(features, penalties, [.. penalties.Select(l => (IReadOnlyList<double>)Coefficients(trainingRows, trainingLabels, l, seed))]);
-    }
-
-    private sealed class Row
-    {
-        public float[] Features { get; set; } = [];
-
-        public bool Label { get; set; }
     }
 }
 
