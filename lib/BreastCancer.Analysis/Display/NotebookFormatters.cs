@@ -3,6 +3,7 @@ using BreastCancer.Analysis.Data.Consistency;
 using BreastCancer.Analysis.Data.Splits;
 using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Exploration;
+using BreastCancer.Analysis.Features;
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive.Formatting;
 using Plotly.NET;
@@ -36,6 +37,10 @@ public static class NotebookFormatters
         Formatter.Register<FeatureClusters>((clusters, writer) => writer.Write(ExplorationHtml.Render(clusters)), HtmlFormatter.MimeType);
         Formatter.Register<CorrelatedPairs>((pairs, writer) => writer.Write(ExplorationHtml.Render(pairs)), HtmlFormatter.MimeType);
         Formatter.Register<DiagnosisCorrelation>((correlation, writer) => writer.Write(ExplorationHtml.Render(correlation)), HtmlFormatter.MimeType);
+        Formatter.Register<SelectionComparison>((comparison, writer) => writer.Write(FeaturesHtml.Render(comparison)), HtmlFormatter.MimeType);
+        Formatter.Register<FeatureEngineering>((engineering, writer) => writer.Write(FeaturesHtml.Render(engineering)), HtmlFormatter.MimeType);
+        Formatter.Register<SelectionLeak>((leak, writer) => writer.Write(FeaturesHtml.Render(leak)), HtmlFormatter.MimeType);
+        Formatter.Register<FeatureCountCurve>((curve, writer) => writer.Write(FeaturesHtml.Render(curve)), HtmlFormatter.MimeType);
         Formatter.Register<VarianceInflation>((vif, writer) => writer.Write(ExplorationHtml.Render(vif)), HtmlFormatter.MimeType);
     }
 }

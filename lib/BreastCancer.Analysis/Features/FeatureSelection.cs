@@ -44,6 +44,16 @@ public sealed class ColumnSelection(IReadOnlyList<int> columns, string name) : F
     /// <inheritdoc />
     public override string Name { get; } = name;
 
+    /// <summary>Keeps the named features; a name not among <paramref name="features"/> is a clear error.</summary>
+    public static ColumnSelection ByName(IReadOnlyList<string> features, IReadOnlyList<string> keep, string name)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(keep);
+        var indices = keep.Select(k => features.ToList().IndexOf(k) is var i and >= 0 ? i
+            : throw new ArgumentException($"no feature '{k}' (features: {string.Join(", ", features)})", nameof(keep))).ToList();
+        return new ColumnSelection(indices, name);
+    }
+
     /// <inheritdoc />
     public override FittedSelection Fit(IReadOnlyList<double[]> trainingRows, IReadOnlyList<bool> trainingLabels) => new([.. columns.Order()]);
 }

@@ -1,0 +1,61 @@
+using System.Globalization;
+using BreastCancer.Analysis.Evaluation;
+using BreastCancer.Analysis.Features;
+using Plotly.NET;
+using Plotly.NET.CSharp;
+using Chart = Plotly.NET.CSharp.Chart;
+
+namespace BreastCancer.Analysis.Charts;
+
+/// <summary>Charts of feature selection: selection frequencies, score against feature count, the L1 regularisation path.</summary>
+public static class FeatureSelectionCharts
+{
+    /// <summary>A heatmap of how often each selector kept each feature over the bootstrap resamples (white 0 to dark blue 1).</summary>
+    public static GenericChart Frequencies(StabilitySelection stability)
+    {
+        ArgumentNullException.ThrowIfNull(stability);
+        var heatmap = Chart.Heatmap<double, string, string, string>(
+            zData: stability.Frequencies.Select(r => r.ToArray()).ToArray(), X: stability.Features.ToArray(), Y: stability.Selectors.ToArray(),
+            Name: "selection frequency", ReverseYAxis: true);
+        foreach (var trace in GenericChart.getTraces(heatmap))
+        {
+            trace.SetProperty("zmin", 0.0);
+            trace.SetProperty("zmax", 1.0);
+            trace.SetProperty("colorscale", new object[] { new object[] { 0.0, "#F7FBFF" }, new object[] { 0.5, "#6BAED6" }, new object[] { 1.0, "#08306B" } });
+            trace.SetProperty("hovertemplate", "%{y}<br>%{x}: kept in %{z:.0%} of resamples<extra></extra>");
+        }
+
+        return heatmap.WithSize(1100, 220 + 40 * stability.Selectors.Count);
+    }
+
+    /// <summary>Mean cross-validated ROC AUC and accuracy against the number of features kept, with ±1 SD over folds as error bars in the hover text.</summary>
+    public static GenericChart ScoreByCount(FeatureCountCurve curve)
+    {
+        ArgumentNullException.ThrowIfNull(curve);
+        var counts = curve.Results.Select(r => r.Count).ToArray();
+        GenericChart Line(string name, Func<CrossValidationResult, double> mean, Func<CrossValidationResult, double> sd, string colour) =>
+            Chart.Line<int, double, string>(counts, curve.Results.Select(r => mean(r.Result)).ToArray(), Name: name, ShowMarkers: true,
+                MultiText: curve.Results.Select(r => string.Create(CultureInfo.InvariantCulture, $"± {sd(r.Result):F4}")).ToArray(), LineColor: Color.fromHex(colour));
+        return Chart.Combine(
+            [
+                Line("ROC AUC", r => r.MeanRocAuc, r => r.RocAucSd, "#0072B2"),
+                Line("accuracy", r => r.MeanAccuracy, r => r.AccuracySd, "#009E73"),
+            ])
+            .WithXAxisStyle<int, int, string>(TitleText: $"features kept (top by {curve.Ranking})")
+            .WithYAxisStyle<double, double, string>(TitleText: "cross-validated score")
+            .WithSize(760, 460);
+    }
+
+    /// <summary>Each feature's standardised coefficient against the L1 penalty (log axis); features leave the model as the penalty grows.</summary>
+    public static GenericChart RegularizationPath(RegularizationPath path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var lines = Enumerable.Range(0, path.Features.Count)
+            .Where(f => path.Coefficients.Any(c => c[f] != 0))
+            .Select(f => Chart.Line<double, double, string>(path.Penalties.ToArray(), path.Coefficients.Select(c => c[f]).ToArray(), Name: path.Features[f]));
+        return Chart.Combine(lines)
+            .WithXAxisStyle<double, double, string>(TitleText: "L1 penalty λ₁ (log scale)", AxisType: StyleParam.AxisType.Log)
+            .WithYAxisStyle<double, double, string>(TitleText: "standardised coefficient")
+            .WithSize(900, 520);
+    }
+}

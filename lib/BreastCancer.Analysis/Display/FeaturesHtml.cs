@@ -1,0 +1,51 @@
+using System.Globalization;
+using BreastCancer.Analysis.Evaluation;
+using BreastCancer.Analysis.Features;
+
+namespace BreastCancer.Analysis.Display;
+
+/// <summary>HTML views of the <c>Features</c> area's result records.</summary>
+public static class FeaturesHtml
+{
+    /// <summary>One row per selector: how many features it kept and which.</summary>
+    public static string Render(SelectionComparison comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        return HtmlTable.Render("bc-selection", ["selector", "kept", "features"],
+            comparison.Picks.Select(p => (IReadOnlyList<string>)[p.Selector, Count(p.Kept.Count), string.Join(", ", p.Kept)]));
+    }
+
+    /// <summary>The engineered features with their formulas.</summary>
+    public static string Render(FeatureEngineering engineering)
+    {
+        ArgumentNullException.ThrowIfNull(engineering);
+        return HtmlTable.Render("bc-engineering", ["feature", "formula"], engineering.Features.Select(f => (IReadOnlyList<string>)[f.Name, f.Formula]));
+    }
+
+    /// <summary>Both protocols and the optimism of selecting on all rows.</summary>
+    public static string Render(SelectionLeak leak)
+    {
+        ArgumentNullException.ThrowIfNull(leak);
+        return HtmlTable.Render("bc-selection-leak", ["features selected", "accuracy", "ROC AUC"],
+        [
+            ["on all rows, before cross-validation (leaky)", MeanSd(leak.SelectedOutside.MeanAccuracy, leak.SelectedOutside.AccuracySd), MeanSd(leak.SelectedOutside.MeanRocAuc, leak.SelectedOutside.RocAucSd)],
+            ["inside each training fold (honest)", MeanSd(leak.SelectedInside.MeanAccuracy, leak.SelectedInside.AccuracySd), MeanSd(leak.SelectedInside.MeanRocAuc, leak.SelectedInside.RocAucSd)],
+            ["overstatement (leaky − honest)", Signed(leak.AccuracyOptimism), Signed(leak.RocAucOptimism)],
+        ], $"{leak.Selector}; {leak.SelectedInside.Folds.Count} folds");
+    }
+
+    /// <summary>The score at each number of features.</summary>
+    public static string Render(FeatureCountCurve curve)
+    {
+        ArgumentNullException.ThrowIfNull(curve);
+        return HtmlTable.Render("bc-count-curve", ["features kept", "accuracy", "ROC AUC"],
+            curve.Results.Select(r => (IReadOnlyList<string>)[Count(r.Count), MeanSd(r.Result.MeanAccuracy, r.Result.AccuracySd), MeanSd(r.Result.MeanRocAuc, r.Result.RocAucSd)]),
+            $"top features by {curve.Ranking}, ranked inside each training fold");
+    }
+
+    private static string MeanSd(double mean, double sd) => string.Create(CultureInfo.InvariantCulture, $"{mean:F4} ± {sd:F4}");
+
+    private static string Signed(double value) => string.Create(CultureInfo.InvariantCulture, $"{value:+0.0000;−0.0000;0.0000}");
+
+    private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
