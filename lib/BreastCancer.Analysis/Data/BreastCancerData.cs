@@ -1,6 +1,5 @@
 using Microsoft.Data.Analysis;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 
 namespace BreastCancer.Analysis.Data;
 
@@ -133,19 +132,6 @@ public sealed class BreastCancerData
     public IDataView ToDataView(MLContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var schema = SchemaDefinition.Create(typeof(TrainingRow));
-        schema[nameof(TrainingRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, FeatureCount);
-        var rows = _rows.Select((r, i) => new TrainingRow { Features = [.. r.Select(v => (float)v)], Label = _malignant[i] }).ToList();
-        return context.Data.LoadFromEnumerable(rows, schema);
-    }
-
-    /// <summary>One row as ML.NET reads it.</summary>
-    public sealed class TrainingRow
-    {
-        /// <summary>The feature vector.</summary>
-        public float[] Features { get; set; } = [];
-
-        /// <summary>True for malignant.</summary>
-        public bool Label { get; set; }
+        return Modeling.MlNetRows.ToDataView(context, _rows, _malignant);
     }
 }

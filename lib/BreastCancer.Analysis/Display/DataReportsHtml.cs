@@ -28,8 +28,8 @@ public static class DataReportsHtml
         var text = string.Create(CultureInfo.InvariantCulture,
             $"{summary.MissingCells} missing cells in {summary.IncompleteRows} of {summary.Rows} rows ({summary.IncompleteRows / (double)summary.Rows:P1}); incomplete rows: {summary.IncompleteByClass["M"]} malignant, {summary.IncompleteByClass["B"]} benign");
         return HtmlTable.Paragraph(text)
-            + HtmlTable.Render("bc-missing", ["feature", "missing cells"], summary.ByFeature.Where(f => f.Missing > 0).Select(f => (IReadOnlyList<string>)[f.Feature, Count(f.Missing)]), "by feature")
-            + HtmlTable.Render("bc-missing", ["missing together", "rows"], summary.Patterns.Select(p => (IReadOnlyList<string>)[string.Join(", ", p.Features), Count(p.Rows)]), "patterns");
+            + HtmlTable.Render("bc-missing", ["feature", "missing cells"], summary.ByFeature.Where(f => f.Missing > 0).Select(f => (IReadOnlyList<string>)[f.Feature, Numbers.Count(f.Missing)]), "by feature")
+            + HtmlTable.Render("bc-missing", ["missing together", "rows"], summary.Patterns.Select(p => (IReadOnlyList<string>)[string.Join(", ", p.Features), Numbers.Count(p.Rows)]), "patterns");
     }
 
     /// <summary>Counts of exact copies and repeated ids, then the repeated ids with their lines and diagnoses.</summary>
@@ -42,7 +42,7 @@ public static class DataReportsHtml
             + (report.RepeatedIds.Count > MaxListed ? $" (first {MaxListed} ids listed)" : "");
         return HtmlTable.Paragraph(text) + HtmlTable.Render("bc-duplicates", ["id", "rows", "lines", "malignant", "benign"],
             report.RepeatedIds.Take(MaxListed).Select(r => (IReadOnlyList<string>)
-                [r.Id, Count(r.Lines.Count), string.Join(", ", r.Lines), Count(r.Malignant), Count(r.Benign)]));
+                [r.Id, Numbers.Count(r.Lines.Count), string.Join(", ", r.Lines), Numbers.Count(r.Malignant), Numbers.Count(r.Benign)]));
     }
 
     /// <summary>One line per check: rule, tolerance, rows checked, violations and the worst of them.</summary>
@@ -52,7 +52,7 @@ public static class DataReportsHtml
         return HtmlTable.Render("bc-consistency", ["check", "tolerance", "rows checked", "violations", "worst (line: observed vs expected)"],
             report.Results.Select(r => (IReadOnlyList<string>)
             [
-                r.Name, r.Tolerance, Count(r.RowsChecked), Count(r.Violations.Count),
+                r.Name, r.Tolerance, Numbers.Count(r.RowsChecked), Numbers.Count(r.Violations.Count),
                 string.Join("; ", r.Violations.Take(3).Select(v => string.Create(CultureInfo.InvariantCulture, $"line {v.Line}: {v.Observed:G4} vs {v.Expected:G4}"))),
             ]));
     }
@@ -68,8 +68,6 @@ public static class DataReportsHtml
         ], string.Create(CultureInfo.InvariantCulture, $"held-out split: {split.TestFraction:P0} asked, seed {split.Seed}"));
 
         static IReadOnlyList<string> Side(string name, int rows, int malignant) =>
-            [name, Count(rows), Count(malignant), Count(rows - malignant), string.Create(CultureInfo.InvariantCulture, $"{malignant / (double)rows:P1}")];
+            [name, Numbers.Count(rows), Numbers.Count(malignant), Numbers.Count(rows - malignant), string.Create(CultureInfo.InvariantCulture, $"{malignant / (double)rows:P1}")];
     }
-
-    private static string Count(int count) => count.ToString(CultureInfo.InvariantCulture);
 }

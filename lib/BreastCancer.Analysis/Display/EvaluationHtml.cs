@@ -11,7 +11,7 @@ public static class EvaluationHtml
     {
         ArgumentNullException.ThrowIfNull(result);
         return HtmlTable.Render("bc-cv", ["pipeline", "folds", "accuracy", "ROC AUC"],
-            [[result.Pipeline, Format(result.Folds.Count), MeanSd(result.MeanAccuracy, result.AccuracySd), MeanSd(result.MeanRocAuc, result.RocAucSd)]]);
+            [[result.Pipeline, Numbers.Count(result.Folds.Count), Numbers.MeanSd(result.MeanAccuracy, result.AccuracySd), Numbers.MeanSd(result.MeanRocAuc, result.RocAucSd)]]);
     }
 
     /// <summary>One row per strategy: rows used, accuracy and ROC AUC (mean ± SD over folds).</summary>
@@ -21,7 +21,7 @@ public static class EvaluationHtml
         return HtmlTable.Render("bc-imputation", ["missing values", "rows used", "rows dropped", "accuracy", "ROC AUC"],
             comparison.Outcomes.Select(o => (IReadOnlyList<string>)
             [
-                o.Strategy, Format(o.RowsUsed), Format(o.RowsDropped), MeanSd(o.Result.MeanAccuracy, o.Result.AccuracySd), MeanSd(o.Result.MeanRocAuc, o.Result.RocAucSd),
+                o.Strategy, Numbers.Count(o.RowsUsed), Numbers.Count(o.RowsDropped), Numbers.MeanSd(o.Result.MeanAccuracy, o.Result.AccuracySd), Numbers.MeanSd(o.Result.MeanRocAuc, o.Result.RocAucSd),
             ]), comparison.Protocol);
     }
 
@@ -31,16 +31,10 @@ public static class EvaluationHtml
         ArgumentNullException.ThrowIfNull(leak);
         return HtmlTable.Render("bc-leak", ["folds", "accuracy", "ROC AUC"],
         [
-            ["grouped by patient", MeanSd(leak.Grouped.MeanAccuracy, leak.Grouped.AccuracySd), MeanSd(leak.Grouped.MeanRocAuc, leak.Grouped.RocAucSd)],
-            ["rows assigned one by one", MeanSd(leak.Ungrouped.MeanAccuracy, leak.Ungrouped.AccuracySd), MeanSd(leak.Ungrouped.MeanRocAuc, leak.Ungrouped.RocAucSd)],
-            ["optimism (ungrouped − grouped)", Signed(leak.AccuracyOptimism), Signed(leak.RocAucOptimism)],
+            ["grouped by patient", Numbers.MeanSd(leak.Grouped.MeanAccuracy, leak.Grouped.AccuracySd), Numbers.MeanSd(leak.Grouped.MeanRocAuc, leak.Grouped.RocAucSd)],
+            ["rows assigned one by one", Numbers.MeanSd(leak.Ungrouped.MeanAccuracy, leak.Ungrouped.AccuracySd), Numbers.MeanSd(leak.Ungrouped.MeanRocAuc, leak.Ungrouped.RocAucSd)],
+            ["optimism (ungrouped − grouped)", Numbers.Signed(leak.AccuracyOptimism), Numbers.Signed(leak.RocAucOptimism)],
         ], string.Create(CultureInfo.InvariantCulture,
             $"{leak.Pipeline}, {leak.Grouped.Folds.Count} folds; ungrouped, {leak.TestRowsWithPatientInTraining:P1} of test rows had their patient among the training rows"));
     }
-
-    private static string MeanSd(double mean, double sd) => string.Create(CultureInfo.InvariantCulture, $"{mean:F4} ± {sd:F4}");
-
-    private static string Signed(double value) => string.Create(CultureInfo.InvariantCulture, $"{value:+0.0000;−0.0000;0.0000}");
-
-    private static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -12,7 +12,7 @@ public static class FeaturesHtml
     {
         ArgumentNullException.ThrowIfNull(comparison);
         return HtmlTable.Render("bc-selection", ["selector", "kept", "features"],
-            comparison.Picks.Select(p => (IReadOnlyList<string>)[p.Selector, Count(p.Kept.Count), string.Join(", ", p.Kept)]));
+            comparison.Picks.Select(p => (IReadOnlyList<string>)[p.Selector, Numbers.Count(p.Kept.Count), string.Join(", ", p.Kept)]));
     }
 
     /// <summary>The engineered features with their formulas.</summary>
@@ -28,9 +28,9 @@ public static class FeaturesHtml
         ArgumentNullException.ThrowIfNull(leak);
         return HtmlTable.Render("bc-selection-leak", ["features selected", "accuracy", "ROC AUC"],
         [
-            ["on all rows, before cross-validation (leaky)", MeanSd(leak.SelectedOutside.MeanAccuracy, leak.SelectedOutside.AccuracySd), MeanSd(leak.SelectedOutside.MeanRocAuc, leak.SelectedOutside.RocAucSd)],
-            ["inside each training fold (honest)", MeanSd(leak.SelectedInside.MeanAccuracy, leak.SelectedInside.AccuracySd), MeanSd(leak.SelectedInside.MeanRocAuc, leak.SelectedInside.RocAucSd)],
-            ["overstatement (leaky − honest)", Signed(leak.AccuracyOptimism), Signed(leak.RocAucOptimism)],
+            ["on all rows, before cross-validation (leaky)", Numbers.MeanSd(leak.SelectedOutside.MeanAccuracy, leak.SelectedOutside.AccuracySd), Numbers.MeanSd(leak.SelectedOutside.MeanRocAuc, leak.SelectedOutside.RocAucSd)],
+            ["inside each training fold (honest)", Numbers.MeanSd(leak.SelectedInside.MeanAccuracy, leak.SelectedInside.AccuracySd), Numbers.MeanSd(leak.SelectedInside.MeanRocAuc, leak.SelectedInside.RocAucSd)],
+            ["overstatement (leaky − honest)", Numbers.Signed(leak.AccuracyOptimism), Numbers.Signed(leak.RocAucOptimism)],
         ], $"{leak.Selector}; {leak.SelectedInside.Folds.Count} folds");
     }
 
@@ -39,13 +39,7 @@ public static class FeaturesHtml
     {
         ArgumentNullException.ThrowIfNull(curve);
         return HtmlTable.Render("bc-count-curve", ["features kept", "accuracy", "ROC AUC"],
-            curve.Results.Select(r => (IReadOnlyList<string>)[Count(r.Count), MeanSd(r.Result.MeanAccuracy, r.Result.AccuracySd), MeanSd(r.Result.MeanRocAuc, r.Result.RocAucSd)]),
+            curve.Results.Select(r => (IReadOnlyList<string>)[Numbers.Count(r.Count), Numbers.MeanSd(r.Result.MeanAccuracy, r.Result.AccuracySd), Numbers.MeanSd(r.Result.MeanRocAuc, r.Result.RocAucSd)]),
             $"top features by {curve.Ranking}, ranked inside each training fold");
     }
-
-    private static string MeanSd(double mean, double sd) => string.Create(CultureInfo.InvariantCulture, $"{mean:F4} ± {sd:F4}");
-
-    private static string Signed(double value) => string.Create(CultureInfo.InvariantCulture, $"{value:+0.0000;−0.0000;0.0000}");
-
-    private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

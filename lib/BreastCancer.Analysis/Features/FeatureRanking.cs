@@ -1,3 +1,4 @@
+using BreastCancer.Analysis.Modeling;
 using BreastCancer.Analysis.Pipeline;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -62,22 +63,4 @@ public sealed class ImportanceSelection(IFeatureRanker ranker, int k, int seed =
     /// <inheritdoc />
     public override FittedSelection Fit(IReadOnlyList<double[]> trainingRows, IReadOnlyList<bool> trainingLabels) =>
         new(TopK(ranker.Importance(trainingRows, trainingLabels, seed), k));
-}
-
-/// <summary>ML.NET views of plain rows for the rankers and selectors.</summary>
-internal static class MlNetRows
-{
-    public static IDataView ToDataView(MLContext context, IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels)
-    {
-        var schema = SchemaDefinition.Create(typeof(Row));
-        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, rows[0].Length);
-        return context.Data.LoadFromEnumerable(rows.Select((r, i) => new Row { Features = [.. r.Select(v => (float)v)], Label = labels[i] }), schema);
-    }
-
-    private sealed class Row
-    {
-        public float[] Features { get; set; } = [];
-
-        public bool Label { get; set; }
-    }
 }

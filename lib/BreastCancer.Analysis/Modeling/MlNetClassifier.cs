@@ -33,32 +33,16 @@ public sealed class MlNetClassifier(string name, Func<MLContext, IEstimator<ITra
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(labels);
         var context = new MLContext(seed);
-        var model = trainer(context).Fit(ToDataView(context, rows, labels));
+        var model = trainer(context).Fit(MlNetRows.ToDataView(context, rows, labels));
         return new Fitted(context, model);
-    }
-
-    private static IDataView ToDataView(MLContext context, IReadOnlyList<double[]> rows, IReadOnlyList<bool>? labels)
-    {
-        var width = rows.Count > 0 ? rows[0].Length : 0;
-        var schema = SchemaDefinition.Create(typeof(Row));
-        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, width);
-        return context.Data.LoadFromEnumerable(rows.Select((r, i) => new Row { Features = [.. r.Select(v => (float)v)], Label = labels?[i] ?? false }), schema);
     }
 
     private sealed class Fitted(MLContext context, ITransformer model) : IFittedClassifier
     {
         public double[] PredictProbability(IReadOnlyList<double[]> rows)
         {
-            var scored = model.Transform(ToDataView(context, rows, null));
+            var scored = model.Transform(MlNetRows.ToDataView(context, rows, null));
             return [.. scored.GetColumn<float>("Probability").Select(p => (double)p)];
         }
-    }
-
-    /// <summary>A row as ML.NET reads it.</summary>
-    private sealed class Row
-    {
-        public float[] Features { get; set; } = [];
-
-        public bool Label { get; set; }
     }
 }
