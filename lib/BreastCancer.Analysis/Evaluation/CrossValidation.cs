@@ -15,25 +15,31 @@ namespace BreastCancer.Analysis.Evaluation;
 public static class CrossValidation
 {
     /// <summary>Runs the pipeline on every fold of <paramref name="folds"/> over <paramref name="data"/>.</summary>
-    public static CrossValidationResult Run(ClassificationPipeline pipeline, BreastCancerData data, IReadOnlyList<Fold> folds, int seed)
+    public static CrossValidationResult Run(ClassificationPipeline pipeline, BreastCancerData data, IReadOnlyList<Fold> folds, int seed, int? workers = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return Run(pipeline, data.ToArray(), data.IsMalignant, folds, seed);
+        return Run(pipeline, data.ToArray(), data.IsMalignant, folds, seed, workers);
     }
 
-    /// <summary>Runs the pipeline on every fold of <paramref name="folds"/> over the given rows and labels (true = malignant).</summary>
-    public static CrossValidationResult Run(ClassificationPipeline pipeline, IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, IReadOnlyList<Fold> folds, int seed)
+    /// <summary>
+    /// Runs the pipeline on every fold of <paramref name="folds"/> over the given rows and labels (true = malignant),
+    /// folds in parallel on up to <paramref name="workers"/> threads (default: one per core). Each fold's fit is seeded
+    /// by its position alone, so the result is the same for any number of workers.
+    /// </summary>
+    public static CrossValidationResult Run(ClassificationPipeline pipeline, IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, IReadOnlyList<Fold> folds, int seed, int? workers = null)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(folds);
-        var scores = folds.Select((fold, i) =>
+        var scores = new FoldScore[folds.Count];
+        Parallel.For(0, folds.Count, new ParallelOptions { MaxDegreeOfParallelism = workers ?? Environment.ProcessorCount }, i =>
         {
+            var fold = folds[i];
             var fitted = pipeline.Fit([.. fold.Train.Select(r => rows[r])], [.. fold.Train.Select(r => labels[r])], seed + i);
             var probabilities = fitted.PredictProbability([.. fold.Test.Select(r => rows[r])]);
-            return Score(fold, [.. fold.Test.Select(r => labels[r])], probabilities);
-        }).ToList();
+            scores[i] = Score(fold, [.. fold.Test.Select(r => labels[r])], probabilities);
+        });
         return new CrossValidationResult(pipeline.Name, scores);
     }
 

@@ -20,12 +20,9 @@ public sealed class CrossValidationTests
 
         CrossValidation.Run(new ClassificationPipeline([step, new SimpleImputer(ImputationStatistic.Median)], classifier), Wbco, folds, seed: 1);
 
-        Assert.Equal(folds.Count, step.Seen.Count);
-        for (var f = 0; f < folds.Count; f++)
-        {
-            Assert.Equal(folds[f].Train.Select(r => Key(Wbco.Row(r))).Order(), step.Seen[f].Order());
-            Assert.Equal(folds[f].Train.Count, classifier.Seen[f]);
-        }
+        var expected = folds.Select(f => string.Join("|", f.Train.Select(r => Key(Wbco.Row(r))).Order())).Order();
+        Assert.Equal(expected, step.Seen.Select(s => string.Join("|", s.Order())).Order());
+        Assert.Equal(folds.Select(f => f.Train.Count).Order(), classifier.Seen.Order());
     }
 
     [Fact]
@@ -65,6 +62,18 @@ public sealed class CrossValidationTests
     }
 
     [Fact]
+    public void One_worker_and_two_workers_give_identical_scores()
+    {
+        var folds = StratifiedGroupKFold.Split(Wbco.IsMalignant, Wbco.Ids, 5, seed: 6, repeats: 2);
+        var pipeline = new ClassificationPipeline([new SimpleImputer(ImputationStatistic.Median), new Standardizer()], MlNetClassifier.RandomForest(20));
+
+        var one = CrossValidation.Run(pipeline, Wbco, folds, seed: 3, workers: 1);
+        var two = CrossValidation.Run(pipeline, Wbco, folds, seed: 3, workers: 2);
+
+        Assert.Equal(one.Folds, two.Folds);
+    }
+
+    [Fact]
     public void Grouping_folds_by_patient_changes_only_which_rows_meet_and_the_leak_is_measured()
     {
         var pipeline = new ClassificationPipeline([new SimpleImputer(ImputationStatistic.Median), new Standardizer()], MlNetClassifier.LogisticRegression());
@@ -86,7 +95,11 @@ public sealed class CrossValidationTests
 
         public IFittedFeatureStep Fit(IReadOnlyList<double[]> trainingRows, IReadOnlyList<bool> trainingLabels)
         {
-            Seen.Add([.. trainingRows.Select(Key)]);
+            lock (Seen)
+            {
+                Seen.Add([.. trainingRows.Select(Key)]);
+            }
+
             return new Identity();
         }
 
@@ -104,7 +117,11 @@ public sealed class CrossValidationTests
 
         public IFittedClassifier Fit(IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, int seed)
         {
-            Seen.Add(rows.Count);
+            lock (Seen)
+            {
+                Seen.Add(rows.Count);
+            }
+
             return new ScoreOfFirstFeature.Fitted();
         }
     }
