@@ -29,12 +29,22 @@ public static class EvaluationHtml
     public static string Render(GroupingLeak leak)
     {
         ArgumentNullException.ThrowIfNull(leak);
-        return HtmlTable.Render("bc-leak", ["folds", "accuracy", "ROC AUC"],
-        [
-            ["grouped by patient", Numbers.MeanSd(leak.Grouped.MeanAccuracy, leak.Grouped.AccuracySd), Numbers.MeanSd(leak.Grouped.MeanRocAuc, leak.Grouped.RocAucSd)],
-            ["rows assigned one by one", Numbers.MeanSd(leak.Ungrouped.MeanAccuracy, leak.Ungrouped.AccuracySd), Numbers.MeanSd(leak.Ungrouped.MeanRocAuc, leak.Ungrouped.RocAucSd)],
-            ["optimism (ungrouped − grouped)", Numbers.Signed(leak.AccuracyOptimism), Numbers.Signed(leak.RocAucOptimism)],
-        ], string.Create(CultureInfo.InvariantCulture,
-            $"{leak.Pipeline}, {leak.Grouped.Folds.Count} folds; ungrouped, {leak.TestRowsWithPatientInTraining:P1} of test rows had their patient among the training rows"));
+        return TwoProtocols("bc-leak", "folds", ("grouped by patient", leak.Grouped), ("rows assigned one by one", leak.Ungrouped),
+            ("optimism (ungrouped − grouped)", leak.AccuracyOptimism, leak.RocAucOptimism),
+            string.Create(CultureInfo.InvariantCulture,
+                $"{leak.Pipeline}, {leak.Grouped.Folds.Count} folds; ungrouped, {leak.TestRowsWithPatientInTraining:P1} of test rows had their patient among the training rows"));
     }
+
+    /// <summary>Two cross-validation protocols of one pipeline, each as mean ± SD, and their signed difference.</summary>
+    internal static string TwoProtocols(string cssClass, string header, (string Label, CrossValidationResult Result) first, (string Label, CrossValidationResult Result) second,
+        (string Label, double Accuracy, double RocAuc) difference, string caption) =>
+        HtmlTable.Render(cssClass, [header, "accuracy", "ROC AUC"],
+        [
+            Row(first.Label, first.Result),
+            Row(second.Label, second.Result),
+            [difference.Label, Numbers.Signed(difference.Accuracy), Numbers.Signed(difference.RocAuc)],
+        ], caption);
+
+    private static IReadOnlyList<string> Row(string label, CrossValidationResult result) =>
+        [label, Numbers.MeanSd(result.MeanAccuracy, result.AccuracySd), Numbers.MeanSd(result.MeanRocAuc, result.RocAucSd)];
 }

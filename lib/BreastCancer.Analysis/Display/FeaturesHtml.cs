@@ -26,12 +26,10 @@ public static class FeaturesHtml
     public static string Render(SelectionLeak leak)
     {
         ArgumentNullException.ThrowIfNull(leak);
-        return HtmlTable.Render("bc-selection-leak", ["features selected", "accuracy", "ROC AUC"],
-        [
-            ["on all rows, before cross-validation (leaky)", Numbers.MeanSd(leak.SelectedOutside.MeanAccuracy, leak.SelectedOutside.AccuracySd), Numbers.MeanSd(leak.SelectedOutside.MeanRocAuc, leak.SelectedOutside.RocAucSd)],
-            ["inside each training fold (honest)", Numbers.MeanSd(leak.SelectedInside.MeanAccuracy, leak.SelectedInside.AccuracySd), Numbers.MeanSd(leak.SelectedInside.MeanRocAuc, leak.SelectedInside.RocAucSd)],
-            ["overstatement (leaky − honest)", Numbers.Signed(leak.AccuracyOptimism), Numbers.Signed(leak.RocAucOptimism)],
-        ], $"{leak.Selector}; {leak.SelectedInside.Folds.Count} folds");
+        return EvaluationHtml.TwoProtocols("bc-selection-leak", "features selected",
+            ("on all rows, before cross-validation (leaky)", leak.SelectedOutside), ("inside each training fold (honest)", leak.SelectedInside),
+            ("overstatement (leaky − honest)", leak.AccuracyOptimism, leak.RocAucOptimism),
+            $"{leak.Selector}; {leak.SelectedInside.Folds.Count} folds");
     }
 
     /// <summary>The score at each number of features.</summary>

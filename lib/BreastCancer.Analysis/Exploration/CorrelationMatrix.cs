@@ -30,8 +30,15 @@ public sealed record CorrelationMatrix(IReadOnlyList<string> Features, IReadOnly
             throw new InvalidOperationException("correlations need complete rows: impute or drop the missing cells first");
         }
 
+        return FromColumns(data.FeatureNames, columns, method);
+    }
+
+    /// <summary>The correlations of every pair of <paramref name="columns"/> (one array of values per feature, complete).</summary>
+    public static CorrelationMatrix FromColumns(IReadOnlyList<string> features, double[][] columns, CorrelationMethod method)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
         var matrix = method == CorrelationMethod.Pearson ? Correlation.PearsonMatrix(columns) : Correlation.SpearmanMatrix(columns);
-        return new CorrelationMatrix(data.FeatureNames, [.. Enumerable.Range(0, matrix.RowCount).Select(i => (IReadOnlyList<double>)[.. matrix.Row(i)])], method);
+        return new CorrelationMatrix(features, [.. Enumerable.Range(0, matrix.RowCount).Select(i => (IReadOnlyList<double>)[.. matrix.Row(i)])], method);
     }
 
     /// <summary>The pairs with |r| above <paramref name="threshold"/>, strongest first.</summary>

@@ -1,6 +1,5 @@
 using BreastCancer.Analysis.Exploration;
 using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.Statistics;
 
 namespace BreastCancer.Analysis.Features;
 
@@ -21,8 +20,8 @@ public sealed class CorrelationFilter(double height = 0.2) : FeatureSelector
         ArgumentNullException.ThrowIfNull(trainingRows);
         var features = trainingRows[0].Length;
         var names = Enumerable.Range(0, features).Select(j => j.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        var matrix = Correlation.SpearmanMatrix(Enumerable.Range(0, features).Select(j => trainingRows.Select(r => r[j]).ToArray()).ToArray());
-        var correlations = new CorrelationMatrix(names, [.. Enumerable.Range(0, features).Select(i => (IReadOnlyList<double>)[.. matrix.Row(i)])], CorrelationMethod.Spearman);
+        var columns = Enumerable.Range(0, features).Select(j => trainingRows.Select(r => r[j]).ToArray()).ToArray();
+        var correlations = CorrelationMatrix.FromColumns(names, columns, CorrelationMethod.Spearman);
         var clusters = FeatureClustering.Of(correlations, Linkage.Average).ClustersAt(height).Clusters;
         var f = UnivariateScores.AnovaF(trainingRows, trainingLabels).F;
         return new([.. clusters.Select(c => c.Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture)).OrderByDescending(j => f[j]).ThenBy(j => j).First()).Order()]);

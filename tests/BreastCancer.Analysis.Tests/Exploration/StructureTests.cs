@@ -75,8 +75,7 @@ public sealed class StructureTests : IDisposable
         var clustering = Fixture.Values["clustering"]!;
         var data = clustering["data"]!.AsArray().Select(r => Fixture.Array(r!)).ToArray();
         var columns = Enumerable.Range(0, 5).Select(f => data.Select(r => r[f]).ToArray()).ToArray();
-        var matrix = Correlation.PearsonMatrix(columns);
-        var correlations = new CorrelationMatrix(["a", "b", "c", "d", "e"], [.. Enumerable.Range(0, 5).Select(i => (IReadOnlyList<double>)[.. matrix.Row(i)])], CorrelationMethod.Pearson);
+        var correlations = CorrelationMatrix.FromColumns(["a", "b", "c", "d", "e"], columns, CorrelationMethod.Pearson);
 
         var result = FeatureClustering.Of(correlations, method);
 
