@@ -35,6 +35,68 @@ public static class EvaluationHtml
                 $"{leak.Pipeline}, {leak.Grouped.Folds.Count} folds; ungrouped, {leak.TestRowsWithPatientInTraining:P1} of test rows had their patient among the training rows"));
     }
 
+    /// <summary>Every metric of every model: mean over the folds and the corrected 95 % interval.</summary>
+    public static string Render(ModelComparison comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        var folds = comparison.Models.Count > 0 ? comparison.Models[0].Folds.Count : 0;
+        return HtmlTable.Render("bc-models", ["model", .. MetricExtensions.All.Select(m => m.Label())],
+            comparison.Models.Select(model => (IReadOnlyList<string>)[model.Pipeline, .. MetricExtensions.All.Select(m => WithInterval(model.Summary(m)))]),
+            string.Create(CultureInfo.InvariantCulture,
+                $"mean over {folds} test folds (95 % CI, Nadeau–Bengio corrected); threshold 0.5; Brier score and log loss: lower is better; {comparison.Elapsed.TotalSeconds:F1} s"));
+    }
+
+    /// <summary>Each model against the reference: difference, its 95 % interval, t and p.</summary>
+    public static string Render(PairedComparisons paired)
+    {
+        ArgumentNullException.ThrowIfNull(paired);
+        return HtmlTable.Render("bc-paired", ["model", $"{paired.Metric.Label()} − reference", "95 % CI", "t", "p"],
+            paired.Comparisons.Select(c => (IReadOnlyList<string>)
+            [
+                c.Model, Numbers.Signed(c.Test.MeanDifference), $"{Numbers.Signed(c.Test.Low)} to {Numbers.Signed(c.Test.High)}",
+                Numbers.Format(c.Test.T, "F2"), PValue(c.Test.P),
+            ]),
+            $"reference: {paired.Reference}; corrected resampled t-test (Nadeau & Bengio 2003) on the same folds, {(paired.Comparisons.Count > 0 ? paired.Comparisons[0].Test.DegreesOfFreedom : 0)} degrees of freedom; p is not adjusted for the {paired.Comparisons.Count} comparisons");
+    }
+
+    /// <summary>Each model's threshold, test sensitivity and specificity, missed cancers and unneeded biopsies.</summary>
+    public static string Render(OperatingPointComparison points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        return HtmlTable.Render("bc-operating", ["model", "threshold", "sensitivity (training folds)", "sensitivity (test folds)", "specificity (test folds)", "missed cancers", "unneeded biopsies"],
+            points.Models.Select(p => (IReadOnlyList<string>)
+            [
+                p.Model, Numbers.MeanSd(p.Threshold.Mean, p.Threshold.Sd), Numbers.Format(p.TrainingSensitivity, "F4"), WithInterval(p.TestSensitivity), WithInterval(p.TestSpecificity),
+                $"{Numbers.Count(p.TestCounts.FalseNegatives)} of {Numbers.Count(p.TestCounts.FalseNegatives + p.TestCounts.TruePositives)}",
+                $"{Numbers.Count(p.TestCounts.FalsePositives)} of {Numbers.Count(p.TestCounts.FalsePositives + p.TestCounts.TrueNegatives)}",
+            ]),
+            string.Create(CultureInfo.InvariantCulture,
+                $"threshold chosen in each training fold, by inner 5-fold CV, for sensitivity ≥ {points.TargetSensitivity:F2}; then applied unchanged to the test fold; counts summed over the test folds"));
+    }
+
+    /// <summary>Every metric on the held-out rows, at 0.5 and at the threshold chosen on the training rows.</summary>
+    public static string Render(HeldOutScore score)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        var point = score.OperatingPoint;
+        return HtmlTable.Render("bc-heldout", ["metric", "at 0.5", string.Create(CultureInfo.InvariantCulture, $"at {point.Threshold:F3} (sensitivity target {point.TargetSensitivity:F2})")],
+            [
+                .. MetricExtensions.All.Where(m => m is not (Metric.RocAuc or Metric.AveragePrecision or Metric.Brier or Metric.LogLoss))
+                    .Select(m => (IReadOnlyList<string>)[m.Label(), Numbers.Format(m.Of(score.Metrics), "F4"), Numbers.Format(m.Of(point.Test), "F4")]),
+                ["confusion (TP / FP / TN / FN)", Counts(score.Metrics.Counts), Counts(point.Test.Counts)],
+                .. new[] { Metric.RocAuc, Metric.AveragePrecision, Metric.Brier, Metric.LogLoss }
+                    .Select(m => (IReadOnlyList<string>)[m.Label(), Numbers.Format(m.Of(score.Metrics), "F4"), "(threshold-free)"]),
+            ],
+            $"{score.Pipeline}: fitted on {score.TrainingRows} training rows, scored once on {score.TestRows} held-out rows");
+    }
+
+    private static string Counts(ConfusionCounts c) => $"{c.TruePositives} / {c.FalsePositives} / {c.TrueNegatives} / {c.FalseNegatives}";
+
+    private static string WithInterval(MetricSummary summary) =>
+        string.Create(CultureInfo.InvariantCulture, $"{summary.Mean:F4} ({summary.Low:F3}–{summary.High:F3})");
+
+    private static string PValue(double p) => p < 0.001 ? "< 0.001" : Numbers.Format(p, "F3");
+
     /// <summary>Two cross-validation protocols of one pipeline, each as mean ± SD, and their signed difference.</summary>
     internal static string TwoProtocols(string cssClass, string header, (string Label, CrossValidationResult Result) first, (string Label, CrossValidationResult Result) second,
         (string Label, double Accuracy, double RocAuc) difference, string caption) =>

@@ -29,6 +29,10 @@ public static class NotebookFormatters
         Formatter.Register<ConsistencyReport>((report, writer) => writer.Write(DataReportsHtml.Render(report)), HtmlFormatter.MimeType);
         Formatter.Register<HeldOutSplit>((split, writer) => writer.Write(DataReportsHtml.Render(split)), HtmlFormatter.MimeType);
         Formatter.Register<CrossValidationResult>((result, writer) => writer.Write(EvaluationHtml.Render(result)), HtmlFormatter.MimeType);
+        Formatter.Register<ModelComparison>((comparison, writer) => writer.Write(EvaluationHtml.Render(comparison)), HtmlFormatter.MimeType);
+        Formatter.Register<PairedComparisons>((paired, writer) => writer.Write(EvaluationHtml.Render(paired)), HtmlFormatter.MimeType);
+        Formatter.Register<OperatingPointComparison>((points, writer) => writer.Write(EvaluationHtml.Render(points)), HtmlFormatter.MimeType);
+        Formatter.Register<HeldOutScore>((score, writer) => writer.Write(EvaluationHtml.Render(score)), HtmlFormatter.MimeType);
         Formatter.Register<ImputationComparisonResult>((result, writer) => writer.Write(EvaluationHtml.Render(result)), HtmlFormatter.MimeType);
         Formatter.Register<GroupingLeak>((leak, writer) => writer.Write(EvaluationHtml.Render(leak)), HtmlFormatter.MimeType);
         Formatter.Register<ClassDescription>((description, writer) => writer.Write(ExplorationHtml.Render(description)), HtmlFormatter.MimeType);

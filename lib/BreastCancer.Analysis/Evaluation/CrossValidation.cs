@@ -1,24 +1,23 @@
+using System.Diagnostics;
 using BreastCancer.Analysis.Data;
 using BreastCancer.Analysis.Data.Splits;
 using BreastCancer.Analysis.Modeling;
-using MathNet.Numerics.Statistics;
-using Microsoft.ML;
 
 namespace BreastCancer.Analysis.Evaluation;
 
 /// <summary>
 /// Cross-validates a pipeline on given folds: for each fold the whole pipeline is fitted on the training rows and
-/// scores only the test rows. Accuracy is the share of test rows on the right side of probability 0.5; ROC AUC is
-/// ML.NET's (<c>BinaryClassification.Evaluate</c>). Each fold's fit is seeded with <c>seed + fold number</c>, so the result
-/// depends on the seed and folds only.
+/// scores only the test rows, with every metric of <see cref="ClassificationMetrics"/> at probability 0.5. Optionally a
+/// clinical operating point is chosen inside each training fold (<see cref="OperatingPointOptions"/>) and scored on the
+/// test fold. Each fold's fit is seeded with <c>seed + fold position</c>, so the result depends on the seed and folds only.
 /// </summary>
 public static class CrossValidation
 {
     /// <summary>Runs the pipeline on every fold of <paramref name="folds"/> over <paramref name="data"/>.</summary>
-    public static CrossValidationResult Run(ClassificationPipeline pipeline, BreastCancerData data, IReadOnlyList<Fold> folds, int seed, int? workers = null)
+    public static CrossValidationResult Run(ClassificationPipeline pipeline, BreastCancerData data, IReadOnlyList<Fold> folds, int seed, int? workers = null, OperatingPointOptions? operatingPoint = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return Run(pipeline, data.ToArray(), data.IsMalignant, folds, seed, workers);
+        return Run(pipeline, data.ToArray(), data.IsMalignant, folds, seed, workers, operatingPoint);
     }
 
     /// <summary>
@@ -26,72 +25,89 @@ public static class CrossValidation
     /// folds in parallel on up to <paramref name="workers"/> threads (default: one per core). Each fold's fit is seeded
     /// by its position alone, so the result is the same for any number of workers.
     /// </summary>
-    public static CrossValidationResult Run(ClassificationPipeline pipeline, IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, IReadOnlyList<Fold> folds, int seed, int? workers = null)
+    public static CrossValidationResult Run(ClassificationPipeline pipeline, IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, IReadOnlyList<Fold> folds, int seed,
+        int? workers = null, OperatingPointOptions? operatingPoint = null)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(folds);
+        if (rows.Count != labels.Count)
+        {
+            throw new ArgumentException($"{rows.Count} rows for {labels.Count} labels", nameof(labels));
+        }
+
         var scores = new FoldScore[folds.Count];
         Parallel.For(0, folds.Count, new ParallelOptions { MaxDegreeOfParallelism = workers ?? Environment.ProcessorCount }, i =>
         {
             var fold = folds[i];
-            var fitted = pipeline.Fit([.. fold.Train.Select(r => rows[r])], [.. fold.Train.Select(r => labels[r])], seed + i);
-            var probabilities = fitted.PredictProbability([.. fold.Test.Select(r => rows[r])]);
-            scores[i] = Score(fold, [.. fold.Test.Select(r => labels[r])], probabilities);
+            var clock = Stopwatch.StartNew();
+            var trainRows = fold.Train.Select(r => rows[r]).ToArray();
+            var trainLabels = fold.Train.Select(r => labels[r]).ToArray();
+            var testLabels = fold.Test.Select(r => labels[r]).ToArray();
+            var probabilities = pipeline.Fit(trainRows, trainLabels, seed + i).PredictProbability([.. fold.Test.Select(r => rows[r])]);
+            var point = operatingPoint is null ? null : ChooseOperatingPoint(pipeline, trainRows, trainLabels, testLabels, probabilities, operatingPoint, seed + i);
+            scores[i] = new FoldScore(fold.Repeat, fold.Index, fold.Train.Count, fold.Test, testLabels, probabilities,
+                ClassificationMetrics.Compute(testLabels, probabilities), point, clock.Elapsed);
         });
         return new CrossValidationResult(pipeline.Name, scores);
     }
 
-    private static FoldScore Score(Fold fold, bool[] labels, double[] probabilities)
+    private static FoldOperatingPoint ChooseOperatingPoint(ClassificationPipeline pipeline, double[][] trainRows, bool[] trainLabels, bool[] testLabels, double[] testProbabilities,
+        OperatingPointOptions options, int seed)
     {
-        var context = new MLContext(0);
-        var view = context.Data.LoadFromEnumerable(labels.Select((label, i) => new Prediction
+        var outOfFold = new double[trainRows.Length];
+        foreach (var inner in StratifiedGroupKFold.Split(trainLabels, null, options.InnerFolds, seed))
         {
-            Label = label,
-            Score = (float)probabilities[i],
-            Probability = (float)probabilities[i],
-            PredictedLabel = probabilities[i] >= 0.5,
-        }));
-        var auc = context.BinaryClassification.Evaluate(view).AreaUnderRocCurve;
-        var accuracy = labels.Where((label, i) => label == probabilities[i] >= 0.5).Count() / (double)labels.Length;
-        return new FoldScore(fold.Repeat, fold.Index, fold.Test.Count, accuracy, auc);
-    }
+            var fitted = pipeline.Fit([.. inner.Train.Select(r => trainRows[r])], [.. inner.Train.Select(r => trainLabels[r])], seed);
+            var innerProbabilities = fitted.PredictProbability([.. inner.Test.Select(r => trainRows[r])]);
+            for (var t = 0; t < inner.Test.Count; t++)
+            {
+                outOfFold[inner.Test[t]] = innerProbabilities[t];
+            }
+        }
 
-    private sealed class Prediction
-    {
-        public bool Label { get; set; }
-
-        public float Score { get; set; }
-
-        public float Probability { get; set; }
-
-        public bool PredictedLabel { get; set; }
+        var threshold = OperatingPoint.ForSensitivity(trainLabels, outOfFold, options.TargetSensitivity);
+        return new FoldOperatingPoint(options.TargetSensitivity, threshold, ClassificationMetrics.Compute(trainLabels, outOfFold, threshold), ClassificationMetrics.Compute(testLabels, testProbabilities, threshold));
     }
 }
 
-/// <summary>The scores of one test fold.</summary>
+/// <summary>
+/// Asks cross-validation to choose a decision threshold inside each training fold: the training rows are themselves
+/// cross-validated (stratified, <see cref="InnerFolds"/> folds), and the threshold is the highest that reaches
+/// <see cref="TargetSensitivity"/> on those out-of-fold predictions (<see cref="OperatingPoint.ForSensitivity"/>).
+/// The test fold plays no part in the choice.
+/// </summary>
+/// <param name="TargetSensitivity">The share of cancers to catch, (0, 1]; the study uses 0.98.</param>
+/// <param name="InnerFolds">Folds of the inner cross-validation, ≥ 2.</param>
+public sealed record OperatingPointOptions(double TargetSensitivity = 0.98, int InnerFolds = 5);
+
+/// <summary>The threshold chosen in one training fold and what it gave.</summary>
+/// <param name="TargetSensitivity">The sensitivity the threshold was chosen for.</param>
+/// <param name="Threshold">The probability threshold (malignant when p ≥ threshold).</param>
+/// <param name="Training">Metrics of the training fold's out-of-fold predictions at the threshold (where the target was reached).</param>
+/// <param name="Test">Metrics of the test fold at the threshold.</param>
+public sealed record FoldOperatingPoint(double TargetSensitivity, double Threshold, ClassificationMetrics Training, ClassificationMetrics Test);
+
+/// <summary>The outcome of one test fold.</summary>
 /// <param name="Repeat">The fold's repetition.</param>
 /// <param name="Fold">The fold's number within its repetition.</param>
-/// <param name="TestRows">Rows scored.</param>
-/// <param name="Accuracy">Share of test rows classified right at probability 0.5, 0–1.</param>
-/// <param name="RocAuc">Area under the ROC curve of the test rows, 0–1.</param>
-public sealed record FoldScore(int Repeat, int Fold, int TestRows, double Accuracy, double RocAuc);
-
-/// <summary>The result of cross-validating one pipeline.</summary>
-/// <param name="Pipeline">The pipeline's name.</param>
-/// <param name="Folds">Each fold's scores.</param>
-public sealed record CrossValidationResult(string Pipeline, IReadOnlyList<FoldScore> Folds)
+/// <param name="TrainingRows">Rows the pipeline was fitted on.</param>
+/// <param name="Rows">The test rows' indices.</param>
+/// <param name="Labels">The test rows' labels (true = malignant).</param>
+/// <param name="Probabilities">The predicted probability of malignancy of each test row.</param>
+/// <param name="Metrics">Every metric at threshold 0.5.</param>
+/// <param name="OperatingPoint">The threshold chosen in the training fold and its results, when asked for.</param>
+/// <param name="Elapsed">Wall time of the fold: fit, prediction and any threshold search.</param>
+public sealed record FoldScore(int Repeat, int Fold, int TrainingRows, IReadOnlyList<int> Rows, IReadOnlyList<bool> Labels, IReadOnlyList<double> Probabilities,
+    ClassificationMetrics Metrics, FoldOperatingPoint? OperatingPoint, TimeSpan Elapsed)
 {
-    /// <summary>Mean accuracy over folds.</summary>
-    public double MeanAccuracy => Folds.Select(f => f.Accuracy).Mean();
+    /// <summary>Rows scored.</summary>
+    public int TestRows => Rows.Count;
 
-    /// <summary>Sample standard deviation of the fold accuracies.</summary>
-    public double AccuracySd => Folds.Select(f => f.Accuracy).StandardDeviation();
+    /// <summary>Share of test rows classified right at probability 0.5, 0–1.</summary>
+    public double Accuracy => Metrics.Accuracy;
 
-    /// <summary>Mean ROC AUC over folds.</summary>
-    public double MeanRocAuc => Folds.Select(f => f.RocAuc).Mean();
-
-    /// <summary>Sample standard deviation of the fold ROC AUCs.</summary>
-    public double RocAucSd => Folds.Select(f => f.RocAuc).StandardDeviation();
+    /// <summary>Area under the ROC curve of the test rows, 0–1.</summary>
+    public double RocAuc => Metrics.RocAuc;
 }

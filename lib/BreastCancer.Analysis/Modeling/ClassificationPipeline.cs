@@ -11,8 +11,11 @@ namespace BreastCancer.Analysis.Modeling;
 /// <param name="Classifier">The classifier at the end.</param>
 public sealed record ClassificationPipeline(IReadOnlyList<IFeatureStep> Steps, IClassifier Classifier)
 {
-    /// <summary>The pipeline's name: its steps and classifier joined by arrows.</summary>
-    public string Name => string.Join(" → ", Steps.Select(s => s.Name).Append(Classifier.Name));
+    /// <summary>A name to show instead of the steps (a catalogue model shows its own name); null for the steps.</summary>
+    public string? DisplayName { get; init; }
+
+    /// <summary>The pipeline's name: <see cref="DisplayName"/>, or its steps and classifier joined by arrows.</summary>
+    public string Name => DisplayName ?? string.Join(" → ", Steps.Select(s => s.Name).Append(Classifier.Name));
 
     /// <summary>Fits every step, then the classifier, on the training rows.</summary>
     public FittedPipeline Fit(IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, int seed)

@@ -15,4 +15,12 @@ public interface IFittedClassifier
 {
     /// <summary>The probability that each row is malignant, 0–1.</summary>
     double[] PredictProbability(IReadOnlyList<double[]> rows);
+
+    /// <summary>
+    /// A real score ordered like the probability, on the scale a calibrator works on: by default the logit of
+    /// <see cref="PredictProbability"/> (clipped at 10⁻¹⁵); models whose output is a margin (SVMs, forests' votes)
+    /// return it unsquashed, so that confident rows keep their order.
+    /// </summary>
+    double[] DecisionScore(IReadOnlyList<double[]> rows) =>
+        [.. PredictProbability(rows).Select(p => Math.Clamp(p, 1e-15, 1 - 1e-15)).Select(p => Math.Log(p / (1 - p)))];
 }

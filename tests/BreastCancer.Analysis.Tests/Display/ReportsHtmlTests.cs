@@ -54,8 +54,8 @@ public sealed class ReportsHtmlTests
     [Fact]
     public void A_grouping_leak_shows_both_protocols_and_the_signed_difference()
     {
-        var grouped = new CrossValidationResult("p", [new FoldScore(0, 0, 10, 0.9, 0.95), new FoldScore(0, 1, 10, 1.0, 0.97)]);
-        var ungrouped = new CrossValidationResult("p", [new FoldScore(0, 0, 10, 0.9, 0.93), new FoldScore(0, 1, 10, 0.9, 0.97)]);
+        var grouped = new CrossValidationResult("p", [Score(0, 0.9, 0.95), Score(1, 1.0, 0.97)]);
+        var ungrouped = new CrossValidationResult("p", [Score(0, 0.9, 0.93), Score(1, 0.9, 0.97)]);
 
         var html = EvaluationHtml.Render(new GroupingLeak("p", grouped, ungrouped, 0.125));
 
@@ -63,4 +63,7 @@ public sealed class ReportsHtmlTests
         Assert.Contains("<td>optimism (ungrouped − grouped)</td><td>−0.0500</td><td>−0.0100</td>", html, StringComparison.Ordinal);
         Assert.Contains("12.5 % of test rows", html, StringComparison.Ordinal);
     }
+
+    private static FoldScore Score(int fold, double accuracy, double rocAuc) =>
+        new(0, fold, 90, [], [], [], new ClassificationMetrics(new ConfusionCounts(0, 0, 0, 0), accuracy, 0, 0, 0, 0, 0, 0, rocAuc, 0, 0, 0), null, TimeSpan.Zero);
 }

@@ -1,0 +1,52 @@
+using BreastCancer.Analysis.Evaluation;
+using Plotly.NET;
+using Plotly.NET.CSharp;
+using Chart = Plotly.NET.CSharp.Chart;
+
+namespace BreastCancer.Analysis.Charts;
+
+/// <summary>
+/// Confusion matrices side by side, one per model: rows the true diagnosis, columns the predicted one, each cell its
+/// count and its share of the true class (so the diagonal reads as specificity and sensitivity).
+/// </summary>
+public static class ConfusionMatrixChart
+{
+    /// <summary>The matrices of the named counts (e.g. each model's <see cref="CrossValidationResult.PooledCounts"/>).</summary>
+    public static GenericChart Create(IReadOnlyList<(string Model, ConfusionCounts Counts)> matrices)
+    {
+        ArgumentNullException.ThrowIfNull(matrices);
+        string[] predicted = ["predicted benign", "predicted malignant"];
+        string[] actual = ["benign", "malignant"];
+        var panels = matrices.Select((m, i) =>
+        {
+            var c = m.Counts;
+            double[][] shares =
+            [
+                [Share(c.TrueNegatives, c.TrueNegatives + c.FalsePositives), Share(c.FalsePositives, c.TrueNegatives + c.FalsePositives)],
+                [Share(c.FalseNegatives, c.FalseNegatives + c.TruePositives), Share(c.TruePositives, c.FalseNegatives + c.TruePositives)],
+            ];
+            string[][] text =
+            [
+                [$"{c.TrueNegatives} ({shares[0][0]:P1})", $"{c.FalsePositives} ({shares[0][1]:P1})"],
+                [$"{c.FalseNegatives} ({shares[1][0]:P1})", $"{c.TruePositives} ({shares[1][1]:P1})"],
+            ];
+            var heatmap = Chart.Heatmap<double, string, string, string>(zData: shares, X: predicted, Y: actual, Name: m.Model, ShowScale: false);
+            foreach (var trace in GenericChart.getTraces(heatmap))
+            {
+                trace.SetProperty("text", text);
+                trace.SetProperty("texttemplate", "%{text}");
+                trace.SetProperty("zmin", 0.0);
+                trace.SetProperty("zmax", 1.0);
+                trace.SetProperty("colorscale", new object[] { new object[] { 0.0, "#F7FBFF" }, new object[] { 1.0, "#08519C" } });
+                trace.SetProperty("hovertemplate", "true %{y}, %{x}: %{text}<extra>" + m.Model + "</extra>");
+            }
+
+            return heatmap;
+        }).ToArray();
+        var columns = Math.Min(matrices.Count, 4);
+        var rows = (matrices.Count + columns - 1) / columns;
+        return Chart.Grid(panels, rows, columns, SubPlotTitles: matrices.Select(m => m.Model).ToArray(), YGap: 0.35, XGap: 0.15).WithSize(300 * columns + 120, 280 * rows + 60);
+    }
+
+    private static double Share(int count, int total) => total == 0 ? 0 : count / (double)total;
+}

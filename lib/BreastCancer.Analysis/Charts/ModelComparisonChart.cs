@@ -1,0 +1,65 @@
+using BreastCancer.Analysis.Evaluation;
+using Plotly.NET;
+using Plotly.NET.CSharp;
+using Chart = Plotly.NET.CSharp.Chart;
+
+namespace BreastCancer.Analysis.Charts;
+
+/// <summary>
+/// The comparison table as a chart: for each metric a panel with one point per model at its mean over the folds and a
+/// horizontal bar for its corrected 95 % confidence interval (<see cref="MetricSummary"/>).
+/// </summary>
+public static class ModelComparisonChart
+{
+    /// <summary>One panel per metric, models top to bottom in the comparison's order.</summary>
+    public static GenericChart Create(ModelComparison comparison, params Metric[] metrics)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        ArgumentNullException.ThrowIfNull(metrics);
+        if (metrics.Length == 0)
+        {
+            throw new ArgumentException("name at least one metric", nameof(metrics));
+        }
+
+        var names = comparison.Models.Select(m => m.Pipeline).ToArray();
+        var panels = metrics.Select((metric, panel) => Chart.Combine(comparison.Models.Select((model, i) =>
+        {
+            var summary = model.Summary(metric);
+            var point = Chart.Point<double, string, string>([summary.Mean], [model.Pipeline], Name: model.Pipeline, ShowLegend: false, MarkerColor: ModelColors.Of(i),
+                MultiText: new[] { $"{metric.Label()} {summary.Mean:F4} (95 % CI {summary.Low:F4} to {summary.High:F4})" });
+            foreach (var trace in GenericChart.getTraces(point))
+            {
+                var error = new DynamicObj.DynamicObj();
+                error.SetProperty("type", "data");
+                error.SetProperty("symmetric", false);
+                error.SetProperty("array", new[] { summary.High - summary.Mean });
+                error.SetProperty("arrayminus", new[] { summary.Mean - summary.Low });
+                error.SetProperty("color", ModelColors.HexOf(i));
+                trace.SetProperty("error_x", error);
+                trace.SetProperty("hovertemplate", "%{y}<br>%{text}<extra></extra>");
+            }
+
+            return point;
+        }))).ToArray();
+        var grid = Chart.Grid(panels, 1, metrics.Length, SubPlotTitles: metrics.Select(m => m.Label() + (m.HigherIsBetter() ? " (higher is better)" : " (lower is better)")).ToArray(), XGap: 0.08);
+        var axes = new List<(string, object)>();
+        for (var p = 1; p <= metrics.Length; p++)
+        {
+            var axis = new DynamicObj.DynamicObj();
+            axis.SetProperty("autorange", "reversed");
+            axis.SetProperty("categoryorder", "array");
+            axis.SetProperty("categoryarray", names);
+            axis.SetProperty("showticklabels", p == 1);
+            axes.Add((p == 1 ? "yaxis" : $"yaxis{p}", axis));
+        }
+
+        return LayoutSettings.With(grid.WithSize(380 + 260 * metrics.Length, 140 + 38 * names.Length), [.. axes, ("margin", Margin())]);
+    }
+
+    private static DynamicObj.DynamicObj Margin()
+    {
+        var margin = new DynamicObj.DynamicObj();
+        margin.SetProperty("l", 330);
+        return margin;
+    }
+}

@@ -1,0 +1,27 @@
+using BreastCancer.Analysis.Data;
+using BreastCancer.Analysis.Data.Splits;
+using BreastCancer.Analysis.Modeling;
+
+namespace BreastCancer.Analysis.Evaluation;
+
+/// <summary>
+/// A pipeline fitted on the study's training rows and scored once on the held-out rows (<see cref="HeldOutSplit"/>),
+/// at probability 0.5 and at the threshold chosen on the training rows alone for a target sensitivity. This is the
+/// only place the held-out rows are used.
+/// </summary>
+/// <param name="Pipeline">The pipeline's name.</param>
+/// <param name="TrainingRows">Rows fitted on.</param>
+/// <param name="TestRows">Held-out rows scored.</param>
+/// <param name="Metrics">Every metric at probability 0.5.</param>
+/// <param name="OperatingPoint">The threshold chosen on the training rows and the held-out metrics at it.</param>
+public sealed record HeldOutScore(string Pipeline, int TrainingRows, int TestRows, ClassificationMetrics Metrics, FoldOperatingPoint OperatingPoint)
+{
+    /// <summary>Fits <paramref name="pipeline"/> on the training rows of <paramref name="split"/> and scores its held-out rows.</summary>
+    public static HeldOutScore Score(ClassificationPipeline pipeline, BreastCancerData data, HeldOutSplit split, int seed, OperatingPointOptions? operatingPoint = null)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(split);
+        var fold = CrossValidation.Run(pipeline, data, [new Fold(0, 0, split.Train, split.Test)], seed, operatingPoint: operatingPoint ?? new OperatingPointOptions()).Folds[0];
+        return new HeldOutScore(pipeline.Name, fold.TrainingRows, fold.TestRows, fold.Metrics, fold.OperatingPoint!);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using BreastCancer.Analysis.Data.Splits;
+using BreastCancer.Analysis.Modeling;
+
+namespace BreastCancer.Analysis.Evaluation;
+
+/// <summary>
+/// Several pipelines cross-validated on the same folds with the same seeds, so that every difference between them is
+/// a difference of models, and paired tests can compare them fold by fold (<see cref="CorrectedResampledTTest"/>).
+/// </summary>
+/// <param name="Models">Each pipeline's result, in the order given.</param>
+/// <param name="Elapsed">Wall time of the whole comparison.</param>
+public sealed record ModelComparison(IReadOnlyList<CrossValidationResult> Models, TimeSpan Elapsed)
+{
+    /// <summary>
+    /// Cross-validates every pipeline on <paramref name="folds"/> (one after another, the folds of each in parallel on
+    /// up to <paramref name="workers"/> threads), optionally choosing an operating point in each training fold.
+    /// </summary>
+    public static ModelComparison Run(IReadOnlyList<ClassificationPipeline> pipelines, IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, IReadOnlyList<Fold> folds, int seed,
+        int? workers = null, OperatingPointOptions? operatingPoint = null)
+    {
+        ArgumentNullException.ThrowIfNull(pipelines);
+        var names = pipelines.Select(p => p.Name).ToList();
+        if (names.Distinct(StringComparer.Ordinal).Count() != names.Count)
+        {
+            throw new ArgumentException($"two pipelines share a name; names identify models in the comparison: {string.Join(", ", names)}", nameof(pipelines));
+        }
+
+        var clock = Stopwatch.StartNew();
+        var results = pipelines.Select(p => CrossValidation.Run(p, rows, labels, folds, seed, workers, operatingPoint)).ToList();
+        return new ModelComparison(results, clock.Elapsed);
+    }
+
+    /// <summary>The model with the best mean of <paramref name="metric"/> (the first of equals).</summary>
+    public CrossValidationResult Best(Metric metric)
+    {
+        var sign = metric.HigherIsBetter() ? 1 : -1;
+        return Models.MaxBy(m => sign * m.Summary(metric).Mean) ?? throw new InvalidOperationException("no models");
+    }
+
+    /// <summary>The result of the pipeline named <paramref name="pipeline"/>.</summary>
+    public CrossValidationResult this[string pipeline] =>
+        Models.FirstOrDefault(m => m.Pipeline == pipeline) ?? throw new KeyNotFoundException($"no model '{pipeline}'; the comparison has {string.Join(", ", Models.Select(m => m.Pipeline))}");
+
+    /// <summary>
+    /// Every other model against <paramref name="reference"/> (default: the best by <paramref name="metric"/>), by the
+    /// corrected resampled t-test on the per-fold values of <paramref name="metric"/>: difference = other − reference.
+    /// </summary>
+    public PairedComparisons Paired(Metric metric, string? reference = null)
+    {
+        var baseline = reference is null ? Best(metric) : this[reference];
+        var testRows = (int)Math.Round(baseline.Folds.Average(f => f.TestRows));
+        var trainingRows = (int)Math.Round(baseline.Folds.Average(f => f.TrainingRows));
+        return new PairedComparisons(metric, baseline.Pipeline,
+            [.. Models.Where(m => m != baseline).Select(m => new PairedComparison(m.Pipeline,
+                CorrectedResampledTTest.Compare(m.Values(metric), baseline.Values(metric), trainingRows, testRows)))]);
+    }
+}
+
+/// <summary>Models compared with one reference on one metric.</summary>
+/// <param name="Metric">The metric compared.</param>
+/// <param name="Reference">The reference model's name.</param>
+/// <param name="Comparisons">One test per other model.</param>
+public sealed record PairedComparisons(Metric Metric, string Reference, IReadOnlyList<PairedComparison> Comparisons);
+
+/// <summary>One model against the reference: <see cref="CorrectedResampledTTest.MeanDifference"/> is model − reference.</summary>
+/// <param name="Model">The model's name.</param>
+/// <param name="Test">The corrected resampled t-test of its fold values against the reference's.</param>
+public sealed record PairedComparison(string Model, CorrectedResampledTTest Test);

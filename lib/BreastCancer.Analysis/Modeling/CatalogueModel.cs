@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using BreastCancer.Analysis.Data.Imputation;
+using BreastCancer.Analysis.Pipeline;
+
+namespace BreastCancer.Analysis.Modeling;
+
+/// <summary>
+/// One entry of the <see cref="ModelCatalogue"/>: a learning algorithm with named hyperparameters and their current
+/// values. <see cref="Pipeline"/> builds the study's pipeline around it (median imputation → standardisation → an
+/// optional selector → the classifier), every step of which is fitted on training rows only. <see cref="With"/> gives
+/// the same model with one hyperparameter changed, which is what a search varies.
+/// </summary>
+public sealed class CatalogueModel
+{
+    private readonly Func<IReadOnlyDictionary<string, double>, IClassifier> build;
+
+    /// <summary>A model of the family <paramref name="family"/> with the given hyperparameters and how to build its classifier from them.</summary>
+    public CatalogueModel(string family, IReadOnlyDictionary<string, double> hyperparameters, Func<IReadOnlyDictionary<string, double>, IClassifier> build)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(family);
+        ArgumentNullException.ThrowIfNull(hyperparameters);
+        Family = family;
+        Hyperparameters = hyperparameters.ToImmutableSortedDictionary(StringComparer.Ordinal);
+        this.build = build ?? throw new ArgumentNullException(nameof(build));
+    }
+
+    /// <summary>The family's name, e.g. <c>RBF SVM</c>.</summary>
+    public string Family { get; }
+
+    /// <summary>The hyperparameters by name, with their values.</summary>
+    public IReadOnlyDictionary<string, double> Hyperparameters { get; }
+
+    /// <summary>The family and its hyperparameters, e.g. <c>RBF SVM (C = 1, gamma = 0.03)</c>.</summary>
+    public string Name => Hyperparameters.Count == 0
+        ? Family
+        : $"{Family} ({string.Join(", ", Hyperparameters.Select(h => $"{h.Key} = {Format(h.Value)}"))})";
+
+    /// <summary>The same model with hyperparameter <paramref name="name"/> set to <paramref name="value"/>.</summary>
+    /// <exception cref="ArgumentException">The model has no hyperparameter of that name.</exception>
+    public CatalogueModel With(string name, double value)
+    {
+        if (!Hyperparameters.ContainsKey(name))
+        {
+            throw new ArgumentException($"{Family} has no hyperparameter '{name}'; it has {string.Join(", ", Hyperparameters.Keys)}", nameof(name));
+        }
+
+        var changed = Hyperparameters.ToDictionary(StringComparer.Ordinal);
+        changed[name] = value;
+        return new CatalogueModel(Family, changed, build);
+    }
+
+    /// <summary>The classifier with the current hyperparameters.</summary>
+    public IClassifier Classifier() => build(Hyperparameters);
+
+    /// <summary>The pipeline median imputation → standardisation → <paramref name="selector"/> (if any) → the classifier.</summary>
+    public ClassificationPipeline Pipeline(IFeatureStep? selector = null) =>
+        new(selector is null
+            ? [new SimpleImputer(ImputationStatistic.Median), new Standardizer()]
+            : [new SimpleImputer(ImputationStatistic.Median), new Standardizer(), selector], Classifier()) { DisplayName = Name };
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
+
+    private static string Format(double value) => double.IsNaN(value) ? "scale" : value.ToString("G4", CultureInfo.InvariantCulture);
+}
