@@ -13,7 +13,7 @@ namespace BreastCancer.Analysis.Modeling;
 /// </summary>
 public sealed class CatalogueModel
 {
-    private readonly Func<IReadOnlyDictionary<string, double>, IClassifier> build;
+    private readonly Func<IReadOnlyDictionary<string, double>, IClassifier> _build;
 
     /// <summary>A model of the family <paramref name="family"/> with the given hyperparameters and how to build its classifier from them.</summary>
     public CatalogueModel(string family, IReadOnlyDictionary<string, double> hyperparameters, Func<IReadOnlyDictionary<string, double>, IClassifier> build)
@@ -22,7 +22,7 @@ public sealed class CatalogueModel
         ArgumentNullException.ThrowIfNull(hyperparameters);
         Family = family;
         Hyperparameters = hyperparameters.ToImmutableSortedDictionary(StringComparer.Ordinal);
-        this.build = build ?? throw new ArgumentNullException(nameof(build));
+        _build = build ?? throw new ArgumentNullException(nameof(build));
     }
 
     /// <summary>The family's name, e.g. <c>RBF SVM</c>.</summary>
@@ -47,17 +47,18 @@ public sealed class CatalogueModel
 
         var changed = Hyperparameters.ToDictionary(StringComparer.Ordinal);
         changed[name] = value;
-        return new CatalogueModel(Family, changed, build);
+        return new CatalogueModel(Family, changed, _build);
     }
 
     /// <summary>The classifier with the current hyperparameters.</summary>
-    public IClassifier Classifier() => build(Hyperparameters);
+    public IClassifier Classifier() => _build(Hyperparameters);
 
     /// <summary>The pipeline median imputation → standardisation → <paramref name="selector"/> (if any) → the classifier.</summary>
     public ClassificationPipeline Pipeline(IFeatureStep? selector = null) =>
         new(selector is null
             ? [new SimpleImputer(ImputationStatistic.Median), new Standardizer()]
-            : [new SimpleImputer(ImputationStatistic.Median), new Standardizer(), selector], Classifier()) { DisplayName = Name };
+            : [new SimpleImputer(ImputationStatistic.Median), new Standardizer(), selector], Classifier())
+        { DisplayName = Name };
 
     /// <inheritdoc />
     public override string ToString() => Name;
