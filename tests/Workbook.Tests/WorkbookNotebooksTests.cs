@@ -44,6 +44,19 @@ public sealed class WorkbookNotebooksTests(ExecutedWorkbook workbook) : IClassFi
     }
 
     [Fact]
+    public void The_models_notebook_export_shows_the_comparison_paired_tests_operating_points_and_the_held_out_score()
+    {
+        var html = File.ReadAllText(Path.Combine(workbook.OutDirectory, "05-models.html"));
+
+        Assert.Contains("mean over 30 test folds (95 % CI, Nadeau–Bengio corrected)", html, StringComparison.Ordinal);
+        Assert.Contains("<td>RBF SVM (C = 1, gamma = scale)</td>", html, StringComparison.Ordinal);
+        Assert.Contains("corrected resampled t-test (Nadeau &amp; Bengio 2003)", html, StringComparison.Ordinal);
+        Assert.Contains("for sensitivity ≥ 0.98 on out-of-fold predictions", html, StringComparison.Ordinal);
+        Assert.Contains("fitted on 455 training rows, scored once on 114 held-out rows", html, StringComparison.Ordinal);
+        Assert.Contains("<td>logistic regression, L2 (l2 = 1)</td><td>0.9780 (0.959–0.997)</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_exports_open_from_the_file_system_with_no_errors_no_requests_and_every_chart_drawn()
     {
         await using var browser = await ExportBrowser.LaunchAsync();

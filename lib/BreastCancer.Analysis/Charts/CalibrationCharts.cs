@@ -8,6 +8,21 @@ namespace BreastCancer.Analysis.Charts;
 /// <summary>Reliability diagrams (<see cref="Calibration"/>) and decision curves (<see cref="DecisionCurve"/>) of several models.</summary>
 public static class CalibrationCharts
 {
+    /// <summary>The reliability diagram of every model of <paramref name="comparison"/>, from its out-of-fold predictions pooled over the folds, in 10 bins.</summary>
+    public static GenericChart Reliability(ModelComparison comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        return Reliability([.. comparison.Models.Select(m => (m.Pipeline, Calibration.Compute(m.PooledLabels, m.PooledProbabilities)))]);
+    }
+
+    /// <summary>The decision curve of every model of <paramref name="comparison"/> over threshold probabilities 0.01 to <paramref name="highest"/>, from pooled out-of-fold predictions.</summary>
+    public static GenericChart DecisionCurves(ModelComparison comparison, double highest = 0.6)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        var thresholds = Enumerable.Range(1, (int)Math.Round(highest * 100)).Select(t => t / 100.0).ToList();
+        return DecisionCurves([.. comparison.Models.Select(m => (m.Pipeline, DecisionCurve.Compute(m.PooledLabels, m.PooledProbabilities, thresholds)))]);
+    }
+
     /// <summary>Observed share of malignant tumours against mean predicted probability per bin, with the diagonal of perfect calibration.</summary>
     public static GenericChart Reliability(IReadOnlyList<(string Model, Calibration Calibration)> models)
     {

@@ -11,6 +11,13 @@ namespace BreastCancer.Analysis.Charts;
 /// </summary>
 public static class ConfusionMatrixChart
 {
+    /// <summary>The confusion matrix at 0.5 of every model of <paramref name="comparison"/>, summed over its folds.</summary>
+    public static GenericChart Create(ModelComparison comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        return Create([.. comparison.Models.Select(m => (m.Pipeline, m.PooledCounts))]);
+    }
+
     /// <summary>The matrices of the named counts (e.g. each model's <see cref="CrossValidationResult.PooledCounts"/>).</summary>
     public static GenericChart Create(IReadOnlyList<(string Model, ConfusionCounts Counts)> matrices)
     {

@@ -8,6 +8,21 @@ namespace BreastCancer.Analysis.Charts;
 /// <summary>Fold-averaged ROC and precision–recall curves (<see cref="CurveBand"/>), one line per model with its ±1 SD band.</summary>
 public static class CurveChart
 {
+    /// <summary>The fold-averaged ROC curve of every model of <paramref name="comparison"/>.</summary>
+    public static GenericChart Roc(ModelComparison comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        return Roc([.. comparison.Models.Select(CurveBand.Roc)]);
+    }
+
+    /// <summary>The fold-averaged precision–recall curve of every model of <paramref name="comparison"/>, with the share of malignant rows as chance.</summary>
+    public static GenericChart PrecisionRecall(ModelComparison comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        var labels = comparison.Models[0].PooledLabels;
+        return PrecisionRecall([.. comparison.Models.Select(CurveBand.PrecisionRecall)], labels.Count(l => l) / (double)labels.Count);
+    }
+
     /// <summary>ROC curves: true-positive rate (sensitivity) against false-positive rate (1 − specificity), with the chance diagonal.</summary>
     public static GenericChart Roc(IReadOnlyList<CurveBand> curves)
     {

@@ -71,7 +71,7 @@ public static class EvaluationHtml
                 $"{Numbers.Count(p.TestCounts.FalsePositives)} of {Numbers.Count(p.TestCounts.FalsePositives + p.TestCounts.TrueNegatives)}",
             ]),
             string.Create(CultureInfo.InvariantCulture,
-                $"threshold chosen in each training fold, by inner 5-fold CV, for sensitivity ≥ {points.TargetSensitivity:F2}; then applied unchanged to the test fold; counts summed over the test folds"));
+                $"threshold chosen in each training fold for sensitivity ≥ {points.TargetSensitivity:F2} on out-of-fold predictions of its rows (an inner cross-validation, or a calibrated model's own), then applied unchanged to the test fold; counts summed over the test folds"));
     }
 
     /// <summary>Every metric on the held-out rows, at 0.5 and at the threshold chosen on the training rows.</summary>

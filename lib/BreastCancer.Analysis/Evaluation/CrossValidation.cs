@@ -45,38 +45,47 @@ public static class CrossValidation
             var trainRows = fold.Train.Select(r => rows[r]).ToArray();
             var trainLabels = fold.Train.Select(r => labels[r]).ToArray();
             var testLabels = fold.Test.Select(r => labels[r]).ToArray();
-            var probabilities = pipeline.Fit(trainRows, trainLabels, seed + i).PredictProbability([.. fold.Test.Select(r => rows[r])]);
-            var point = operatingPoint is null ? null : ChooseOperatingPoint(pipeline, trainRows, trainLabels, testLabels, probabilities, operatingPoint, seed + i);
+            var fitted = pipeline.Fit(trainRows, trainLabels, seed + i);
+            var probabilities = fitted.PredictProbability([.. fold.Test.Select(r => rows[r])]);
+            var point = operatingPoint is null ? null : ChooseOperatingPoint(pipeline, fitted, trainRows, trainLabels, testLabels, probabilities, operatingPoint, seed + i);
             scores[i] = new FoldScore(fold.Repeat, fold.Index, fold.Train.Count, fold.Test, testLabels, probabilities,
                 ClassificationMetrics.Compute(testLabels, probabilities), point, clock.Elapsed);
         });
         return new CrossValidationResult(pipeline.Name, scores);
     }
 
-    private static FoldOperatingPoint ChooseOperatingPoint(ClassificationPipeline pipeline, double[][] trainRows, bool[] trainLabels, bool[] testLabels, double[] testProbabilities,
-        OperatingPointOptions options, int seed)
+    private static FoldOperatingPoint ChooseOperatingPoint(ClassificationPipeline pipeline, FittedPipeline fitted, double[][] trainRows, bool[] trainLabels, bool[] testLabels,
+        double[] testProbabilities, OperatingPointOptions options, int seed)
+    {
+        var outOfFold = fitted.Classifier.OutOfFoldProbabilities?.ToArray() ?? InnerOutOfFold(pipeline, trainRows, trainLabels, options.InnerFolds, seed);
+        var threshold = OperatingPoint.ForSensitivity(trainLabels, outOfFold, options.TargetSensitivity);
+        return new FoldOperatingPoint(options.TargetSensitivity, threshold, ClassificationMetrics.Compute(trainLabels, outOfFold, threshold), ClassificationMetrics.Compute(testLabels, testProbabilities, threshold));
+    }
+
+    private static double[] InnerOutOfFold(ClassificationPipeline pipeline, double[][] trainRows, bool[] trainLabels, int innerFolds, int seed)
     {
         var outOfFold = new double[trainRows.Length];
-        foreach (var inner in StratifiedGroupKFold.Split(trainLabels, null, options.InnerFolds, seed))
+        foreach (var inner in StratifiedGroupKFold.Split(trainLabels, null, innerFolds, seed))
         {
-            var fitted = pipeline.Fit([.. inner.Train.Select(r => trainRows[r])], [.. inner.Train.Select(r => trainLabels[r])], seed);
-            var innerProbabilities = fitted.PredictProbability([.. inner.Test.Select(r => trainRows[r])]);
+            var innerProbabilities = pipeline.Fit([.. inner.Train.Select(r => trainRows[r])], [.. inner.Train.Select(r => trainLabels[r])], seed)
+                .PredictProbability([.. inner.Test.Select(r => trainRows[r])]);
             for (var t = 0; t < inner.Test.Count; t++)
             {
                 outOfFold[inner.Test[t]] = innerProbabilities[t];
             }
         }
 
-        var threshold = OperatingPoint.ForSensitivity(trainLabels, outOfFold, options.TargetSensitivity);
-        return new FoldOperatingPoint(options.TargetSensitivity, threshold, ClassificationMetrics.Compute(trainLabels, outOfFold, threshold), ClassificationMetrics.Compute(testLabels, testProbabilities, threshold));
+        return outOfFold;
     }
 }
 
 /// <summary>
-/// Asks cross-validation to choose a decision threshold inside each training fold: the training rows are themselves
-/// cross-validated (stratified, <see cref="InnerFolds"/> folds), and the threshold is the highest that reaches
-/// <see cref="TargetSensitivity"/> on those out-of-fold predictions (<see cref="OperatingPoint.ForSensitivity"/>).
-/// The test fold plays no part in the choice.
+/// Asks cross-validation to choose a decision threshold inside each training fold: the threshold is the highest that
+/// reaches <see cref="TargetSensitivity"/> on out-of-fold predictions of the training rows
+/// (<see cref="OperatingPoint.ForSensitivity"/>). Those come from cross-validating the whole pipeline on the training
+/// rows (stratified, <see cref="InnerFolds"/> folds), or, when the fitted classifier already made them (a
+/// <see cref="CalibratedClassifier"/>: its calibration cross-validates the model on the training rows, as transformed
+/// by the pipeline's steps), from there. The test fold plays no part in the choice.
 /// </summary>
 /// <param name="TargetSensitivity">The share of cancers to catch, (0, 1]; the study uses 0.98.</param>
 /// <param name="InnerFolds">Folds of the inner cross-validation, ≥ 2.</param>

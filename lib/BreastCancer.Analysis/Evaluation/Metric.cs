@@ -64,6 +64,14 @@ public static class MetricExtensions
         };
     }
 
+    /// <summary>The values the metric can take: [−1, 1] for MCC, [0, ∞) for log loss, [0, 1] for the rest.</summary>
+    public static (double Low, double High) Range(this Metric metric) => metric switch
+    {
+        Metric.Mcc => (-1, 1),
+        Metric.LogLoss => (0, double.PositiveInfinity),
+        _ => (0, 1),
+    };
+
     /// <summary>True unless lower values are better (Brier score, log loss).</summary>
     public static bool HigherIsBetter(this Metric metric) => metric is not (Metric.Brier or Metric.LogLoss);
 

@@ -18,7 +18,7 @@ public sealed record OperatingPointComparison(double TargetSensitivity, IReadOnl
         return new OperatingPointComparison(first.TargetSensitivity,
             [.. comparison.Models.Select(m => new ModelOperatingPoint(
                 m.Pipeline,
-                MetricSummary.Of([.. m.Folds.Select(f => f.OperatingPoint!.Threshold)], m.Folds.Average(f => f.TestRows), m.Folds.Average(f => f.TrainingRows)),
+                MetricSummary.Of([.. m.Folds.Select(f => f.OperatingPoint!.Threshold)], m.Folds.Average(f => f.TestRows), m.Folds.Average(f => f.TrainingRows), 0, 1),
                 m.Folds.Average(f => f.OperatingPoint!.Training.Sensitivity),
                 m.OperatingPointSummary(Metric.Sensitivity),
                 m.OperatingPointSummary(Metric.Specificity),

@@ -21,7 +21,7 @@ public enum CalibrationMethod
 /// the inner classifier is cross-validated on the training rows (stratified, <paramref name="folds"/> folds, seeded by the
 /// fit's seed), the calibrator learns from those held-out scores, and the inner classifier is then refitted on all
 /// training rows. The calibrator never sees a score of a row the model was trained on, and nothing outside the
-/// training rows is used. The score is the inner classifier's <see cref="IFittedClassifier.DecisionScore"/> (for an SVM, its margin).
+/// training rows is used. The calibrated out-of-fold probabilities are kept (<see cref="IFittedClassifier.OutOfFoldProbabilities"/>). The score is the inner classifier's <see cref="IFittedClassifier.DecisionScore"/> (for an SVM, its margin).
 /// </summary>
 /// <param name="inner">The classifier to calibrate.</param>
 /// <param name="method">Platt or isotonic.</param>
@@ -71,11 +71,13 @@ public sealed class CalibratedClassifier(IClassifier inner, CalibrationMethod me
                 .GetColumn<float>("Probability").Select(p => (double)p)];
         }
 
-        return new Fitted(Inner.Fit(rows, labels, seed), calibrate);
+        return new Fitted(Inner.Fit(rows, labels, seed), calibrate, calibrate(scores));
     }
 
-    private sealed class Fitted(IFittedClassifier inner, Func<double[], double[]> calibrate) : IFittedClassifier
+    private sealed class Fitted(IFittedClassifier inner, Func<double[], double[]> calibrate, double[] outOfFold) : IFittedClassifier
     {
+        public IReadOnlyList<double> OutOfFoldProbabilities => outOfFold;
+
         public double[] PredictProbability(IReadOnlyList<double[]> rows) => calibrate(inner.DecisionScore(rows));
     }
 

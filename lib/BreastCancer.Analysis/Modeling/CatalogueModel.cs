@@ -53,12 +53,17 @@ public sealed class CatalogueModel
     /// <summary>The classifier with the current hyperparameters.</summary>
     public IClassifier Classifier() => _build(Hyperparameters);
 
-    /// <summary>The pipeline median imputation → standardisation → <paramref name="selector"/> (if any) → the classifier.</summary>
+    /// <summary>
+    /// The pipeline median imputation → standardisation → <paramref name="selector"/> (if any) → the classifier, named
+    /// by the model (and the selector, as "model on selector").
+    /// </summary>
     public ClassificationPipeline Pipeline(IFeatureStep? selector = null) =>
         new(selector is null
             ? [new SimpleImputer(ImputationStatistic.Median), new Standardizer()]
             : [new SimpleImputer(ImputationStatistic.Median), new Standardizer(), selector], Classifier())
-        { DisplayName = Name };
+        {
+            DisplayName = selector is null ? Name : $"{Name} on {selector.Name}",
+        };
 
     /// <inheritdoc />
     public override string ToString() => Name;

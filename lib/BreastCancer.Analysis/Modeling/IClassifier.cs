@@ -23,4 +23,11 @@ public interface IFittedClassifier
     /// </summary>
     double[] DecisionScore(IReadOnlyList<double[]> rows) =>
         [.. PredictProbability(rows).Select(p => Math.Clamp(p, 1e-15, 1 - 1e-15)).Select(p => Math.Log(p / (1 - p)))];
+
+    /// <summary>
+    /// The probability of each training row from a model that did not see that row, in the order of the training rows,
+    /// when fitting produced them anyway (a <see cref="CalibratedClassifier"/>'s internal cross-validation); null
+    /// otherwise. A threshold search inside the training rows can use them instead of cross-validating again.
+    /// </summary>
+    IReadOnlyList<double>? OutOfFoldProbabilities => null;
 }

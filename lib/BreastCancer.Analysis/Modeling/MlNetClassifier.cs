@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
@@ -50,21 +51,29 @@ public sealed class MlNetClassifier(string name, Func<MLContext, IEstimator<ITra
     /// </summary>
     public static CalibratedClassifier RandomForest(int trees = 100, int leaves = 32, int minimumLeafRows = 2, double featureFraction = 0.3) =>
         new(new MlNetClassifier($"random forest ({trees} trees)",
-            c => c.BinaryClassification.Trainers.FastForest(new FastForestBinaryTrainer.Options
+            c => WithoutForcedCollections(c.BinaryClassification.Trainers.FastForest(new FastForestBinaryTrainer.Options
             {
                 NumberOfTrees = trees,
                 NumberOfLeaves = leaves,
                 MinimumExampleCountPerLeaf = minimumLeafRows,
                 FeatureFraction = featureFraction,
-            })));
+                NumberOfThreads = 1,
+            }))));
 
     /// <summary>
     /// Gradient-boosted trees by log loss (ML.NET FastTree, MART: Friedman 2001): <paramref name="trees"/> stages of at
-    /// most <paramref name="leaves"/> leaves, shrinkage <paramref name="learningRate"/>.
+    /// most <paramref name="leaves"/> leaves, shrinkage <paramref name="learningRate"/>, on one thread (cross-validation
+    /// runs folds in parallel instead, which is faster on small data).
     /// </summary>
     public static MlNetClassifier FastTree(int trees = 100, int leaves = 20, double learningRate = 0.2) =>
         new($"gradient boosting, FastTree ({trees} trees)",
-            c => c.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options { NumberOfTrees = trees, NumberOfLeaves = leaves, LearningRate = learningRate }));
+            c => WithoutForcedCollections(c.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+            {
+                NumberOfTrees = trees,
+                NumberOfLeaves = leaves,
+                LearningRate = learningRate,
+                NumberOfThreads = 1,
+            })));
 
     /// <summary>
     /// Gradient-boosted trees by log loss (ML.NET's LightGBM, Ke et al., NeurIPS 2017): <paramref name="trees"/> stages
@@ -85,6 +94,29 @@ public sealed class MlNetClassifier(string name, Func<MLContext, IEstimator<ITra
 
     /// <inheritdoc />
     public string Name { get; } = name;
+
+    /// <summary>
+    /// Turns off the two forced full garbage collections (and the forced <c>GC.GetTotalMemory(true)</c>) that ML.NET's
+    /// FastTree family runs at the start of every fit, through its <c>AllowGC</c> field. On small data they cost more
+    /// than the training itself, and the more so the larger the process's heap (a notebook's): measured at 244 MB of
+    /// live heap, a 100-tree forest fit took 0.56 s with them and 0.27 s without.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The ML.NET version in use has no such field.</exception>
+    private static T WithoutForcedCollections<T>(T trainer)
+    {
+        var field = Ancestors(typeof(T)).Select(t => t.GetField("AllowGC", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly)).FirstOrDefault(f => f is not null)
+            ?? throw new InvalidOperationException($"{typeof(T).Name} of ML.NET {typeof(FastTreeBinaryTrainer).Assembly.GetName().Version} has no AllowGC field; review MlNetClassifier.WithoutForcedCollections for this version");
+        field.SetValue(trainer, false);
+        return trainer;
+
+        static IEnumerable<Type> Ancestors(Type? type)
+        {
+            for (; type is not null; type = type.BaseType)
+            {
+                yield return type;
+            }
+        }
+    }
 
     /// <inheritdoc />
     public IFittedClassifier Fit(IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, int seed)

@@ -13,30 +13,39 @@ public sealed class ModelComparisonTests
     private static readonly double[][] Rows = Wdbc.ToArray();
     private static readonly IReadOnlyList<Fold> Folds = StratifiedGroupKFold.Split(Wdbc.IsMalignant, null, 5, seed: 8, repeats: 2);
 
-    [Fact]
-    public void The_threshold_chosen_in_each_training_fold_reaches_its_target_sensitivity_there()
+    public static TheoryData<string> ThresholdModels() => [ModelCatalogue.LogisticRegressionL2.Family, ModelCatalogue.RbfSvm.Family];
+
+    [Theory]
+    [MemberData(nameof(ThresholdModels))]
+    public void The_threshold_chosen_in_each_training_fold_reaches_its_target_sensitivity_there(string family)
     {
-        var result = CrossValidation.Run(ModelCatalogue.LogisticRegressionL2.Pipeline(), Rows, Wdbc.IsMalignant, Folds, seed: 1, operatingPoint: new OperatingPointOptions(0.98));
+        var model = ModelCatalogue.All.Single(m => m.Family == family);
+
+        var result = CrossValidation.Run(model.Pipeline(), Rows, Wdbc.IsMalignant, Folds, seed: 1, operatingPoint: new OperatingPointOptions(0.98));
 
         Assert.All(result.Folds, f => Assert.True(f.OperatingPoint!.Training.Sensitivity >= 0.98, $"fold {f.Repeat}/{f.Fold}: {f.OperatingPoint.Training.Sensitivity}"));
         Assert.All(result.Folds, f => Assert.Equal(ClassificationMetrics.Compute(f.Labels, f.Probabilities, f.OperatingPoint!.Threshold), f.OperatingPoint!.Test));
         Assert.True(result.OperatingPointSummary(Metric.Sensitivity).Mean > result.Summary(Metric.Sensitivity).Mean, "a threshold for 0.98 sensitivity catches more cancers than 0.5");
     }
 
-    [Fact]
-    public void No_fit_of_the_threshold_search_or_the_calibration_sees_a_row_outside_the_outer_training_fold()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void No_fit_of_the_threshold_search_or_the_calibration_sees_a_row_outside_the_outer_training_fold(bool calibrated)
     {
         var spy = new RowRecordingClassifier();
         var folds = StratifiedGroupKFold.Split(Wdbc.IsMalignant, null, 4, seed: 5);
         var tagged = Rows.Select((r, i) => (double[])[.. r, i]).ToArray();
+        IClassifier classifier = calibrated ? new CalibratedClassifier(spy, folds: 3) : spy;
 
-        CrossValidation.Run(new ClassificationPipeline([new TagKeepingStandardizer(tagged[0].Length - 1)], new CalibratedClassifier(spy, folds: 3)), tagged, Wdbc.IsMalignant, folds, seed: 1, workers: 1,
+        CrossValidation.Run(new ClassificationPipeline([new TagKeepingStandardizer(tagged[0].Length - 1)], classifier), tagged, Wdbc.IsMalignant, folds, seed: 1, workers: 1,
             operatingPoint: new OperatingPointOptions(0.95, InnerFolds: 3));
 
         Assert.NotEmpty(spy.Seen);
         var allowed = folds.Select(f => f.Train.ToHashSet()).ToList();
         Assert.All(spy.Seen, seen => Assert.Contains(allowed, train => seen.All(train.Contains)));
         Assert.All(folds, f => Assert.Contains(spy.Seen, seen => seen.Count == f.Train.Count && seen.All(f.Train.Contains)));
+        Assert.Equal(folds.Count * 4, spy.Seen.Count);
     }
 
     [Fact]
@@ -66,6 +75,7 @@ public sealed class ModelComparisonTests
         Assert.Equal(Math.Sqrt(variance), summary.Sd, 12);
         Assert.Equal(mean - half, summary.Low, 12);
         Assert.Equal(mean + half, summary.High, 12);
+        Assert.Equal(0.96, MetricSummary.Of(values, 20, 80, 0, 0.96).High);
     }
 
     [Fact]

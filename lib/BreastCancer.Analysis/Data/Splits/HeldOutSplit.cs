@@ -2,7 +2,8 @@ namespace BreastCancer.Analysis.Data.Splits;
 
 /// <summary>
 /// The held-out test split of the study: a stratified (and, where the data has ids, patient-grouped) share of the rows
-/// set aside in notebook 01 and scored once, at the end of notebook 06. Every notebook reuses it through
+/// set aside in notebook 01 and scored only at the end (the candidate models once in notebook 05, the final model once
+/// in notebook 06). Every notebook reuses it through
 /// <see cref="ForStudy"/>, which gives the same rows for the same data every time.
 /// </summary>
 /// <param name="Train">Row indices for everything before the final test: exploration, selection, tuning, ascending.</param>
