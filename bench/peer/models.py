@@ -26,6 +26,7 @@ models = {
     "logistic_l1": lambda: make_pipeline(StandardScaler(), LogisticRegression(penalty="l1", solver="liblinear")),
     "linear_svm": lambda: make_pipeline(StandardScaler(), LinearSVC(dual=True, max_iter=10000)),
     "rbf_svm": lambda: make_pipeline(StandardScaler(), SVC()),
+    "rbf_svm_probability": lambda: make_pipeline(StandardScaler(), SVC(probability=True, random_state=1)),
     "random_forest": lambda: RandomForestClassifier(n_estimators=100, random_state=1),
     "gradient_boosting": lambda: GradientBoostingClassifier(n_estimators=100, random_state=1),
 }

@@ -29,13 +29,13 @@ public static class CalibrationCharts
         ArgumentNullException.ThrowIfNull(models);
         var lines = models.Select((m, i) => Chart.Line<double, double, string>(
             m.Calibration.Bins.Select(b => b.MeanPrediction).ToArray(), m.Calibration.Bins.Select(b => b.ObservedShare).ToArray(),
-            Name: $"{m.Model} (ECE {m.Calibration.ExpectedCalibrationError:F3})", ShowMarkers: true, LineColor: ModelColors.Of(i),
+            Name: $"{ChartLabels.Short(m.Model)} (ECE {m.Calibration.ExpectedCalibrationError:F3})", ShowMarkers: true, LineColor: ModelColors.Of(i),
             MultiText: m.Calibration.Bins.Select(b => $"{b.Count} predictions in [{b.Low:F1}, {b.High:F1})").ToArray()));
         var diagonal = Chart.Line<double, double, string>([0.0, 1.0], [0.0, 1.0], Name: "perfectly calibrated", LineColor: Color.fromHex("#999999"), LineDash: StyleParam.DrawingStyle.Dash);
-        return Chart.Combine(lines.Append(diagonal))
+        return LayoutSettings.With(Chart.Combine(lines.Append(diagonal))
             .WithXAxisStyle<double, double, string>(TitleText: "mean predicted probability of malignancy (bin)")
             .WithYAxisStyle<double, double, string>(TitleText: "observed share malignant")
-            .WithSize(760, 600);
+            .WithSize(760, 760), ("legend", ChartLabels.LegendBelow()));
     }
 
     /// <summary>Net benefit against threshold probability for each model, biopsying everyone, and no one.</summary>
@@ -48,13 +48,13 @@ public static class CalibrationCharts
         }
 
         var thresholds = models[0].Curve.Thresholds.ToArray();
-        var lines = models.Select((m, i) => Chart.Line<double, double, string>(m.Curve.Thresholds.ToArray(), m.Curve.Model.ToArray(), Name: m.Model, LineColor: ModelColors.Of(i)));
+        var lines = models.Select((m, i) => Chart.Line<double, double, string>(m.Curve.Thresholds.ToArray(), m.Curve.Model.ToArray(), Name: ChartLabels.Short(m.Model), LineColor: ModelColors.Of(i)));
         var all = Chart.Line<double, double, string>(thresholds, models[0].Curve.TreatAll.ToArray(), Name: "biopsy all", LineColor: Color.fromHex("#999999"));
         var none = Chart.Line<double, double, string>([thresholds[0], thresholds[^1]], [0.0, 0.0], Name: "biopsy none", LineColor: Color.fromHex("#999999"), LineDash: StyleParam.DrawingStyle.Dash);
         var prevalence = models[0].Curve.TreatAll[0];
-        return Chart.Combine(lines.Append(all).Append(none))
+        return LayoutSettings.With(Chart.Combine(lines.Append(all).Append(none))
             .WithXAxisStyle<double, double, string>(TitleText: "threshold probability pₜ")
             .WithYAxisStyle<double, double, string>(TitleText: "net benefit", MinMax: new Tuple<double, double>(-0.05, Math.Max(0.05, prevalence) + 0.02))
-            .WithSize(820, 560);
+            .WithSize(820, 680), ("legend", ChartLabels.LegendBelow()));
     }
 }

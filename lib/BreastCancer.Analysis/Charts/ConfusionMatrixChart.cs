@@ -15,7 +15,7 @@ public static class ConfusionMatrixChart
     public static GenericChart Create(ModelComparison comparison)
     {
         ArgumentNullException.ThrowIfNull(comparison);
-        return Create([.. comparison.Models.Select(m => (m.Pipeline, m.PooledCounts))]);
+        return Create([.. comparison.Models.Select(m => (ChartLabels.Short(m.Pipeline), m.PooledCounts))]);
     }
 
     /// <summary>The matrices of the named counts (e.g. each model's <see cref="CrossValidationResult.PooledCounts"/>).</summary>

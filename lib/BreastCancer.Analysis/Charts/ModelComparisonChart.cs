@@ -21,11 +21,11 @@ public static class ModelComparisonChart
             throw new ArgumentException("name at least one metric", nameof(metrics));
         }
 
-        var names = comparison.Models.Select(m => m.Pipeline).ToArray();
+        var names = comparison.Models.Select(m => ChartLabels.Short(m.Pipeline)).ToArray();
         var panels = metrics.Select((metric, panel) => Chart.Combine(comparison.Models.Select((model, i) =>
         {
             var summary = model.Summary(metric);
-            var point = Chart.Point<double, string, string>([summary.Mean], [model.Pipeline], Name: model.Pipeline, ShowLegend: false, MarkerColor: ModelColors.Of(i),
+            var point = Chart.Point<double, string, string>([summary.Mean], [names[i]], Name: names[i], ShowLegend: false, MarkerColor: ModelColors.Of(i),
                 MultiText: new[] { $"{metric.Label()} {summary.Mean:F4} (95 % CI {summary.Low:F4} to {summary.High:F4})" });
             foreach (var trace in GenericChart.getTraces(point))
             {
@@ -53,13 +53,13 @@ public static class ModelComparisonChart
             axes.Add((p == 1 ? "yaxis" : $"yaxis{p}", axis));
         }
 
-        return LayoutSettings.With(grid.WithSize(380 + 260 * metrics.Length, 140 + 38 * names.Length), [.. axes, ("margin", Margin())]);
+        return LayoutSettings.With(grid.WithSize(200 + 190 * metrics.Length, 140 + 34 * names.Length), [.. axes, ("margin", Margin())]);
     }
 
     private static DynamicObj.DynamicObj Margin()
     {
         var margin = new DynamicObj.DynamicObj();
-        margin.SetProperty("l", 330);
+        margin.SetProperty("l", 200);
         return margin;
     }
 }

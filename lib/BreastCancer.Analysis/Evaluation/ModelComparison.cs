@@ -31,6 +31,15 @@ public sealed record ModelComparison(IReadOnlyList<CrossValidationResult> Models
         return new ModelComparison(results, clock.Elapsed);
     }
 
+    /// <summary>The same comparison without the models named (e.g. the baseline, to chart the rest on a readable scale).</summary>
+    /// <exception cref="KeyNotFoundException">A name is not in the comparison.</exception>
+    public ModelComparison Without(params string[] pipelines)
+    {
+        ArgumentNullException.ThrowIfNull(pipelines);
+        var removed = pipelines.Select(p => this[p]).ToHashSet();
+        return this with { Models = [.. Models.Where(m => !removed.Contains(m))] };
+    }
+
     /// <summary>The model with the best mean of <paramref name="metric"/> (the first of equals).</summary>
     public CrossValidationResult Best(Metric metric)
     {

@@ -41,6 +41,21 @@ public sealed class EvaluationChartsTests
     }
 
     [Fact]
+    public void Charts_name_models_without_their_settings_and_a_comparison_can_leave_the_baseline_out()
+    {
+        var models = Comparison.Without(ModelCatalogue.MajorityClass.Name);
+
+        var json = GenericChart.toFigureJson(CurveChart.Roc(models, corner: 0.2));
+
+        Assert.Single(models.Models);
+        Assert.Contains("\"logistic regression, L2 (ROC AUC", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("l2 = 1", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("majority", json, StringComparison.Ordinal);
+        Assert.Contains("[0.8,1.0]", json.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Throws<KeyNotFoundException>(() => Comparison.Without("no such model"));
+    }
+
+    [Fact]
     public void Confusion_matrices_show_counts_and_shares_of_the_true_class()
     {
         var counts = new ConfusionCounts(TruePositives: 49, FalsePositives: 2, TrueNegatives: 98, FalseNegatives: 1);

@@ -43,6 +43,25 @@ public sealed class CalibrationAndCatalogueTests
     }
 
     [Fact]
+    public void Isotonic_calibration_is_monotone_in_the_score_and_fits_the_out_of_fold_scores_at_least_as_well_as_platt()
+    {
+        var scaler = new Standardizer().Fit(Wdbc.ToArray(), Wdbc.IsMalignant);
+        var rows = scaler.Transform(Wdbc.ToArray());
+        var (train, labels, test) = (rows[..400], Wdbc.IsMalignant.Take(400).ToArray(), rows[400..]);
+
+        var isotonic = new CalibratedClassifier(new KernelSvm(), CalibrationMethod.Isotonic).Fit(train, labels, seed: 3);
+        var platt = new CalibratedClassifier(new KernelSvm(), CalibrationMethod.Platt).Fit(train, labels, seed: 3);
+
+        var margins = new KernelSvm().FitSvm(train, labels).DecisionFunction(test);
+        var byMargin = isotonic.PredictProbability(test).Zip(margins).OrderBy(p => p.Second).Select(p => p.First).ToArray();
+        Assert.All(Enumerable.Range(1, byMargin.Length - 1), i => Assert.True(byMargin[i] >= byMargin[i - 1] - 1e-7, $"{byMargin[i - 1]} then {byMargin[i]}"));
+        Assert.All(byMargin, p => Assert.InRange(p, 0, 1));
+        double Brier(IReadOnlyList<double> p) => p.Select((v, i) => Math.Pow(v - (labels[i] ? 1 : 0), 2)).Average();
+        Assert.True(Brier(isotonic.OutOfFoldProbabilities!) <= Brier(platt.OutOfFoldProbabilities!) + 1e-6,
+            $"pool-adjacent-violators is the least-squares monotone fit: {Brier(isotonic.OutOfFoldProbabilities!)} against Platt's {Brier(platt.OutOfFoldProbabilities!)}");
+    }
+
+    [Fact]
     public void The_calibrator_learns_only_from_the_training_rows_given_and_the_inner_model_is_refitted_on_all_of_them()
     {
         var spy = new RowCountingClassifier();
