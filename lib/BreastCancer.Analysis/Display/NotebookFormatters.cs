@@ -4,6 +4,7 @@ using BreastCancer.Analysis.Data.Splits;
 using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Exploration;
 using BreastCancer.Analysis.Features;
+using BreastCancer.Analysis.Tuning;
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive.Formatting;
 using Plotly.NET;
@@ -33,6 +34,8 @@ public static class NotebookFormatters
         Formatter.Register<PairedComparisons>((paired, writer) => writer.Write(EvaluationHtml.Render(paired)), HtmlFormatter.MimeType);
         Formatter.Register<OperatingPointComparison>((points, writer) => writer.Write(EvaluationHtml.Render(points)), HtmlFormatter.MimeType);
         Formatter.Register<HeldOutScore>((score, writer) => writer.Write(EvaluationHtml.Render(score)), HtmlFormatter.MimeType);
+        Formatter.Register<SearchResult>((search, writer) => writer.Write(TuningHtml.Render(search)), HtmlFormatter.MimeType);
+        Formatter.Register<NestedCrossValidationResult>((nested, writer) => writer.Write(TuningHtml.Render(nested)), HtmlFormatter.MimeType);
         Formatter.Register<ImputationComparisonResult>((result, writer) => writer.Write(EvaluationHtml.Render(result)), HtmlFormatter.MimeType);
         Formatter.Register<GroupingLeak>((leak, writer) => writer.Write(EvaluationHtml.Render(leak)), HtmlFormatter.MimeType);
         Formatter.Register<ClassDescription>((description, writer) => writer.Write(ExplorationHtml.Render(description)), HtmlFormatter.MimeType);

@@ -81,6 +81,46 @@ public sealed class HyperparameterSearchTests
     }
 
     [Fact]
+    public void Nested_cross_validation_chooses_inside_each_outer_fold_and_scores_the_choice_on_its_test_rows()
+    {
+        var (rows, labels) = Synthetic();
+        var outer = StratifiedGroupKFold.Split(labels, null, 5, seed: 5, repeats: 2);
+        var reports = new List<NestedProgress>();
+
+        var nested = NestedCrossValidation.Grid(CutRule, [("cut", [-1.0, 0, 0.6, 1.8])], rows, labels, outer, innerFolds: 3, Metric.Accuracy, seed: 1,
+            progress: new Collect<NestedProgress>(reports));
+
+        Assert.Equal(10, nested.Folds.Count);
+        Assert.All(nested.Folds, f => Assert.Equal(0.6, f.Chosen["cut"]));
+        var (setting, times) = Assert.Single(nested.Choices);
+        Assert.Equal(0.6, setting["cut"]);
+        Assert.Equal(10, times);
+        Assert.Equal(1.0, nested.Outer(Metric.Accuracy).Mean);
+        Assert.Equal(nested.Folds.Average(f => f.InnerScore - f.Outer.Accuracy), nested.Optimism, 12);
+        Assert.Equal(outer.Select(f => f.Test.Count), nested.Folds.Select(f => f.TestRows));
+        Assert.All(nested.Folds, f => Assert.Equal(4, f.SettingsTried));
+        Assert.Equal(Enumerable.Range(1, 10), reports.Select(r => r.Completed));
+    }
+
+    [Fact]
+    public void The_inner_search_never_sees_a_row_of_the_outer_test_fold_and_the_check_would_catch_it_if_it_did()
+    {
+        var wdbc = DataLoader.Load(Repository.Data("wdbc.csv"));
+        var outer = StratifiedGroupKFold.Split(wdbc.IsMalignant, null, 4, seed: 6)[0];
+        var test = outer.Test.ToHashSet();
+        var rows = wdbc.ToArray().Select((r, i) => (double[])[.. r, test.Contains(i) ? 1 : 0]).ToArray();
+        var spy = new MarkerSpy();
+        var model = new CatalogueModel("marker spy", new Dictionary<string, double> { ["k"] = 1 }, _ => spy);
+
+        NestedCrossValidation.Grid(model, [("k", [1.0, 2.0])], rows, wdbc.IsMalignant, [outer], innerFolds: 3, Metric.Accuracy, seed: 1);
+
+        Assert.True(spy.Fits > 0);
+        Assert.Equal(0, spy.FitsThatSawTheTestFold);
+        HyperparameterSearch.Grid(model, [("k", [1.0])], rows, wdbc.IsMalignant, StratifiedGroupKFold.Split(wdbc.IsMalignant, null, 3, seed: 1), Metric.Accuracy, seed: 1);
+        Assert.True(spy.FitsThatSawTheTestFold > 0, "a search over all rows sees the marked rows, so the check can fail");
+    }
+
+    [Fact]
     public void Unknown_hyperparameters_and_empty_grids_are_refused()
     {
         var (rows, labels) = Synthetic();
@@ -104,14 +144,43 @@ public sealed class HyperparameterSearchTests
         return (rows, [.. rows.Select(r => r[0] >= 0.5)]);
     }
 
-    private sealed class Collect(List<SearchProgress> reports) : IProgress<SearchProgress>
+    private sealed class Collect(List<SearchProgress> reports) : Collect<SearchProgress>(reports);
+
+    private class Collect<T>(List<T> reports) : IProgress<T>
     {
-        public void Report(SearchProgress value)
+        public void Report(T value)
         {
             lock (reports)
             {
                 reports.Add(value);
             }
+        }
+    }
+
+    /// <summary>
+    /// Counts the fits whose training rows include a marked row: the last column is 1 on the outer test fold and 0
+    /// elsewhere, so after the pipeline's standardisation it is constant (all 0) exactly when no marked row is present.
+    /// </summary>
+    private sealed class MarkerSpy : IClassifier
+    {
+        private int _fits;
+        private int _sawTestFold;
+
+        public int Fits => _fits;
+
+        public int FitsThatSawTheTestFold => _sawTestFold;
+
+        public string Name => "marker spy";
+
+        public IFittedClassifier Fit(IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, int seed)
+        {
+            Interlocked.Increment(ref _fits);
+            if (rows.Any(r => r[^1] != rows[0][^1]))
+            {
+                Interlocked.Increment(ref _sawTestFold);
+            }
+
+            return new CutClassifier(0, 1).Fit(rows, labels, seed);
         }
     }
 

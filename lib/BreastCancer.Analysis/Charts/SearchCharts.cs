@@ -1,0 +1,85 @@
+using System.Globalization;
+using BreastCancer.Analysis.Tuning;
+using Plotly.NET;
+using Plotly.NET.CSharp;
+using Chart = Plotly.NET.CSharp.Chart;
+
+namespace BreastCancer.Analysis.Charts;
+
+/// <summary>Charts of hyperparameter searches: the score over a two-parameter grid, and the score against one parameter.</summary>
+public static class SearchCharts
+{
+    /// <summary>
+    /// A heatmap of the mean cross-validated score over the grid of <paramref name="x"/> × <paramref name="y"/> (each
+    /// axis in the order of its values, labelled by value, so that a log-spaced grid reads evenly), the best cell ringed.
+    /// </summary>
+    /// <exception cref="ArgumentException">The search does not vary exactly these two parameters over a full grid.</exception>
+    public static GenericChart Heatmap(SearchResult search, string x, string y)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        var xs = search.Fits.Select(f => f.Parameters[x]).Distinct().Order().ToArray();
+        var ys = search.Fits.Select(f => f.Parameters[y]).Distinct().Order().ToArray();
+        if (xs.Length * ys.Length != search.Fits.Count)
+        {
+            throw new ArgumentException($"the search has {search.Fits.Count} settings, not the {xs.Length} × {ys.Length} grid of {x} and {y}", nameof(search));
+        }
+
+        var z = ys.Select(yv => xs.Select(xv => search.Fits.Single(f => f.Parameters[x] == xv && f.Parameters[y] == yv).Mean).ToArray()).ToArray();
+        var (xLabels, yLabels) = (xs.Select(Label).ToArray(), ys.Select(Label).ToArray());
+        var heatmap = Chart.Heatmap<double, string, string, string>(zData: z, X: xLabels, Y: yLabels, Name: search.Metric.ToString());
+        foreach (var trace in GenericChart.getTraces(heatmap))
+        {
+            trace.SetProperty("colorscale", "Viridis");
+            trace.SetProperty("texttemplate", "%{z:.4f}");
+            trace.SetProperty("hovertemplate", $"{x} = %{{x}}<br>{y} = %{{y}}<br>mean score %{{z:.4f}}<extra></extra>");
+        }
+
+        var best = search.Best;
+        var marker = Chart.Point<string, string, string>([Label(best.Parameters[x])], [Label(best.Parameters[y])], Name: "best");
+        foreach (var trace in GenericChart.getTraces(marker))
+        {
+            var style = new DynamicObj.DynamicObj();
+            style.SetProperty("size", 28);
+            style.SetProperty("line", LineWidth(3));
+            style.SetProperty("color", "#D55E00");
+            style.SetProperty("symbol", "circle-open");
+            trace.SetProperty("marker", style);
+        }
+
+        return Chart.Combine([heatmap, marker])
+            .WithXAxisStyle<string, string, string>(TitleText: x)
+            .WithYAxisStyle<string, string, string>(TitleText: y)
+            .WithSize(140 + 90 * xs.Length, 160 + 60 * ys.Length);
+    }
+
+    /// <summary>The mean score (± 1 SD over folds, as error bars) of every setting against <paramref name="parameter"/>, on a log axis when <paramref name="logAxis"/>.</summary>
+    public static GenericChart ScoreAgainst(SearchResult search, string parameter, bool logAxis = false)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        var points = Chart.Point<double, double, string>(search.Fits.Select(f => f.Parameters[parameter]).ToArray(), search.Fits.Select(f => f.Mean).ToArray(),
+            Name: "settings", MarkerColor: Color.fromHex("#0072B2"));
+        foreach (var trace in GenericChart.getTraces(points))
+        {
+            var error = new DynamicObj.DynamicObj();
+            error.SetProperty("type", "data");
+            error.SetProperty("array", search.Fits.Select(f => f.Sd).ToArray());
+            error.SetProperty("color", "#9ECAE1");
+            trace.SetProperty("error_y", error);
+        }
+
+        return points
+            .WithXAxisStyle<double, double, string>(TitleText: parameter, AxisType: logAxis ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear)
+            .WithYAxisStyle<double, double, string>(TitleText: $"mean cross-validated {search.Metric}")
+            .WithSize(720, 460);
+    }
+
+    private static string Label(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
+
+    private static DynamicObj.DynamicObj LineWidth(double width)
+    {
+        var line = new DynamicObj.DynamicObj();
+        line.SetProperty("width", width);
+        line.SetProperty("color", "#D55E00");
+        return line;
+    }
+}

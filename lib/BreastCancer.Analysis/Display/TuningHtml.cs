@@ -1,0 +1,40 @@
+using System.Globalization;
+using BreastCancer.Analysis.Evaluation;
+using BreastCancer.Analysis.Tuning;
+
+namespace BreastCancer.Analysis.Display;
+
+/// <summary>HTML views of the <c>Tuning</c> area's result records.</summary>
+public static class TuningHtml
+{
+    /// <summary>The best ten settings of a search, best first, with their mean and SD over the folds.</summary>
+    public static string Render(SearchResult search)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        var names = search.Best.Parameters.Keys.ToList();
+        var sign = search.Metric.HigherIsBetter() ? -1 : 1;
+        return HtmlTable.Render("bc-search", ["rank", .. names, $"{search.Metric.Label()} (mean ± SD)", "time (s)"],
+            search.Fits.OrderBy(f => sign * f.Mean).Take(10).Select((f, i) => (IReadOnlyList<string>)
+            [
+                Numbers.Count(i + 1), .. names.Select(n => Numbers.Format(f.Parameters[n], "G4")), Numbers.MeanSd(f.Mean, f.Sd), Numbers.Format(f.Elapsed.TotalSeconds, "F2"),
+            ]),
+            string.Create(CultureInfo.InvariantCulture,
+                $"{search.Model}: {search.Fits.Count} settings × {search.Best.FoldScores.Count} folds in {search.Elapsed.TotalSeconds:F1} s; best {Numbers.Format(search.Best.Mean, "F4")}, refitted on all rows searched"));
+    }
+
+    /// <summary>The outer estimate with its interval for the main metrics, the optimism of the inner search and how stable its choice was.</summary>
+    public static string Render(NestedCrossValidationResult nested)
+    {
+        ArgumentNullException.ThrowIfNull(nested);
+        Metric[] shown = [Metric.Accuracy, Metric.RocAuc, Metric.Sensitivity, Metric.Specificity, Metric.Brier];
+        var estimates = HtmlTable.Render("bc-nested", ["metric", "outer estimate (95 % CI)"],
+            shown.Select(m => (IReadOnlyList<string>)[m.Label(), Interval(nested.Outer(m))]),
+            string.Create(CultureInfo.InvariantCulture,
+                $"{nested.Model}: nested CV, {nested.Folds.Count} outer folds, inner search on {nested.Metric.Label()}; optimism of the inner best score {Numbers.Signed(nested.Optimism)}"));
+        var choices = HtmlTable.Render("bc-nested-choices", ["setting chosen", "outer folds"],
+            nested.Choices.Select(c => (IReadOnlyList<string>)[string.Join(", ", c.Setting.Select(p => $"{p.Key} = {Numbers.Format(p.Value, "G4")}")), Numbers.Count(c.Times)]));
+        return estimates + choices;
+    }
+
+    private static string Interval(MetricSummary s) => string.Create(CultureInfo.InvariantCulture, $"{s.Mean:F4} ({s.Low:F4}–{s.High:F4})");
+}

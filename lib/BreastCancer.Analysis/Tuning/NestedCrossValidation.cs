@@ -1,0 +1,90 @@
+using BreastCancer.Analysis.Data.Splits;
+using BreastCancer.Analysis.Evaluation;
+using BreastCancer.Analysis.Modeling;
+
+namespace BreastCancer.Analysis.Tuning;
+
+/// <summary>
+/// Nested cross-validation (Varma &amp; Simon, BMC Bioinformatics 7 (2006) 91; Cawley &amp; Talbot, JMLR 11 (2010)
+/// 2079–2107): for each outer fold a whole hyperparameter search runs on the outer training rows alone, with its own
+/// inner folds, and the setting it picks, refitted on those rows, scores the outer test fold. The outer scores estimate
+/// how well the whole procedure, search included, does on unseen rows; the inner best score, which the search chose
+/// because it was high, is optimistic, and their difference is reported.
+/// </summary>
+public static class NestedCrossValidation
+{
+    /// <summary>A grid search of <paramref name="model"/> over <paramref name="grid"/> inside each outer fold, with <paramref name="innerFolds"/> stratified inner folds.</summary>
+    public static NestedCrossValidationResult Grid(CatalogueModel model, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> grid, IReadOnlyList<double[]> rows,
+        IReadOnlyList<bool> labels, IReadOnlyList<Fold> outerFolds, int innerFolds, Metric metric, int seed, int? workers = null, IProgress<NestedProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return Run(model.Family, (trainRows, trainLabels, folds, foldSeed) => HyperparameterSearch.Grid(model, grid, trainRows, trainLabels, folds, metric, foldSeed, workers),
+            rows, labels, outerFolds, innerFolds, metric, seed, progress);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="search"/> (given the outer training rows, their labels, the inner folds and a seed) inside each
+    /// outer fold and scores its refitted best model on the outer test fold.
+    /// </summary>
+    public static NestedCrossValidationResult Run(string model, Func<IReadOnlyList<double[]>, IReadOnlyList<bool>, IReadOnlyList<Fold>, int, SearchResult> search,
+        IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, IReadOnlyList<Fold> outerFolds, int innerFolds, Metric metric, int seed, IProgress<NestedProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(outerFolds);
+        var folds = new List<NestedFold>();
+        for (var i = 0; i < outerFolds.Count; i++)
+        {
+            var outer = outerFolds[i];
+            var trainRows = outer.Train.Select(r => rows[r]).ToArray();
+            var trainLabels = outer.Train.Select(r => labels[r]).ToArray();
+            var inner = StratifiedGroupKFold.Split(trainLabels, null, innerFolds, seed + i);
+            var result = search(trainRows, trainLabels, inner, seed + i);
+            var testLabels = outer.Test.Select(r => labels[r]).ToArray();
+            var probabilities = result.Refitted.PredictProbability([.. outer.Test.Select(r => rows[r])]);
+            folds.Add(new NestedFold(outer.Repeat, outer.Index, outer.Train.Count, outer.Test.Count, result.Best.Parameters, result.Best.Mean,
+                ClassificationMetrics.Compute(testLabels, probabilities), result.Fits.Count));
+            progress?.Report(new NestedProgress(i + 1, outerFolds.Count, folds[^1]));
+        }
+
+        return new NestedCrossValidationResult(model, metric, folds);
+    }
+}
+
+/// <summary>One outer fold of a nested cross-validation.</summary>
+/// <param name="Repeat">The outer fold's repetition.</param>
+/// <param name="Fold">The outer fold's number within its repetition.</param>
+/// <param name="TrainingRows">Outer training rows (searched and refitted on).</param>
+/// <param name="TestRows">Outer test rows (scored once).</param>
+/// <param name="Chosen">The hyperparameters the inner search chose.</param>
+/// <param name="InnerScore">The chosen setting's mean inner cross-validated score (of the search's metric).</param>
+/// <param name="Outer">Every metric of the refitted chosen model on the outer test fold, at threshold 0.5.</param>
+/// <param name="SettingsTried">Settings the inner search scored.</param>
+public sealed record NestedFold(int Repeat, int Fold, int TrainingRows, int TestRows, IReadOnlyDictionary<string, double> Chosen, double InnerScore, ClassificationMetrics Outer, int SettingsTried);
+
+/// <summary>How far a nested cross-validation has got: reported after every outer fold.</summary>
+/// <param name="Completed">Outer folds done.</param>
+/// <param name="Total">Outer folds in all.</param>
+/// <param name="Latest">The outer fold just done.</param>
+public sealed record NestedProgress(int Completed, int Total, NestedFold Latest);
+
+/// <summary>The result of a nested cross-validation.</summary>
+/// <param name="Model">The model family searched.</param>
+/// <param name="Metric">The metric the inner searches optimised.</param>
+/// <param name="Folds">Each outer fold.</param>
+public sealed record NestedCrossValidationResult(string Model, Metric Metric, IReadOnlyList<NestedFold> Folds)
+{
+    /// <summary>The outer estimate of <paramref name="metric"/>: mean over outer folds with its corrected 95 % interval.</summary>
+    public MetricSummary Outer(Metric metric) =>
+        MetricSummary.Of([.. Folds.Select(f => metric.Of(f.Outer))], Folds.Average(f => f.TestRows), Folds.Average(f => f.TrainingRows), metric.Range().Low, metric.Range().High);
+
+    /// <summary>Mean of (inner best score − outer score) of the searched metric: how much the inner search flatters itself.</summary>
+    public double Optimism => Folds.Average(f => f.InnerScore - Metric.Of(f.Outer));
+
+    /// <summary>How often each chosen setting was chosen, most frequent first: the stability of the choice.</summary>
+    public IReadOnlyList<(IReadOnlyDictionary<string, double> Setting, int Times)> Choices =>
+        [.. Folds.GroupBy(f => string.Join(";", f.Chosen.Select(p => $"{p.Key}={p.Value:R}")), StringComparer.Ordinal)
+            .Select(g => (g.First().Chosen, g.Count()))
+            .OrderByDescending(c => c.Item2)];
+}
