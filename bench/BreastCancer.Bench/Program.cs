@@ -5,14 +5,15 @@ using BreastCancer.Analysis.Data;
 using BreastCancer.Analysis.Data.Splits;
 using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Modeling;
+using BreastCancer.Bench;
 using Microsoft.ML;
 using Microsoft.ML.Transforms;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var command = args.Length > 0 ? args[0] : "models";
-if (command != "models")
+if (command is not ("models" or "grid"))
 {
-    Console.Error.WriteLine($"bench: unknown command '{command}'; commands: models");
+    Console.Error.WriteLine($"bench: unknown command '{command}'; commands: models, grid");
     return 2;
 }
 
@@ -27,6 +28,11 @@ File.WriteAllText(foldsFile, JsonSerializer.Serialize(new { x, y, folds = folds.
 
 Console.WriteLine($"WDBC training rows: {x.Length}; repeated stratified 10 × 3 CV (seed 1), the same folds for both sides ({foldsFile})");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+
+if (command == "grid")
+{
+    return SvmGrid.Run(x, y, output);
+}
 
 var peer = RunPeer(foldsFile);
 var rows = new List<string[]>();
@@ -78,21 +84,6 @@ return 0;
 
 static string F(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
 
-static Dictionary<string, PeerFigure> RunPeer(string foldsFile)
-{
-    var script = Path.Combine("bench", "peer", "models.py");
-    var start = new ProcessStartInfo("/usr/bin/python3", [script, foldsFile]) { RedirectStandardOutput = true, RedirectStandardError = true };
-    using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start /usr/bin/python3");
-    var text = process.StandardOutput.ReadToEnd();
-    var errors = process.StandardError.ReadToEnd();
-    process.WaitForExit();
-    if (process.ExitCode != 0)
-    {
-        Console.Error.WriteLine($"bench: the scikit-learn peer failed (exit {process.ExitCode}); install python3-sklearn. {errors}");
-        return [];
-    }
-
-    return JsonSerializer.Deserialize<Dictionary<string, PeerFigure>>(text) ?? [];
-}
+static Dictionary<string, PeerFigure> RunPeer(string foldsFile) => Peer.Run<Dictionary<string, PeerFigure>>("models.py", foldsFile) ?? [];
 
 internal sealed record PeerFigure(double Accuracy, double RocAuc, double Seconds);

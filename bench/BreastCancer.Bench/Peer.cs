@@ -1,0 +1,26 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace BreastCancer.Bench;
+
+/// <summary>Runs a scikit-learn script of <c>bench/peer</c> with Debian's Python and reads the JSON it prints.</summary>
+internal static class Peer
+{
+    /// <summary>The script's JSON output, or null (with the reason on stderr) when it fails, e.g. without python3-sklearn.</summary>
+    public static T? Run<T>(string script, params string[] arguments)
+        where T : class
+    {
+        var start = new ProcessStartInfo("/usr/bin/python3", [Path.Combine("bench", "peer", script), .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start /usr/bin/python3");
+        var text = process.StandardOutput.ReadToEnd();
+        var errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            Console.Error.WriteLine($"bench: the scikit-learn peer {script} failed (exit {process.ExitCode}); install python3-sklearn. {errors}");
+            return null;
+        }
+
+        return JsonSerializer.Deserialize<T>(text);
+    }
+}
