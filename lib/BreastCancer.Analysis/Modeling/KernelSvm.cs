@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace BreastCancer.Analysis.Modeling;
 
 /// <summary>
@@ -41,6 +43,7 @@ public sealed class KernelSvm(double c = 1, double? gamma = null, double toleran
 
         var gamma = Gamma ?? ScaleGamma(rows);
         var n = rows.Count;
+        var norms = rows.Select(r => TensorPrimitives.Dot<double>(r, r)).ToArray();
         var kernel = new double[n][];
         for (var i = 0; i < n; i++)
         {
@@ -52,7 +55,7 @@ public sealed class KernelSvm(double c = 1, double? gamma = null, double toleran
             kernel[i][i] = 1;
             for (var j = 0; j < i; j++)
             {
-                kernel[i][j] = kernel[j][i] = Rbf(rows[i], rows[j], gamma);
+                kernel[i][j] = kernel[j][i] = Math.Exp(-gamma * Math.Max(0, norms[i] + norms[j] - 2 * TensorPrimitives.Dot<double>(rows[i], rows[j])));
             }
         }
 
