@@ -45,7 +45,4 @@ public sealed record CrossValidationResult(string Pipeline, IReadOnlyList<FoldSc
 
         return MetricSummary.Of([.. Folds.Select(f => metric.Of(f.OperatingPoint!.Test))], Folds.Average(f => f.TestRows), Folds.Average(f => f.TrainingRows), metric.Range().Low, metric.Range().High);
     }
-
-    /// <summary>Total wall time of the folds (summed over folds, not elapsed: folds run in parallel).</summary>
-    public TimeSpan FoldTime => Folds.Aggregate(TimeSpan.Zero, (t, f) => t + f.Elapsed);
 }

@@ -59,8 +59,10 @@ public sealed class HyperparameterSearchTests
         Assert.Contains(first.Fits, f => f.Parameters["steepness"] < 1);
         Assert.Contains(first.Fits, f => f.Parameters["steepness"] > 10);
         var whole = ParameterDistribution.WholeNumber("trees", 2, 4);
+        var choice = ParameterDistribution.Choice("leaves", 8, 32);
         var random = new Random(1);
         Assert.Equal([2.0, 3.0, 4.0], Enumerable.Range(0, 200).Select(_ => whole.Sample(random)).Distinct().Order());
+        Assert.Equal([8.0, 32.0], Enumerable.Range(0, 50).Select(_ => choice.Sample(random)).Distinct().Order());
     }
 
     [Fact]
