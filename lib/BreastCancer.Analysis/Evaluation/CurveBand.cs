@@ -46,33 +46,15 @@ public sealed record CurveBand(string Pipeline, IReadOnlyList<double> Grid, IRea
     {
         var positives = labels.Count(l => l);
         var negatives = labels.Count - positives;
-        var (fpr, tpr) = (new List<double> { 0 }, new List<double> { 0 });
-        var (tp, fp) = (0, 0);
-        foreach (var group in Enumerable.Range(0, labels.Count).GroupBy(i => scores[i]).OrderByDescending(g => g.Key))
-        {
-            tp += group.Count(i => labels[i]);
-            fp += group.Count(i => !labels[i]);
-            fpr.Add(fp / (double)negatives);
-            tpr.Add(tp / (double)positives);
-        }
-
-        return ([.. fpr], [.. tpr]);
+        var counts = RankingMetrics.CumulativeCounts(labels, scores).ToList();
+        return ([0, .. counts.Select(c => c.FalsePositives / (double)negatives)], [0, .. counts.Select(c => c.TruePositives / (double)positives)]);
     }
 
     private static (double[] Recall, double[] Precision) PrecisionRecallPoints(IReadOnlyList<bool> labels, IReadOnlyList<double> scores)
     {
         var positives = labels.Count(l => l);
-        var (recall, precision) = (new List<double>(), new List<double>());
-        var (tp, fp) = (0, 0);
-        foreach (var group in Enumerable.Range(0, labels.Count).GroupBy(i => scores[i]).OrderByDescending(g => g.Key))
-        {
-            tp += group.Count(i => labels[i]);
-            fp += group.Count(i => !labels[i]);
-            recall.Add(tp / (double)positives);
-            precision.Add(tp / (double)(tp + fp));
-        }
-
-        return ([.. recall], [.. precision]);
+        var counts = RankingMetrics.CumulativeCounts(labels, scores).ToList();
+        return ([.. counts.Select(c => c.TruePositives / (double)positives)], [.. counts.Select(c => c.TruePositives / (double)(c.TruePositives + c.FalsePositives))]);
     }
 
     private static IEnumerable<double> Grid01() => Enumerable.Range(0, GridPoints).Select(i => i / (double)(GridPoints - 1));

@@ -31,16 +31,29 @@ public static class RankingMetrics
             return double.NaN;
         }
 
-        var (tp, fp, previousRecall, total) = (0, 0, 0.0, 0.0);
-        foreach (var group in Enumerable.Range(0, labels.Count).GroupBy(i => scores[i]).OrderByDescending(g => g.Key))
+        var (previousRecall, total) = (0.0, 0.0);
+        foreach (var (tp, fp) in CumulativeCounts(labels, scores))
         {
-            tp += group.Count(i => labels[i]);
-            fp += group.Count(i => !labels[i]);
             var recall = tp / (double)positives;
             total += (recall - previousRecall) * (tp / (double)(tp + fp));
             previousRecall = recall;
         }
 
         return total;
+    }
+
+    /// <summary>
+    /// The true and false positives when every row scoring at least t is called malignant, for each distinct score t
+    /// from the highest down: the points of the ROC and precision–recall curves.
+    /// </summary>
+    internal static IEnumerable<(int TruePositives, int FalsePositives)> CumulativeCounts(IReadOnlyList<bool> labels, IReadOnlyList<double> scores)
+    {
+        var (tp, fp) = (0, 0);
+        foreach (var group in Enumerable.Range(0, labels.Count).GroupBy(i => scores[i]).OrderByDescending(g => g.Key))
+        {
+            tp += group.Count(i => labels[i]);
+            fp += group.Count(i => !labels[i]);
+            yield return (tp, fp);
+        }
     }
 }
