@@ -57,25 +57,10 @@ public static class CrossValidation
     private static FoldOperatingPoint ChooseOperatingPoint(ClassificationPipeline pipeline, FittedPipeline fitted, double[][] trainRows, bool[] trainLabels, bool[] testLabels,
         double[] testProbabilities, OperatingPointOptions options, int seed)
     {
-        var outOfFold = fitted.Classifier.OutOfFoldProbabilities?.ToArray() ?? InnerOutOfFold(pipeline, trainRows, trainLabels, options.InnerFolds, seed);
+        var outOfFold = fitted.Classifier.OutOfFoldProbabilities?.ToArray()
+            ?? OutOfFold.Predict(trainRows, trainLabels, options.InnerFolds, seed, (rows, labels, test) => pipeline.Fit(rows, labels, seed).PredictProbability(test));
         var threshold = OperatingPoint.ForSensitivity(trainLabels, outOfFold, options.TargetSensitivity);
         return new FoldOperatingPoint(options.TargetSensitivity, threshold, ClassificationMetrics.Compute(trainLabels, outOfFold, threshold), ClassificationMetrics.Compute(testLabels, testProbabilities, threshold));
-    }
-
-    private static double[] InnerOutOfFold(ClassificationPipeline pipeline, double[][] trainRows, bool[] trainLabels, int innerFolds, int seed)
-    {
-        var outOfFold = new double[trainRows.Length];
-        foreach (var inner in StratifiedGroupKFold.Split(trainLabels, null, innerFolds, seed))
-        {
-            var innerProbabilities = pipeline.Fit([.. inner.Train.Select(r => trainRows[r])], [.. inner.Train.Select(r => trainLabels[r])], seed)
-                .PredictProbability([.. inner.Test.Select(r => trainRows[r])]);
-            for (var t = 0; t < inner.Test.Count; t++)
-            {
-                outOfFold[inner.Test[t]] = innerProbabilities[t];
-            }
-        }
-
-        return outOfFold;
     }
 }
 

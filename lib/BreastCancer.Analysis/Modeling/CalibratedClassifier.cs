@@ -1,4 +1,3 @@
-using BreastCancer.Analysis.Data.Splits;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
@@ -45,17 +44,7 @@ public sealed class CalibratedClassifier(IClassifier inner, CalibrationMethod me
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(labels);
-        var scores = new double[rows.Count];
-        foreach (var fold in StratifiedGroupKFold.Split(labels, null, Folds, seed))
-        {
-            var model = Inner.Fit([.. fold.Train.Select(r => rows[r])], [.. fold.Train.Select(r => labels[r])], seed);
-            var foldScores = model.DecisionScore([.. fold.Test.Select(r => rows[r])]);
-            for (var t = 0; t < fold.Test.Count; t++)
-            {
-                scores[fold.Test[t]] = foldScores[t];
-            }
-        }
-
+        var scores = OutOfFold.Predict(rows, labels, Folds, seed, (train, trainLabels, test) => Inner.Fit(train, trainLabels, seed).DecisionScore(test));
         var context = new MLContext(seed);
         var view = context.Data.LoadFromEnumerable(scores.Select((s, i) => new ScoredRow { Score = (float)s, Label = labels[i] }));
         Func<double[], double[]> calibrate;
