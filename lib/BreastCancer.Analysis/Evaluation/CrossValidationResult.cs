@@ -20,8 +20,7 @@ public sealed record CrossValidationResult(string Pipeline, IReadOnlyList<FoldSc
     public double RocAucSd => Folds.Select(f => f.RocAuc).StandardDeviation();
 
     /// <summary>The metric's mean, SD and corrected 95 % interval over the folds (<see cref="MetricSummary"/>).</summary>
-    public MetricSummary Summary(Metric metric) =>
-        MetricSummary.Of([.. Folds.Select(f => metric.Of(f.Metrics))], Folds.Average(f => f.TestRows), Folds.Average(f => f.TrainingRows), metric.Range().Low, metric.Range().High);
+    public MetricSummary Summary(Metric metric) => Summarise(metric, f => f.Metrics);
 
     /// <summary>The metric's value on each fold, in fold order.</summary>
     public IReadOnlyList<double> Values(Metric metric) => [.. Folds.Select(f => metric.Of(f.Metrics))];
@@ -43,6 +42,9 @@ public sealed record CrossValidationResult(string Pipeline, IReadOnlyList<FoldSc
             throw new InvalidOperationException($"{Pipeline}: no operating point was chosen; cross-validate with OperatingPointOptions");
         }
 
-        return MetricSummary.Of([.. Folds.Select(f => metric.Of(f.OperatingPoint!.Test))], Folds.Average(f => f.TestRows), Folds.Average(f => f.TrainingRows), metric.Range().Low, metric.Range().High);
+        return Summarise(metric, f => f.OperatingPoint!.Test);
     }
+
+    private MetricSummary Summarise(Metric metric, Func<FoldScore, ClassificationMetrics> metrics) =>
+        MetricSummary.Of(metric, [.. Folds.Select(f => metric.Of(metrics(f)))], Folds.Average(f => f.TestRows), Folds.Average(f => f.TrainingRows));
 }

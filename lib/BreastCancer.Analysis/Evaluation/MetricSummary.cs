@@ -15,6 +15,10 @@ namespace BreastCancer.Analysis.Evaluation;
 /// <param name="High">Upper bound of the 95 % interval.</param>
 public sealed record MetricSummary(double Mean, double Sd, double Low, double High)
 {
+    /// <summary>The summary of <paramref name="metric"/>'s <paramref name="values"/> (one per fold), the interval clipped to the metric's range.</summary>
+    public static MetricSummary Of(Metric metric, IReadOnlyList<double> values, double testRows, double trainingRows) =>
+        Of(values, testRows, trainingRows, metric.Range().Low, metric.Range().High);
+
     /// <summary>The summary of <paramref name="values"/> (one per fold) for folds of the given average sizes, the interval clipped to [<paramref name="lowest"/>, <paramref name="highest"/>].</summary>
     public static MetricSummary Of(IReadOnlyList<double> values, double testRows, double trainingRows, double lowest = double.NegativeInfinity, double highest = double.PositiveInfinity)
     {

@@ -77,7 +77,7 @@ public sealed record NestedCrossValidationResult(string Model, Metric Metric, IR
 {
     /// <summary>The outer estimate of <paramref name="metric"/>: mean over outer folds with its corrected 95 % interval.</summary>
     public MetricSummary Outer(Metric metric) =>
-        MetricSummary.Of([.. Folds.Select(f => metric.Of(f.Outer))], Folds.Average(f => f.TestRows), Folds.Average(f => f.TrainingRows), metric.Range().Low, metric.Range().High);
+        MetricSummary.Of(metric, [.. Folds.Select(f => metric.Of(f.Outer))], Folds.Average(f => f.TestRows), Folds.Average(f => f.TrainingRows));
 
     /// <summary>Mean of (inner best score − outer score) of the searched metric: how much the inner search flatters itself.</summary>
     public double Optimism => Folds.Average(f => f.InnerScore - Metric.Of(f.Outer));
