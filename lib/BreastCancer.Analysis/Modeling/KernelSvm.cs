@@ -43,7 +43,6 @@ public sealed class KernelSvm(double c = 1, double? gamma = null, double toleran
 
         var gamma = Gamma ?? ScaleGamma(rows);
         var n = rows.Count;
-        var norms = rows.Select(r => TensorPrimitives.Dot<double>(r, r)).ToArray();
         var kernel = new double[n][];
         for (var i = 0; i < n; i++)
         {
@@ -55,7 +54,7 @@ public sealed class KernelSvm(double c = 1, double? gamma = null, double toleran
             kernel[i][i] = 1;
             for (var j = 0; j < i; j++)
             {
-                kernel[i][j] = kernel[j][i] = Math.Exp(-gamma * Math.Max(0, norms[i] + norms[j] - 2 * TensorPrimitives.Dot<double>(rows[i], rows[j])));
+                kernel[i][j] = kernel[j][i] = Rbf(rows[i], rows[j], gamma);
             }
         }
 
@@ -65,16 +64,11 @@ public sealed class KernelSvm(double c = 1, double? gamma = null, double toleran
         return new FittedKernelSvm([.. support.Select(i => (double[])rows[i].Clone())], [.. support.Select(i => alpha[i] * y[i])], rho, gamma);
     }
 
+    /// <summary>exp(−γ‖a − b‖²), the distance computed with vectorised arithmetic.</summary>
     internal static double Rbf(double[] a, double[] b, double gamma)
     {
-        var squared = 0.0;
-        for (var f = 0; f < a.Length; f++)
-        {
-            var d = a[f] - b[f];
-            squared += d * d;
-        }
-
-        return Math.Exp(-gamma * squared);
+        var distance = TensorPrimitives.Distance<double>(a, b);
+        return Math.Exp(-gamma * distance * distance);
     }
 
     private static double ScaleGamma(IReadOnlyList<double[]> rows)
