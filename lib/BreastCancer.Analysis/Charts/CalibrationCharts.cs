@@ -35,7 +35,7 @@ public static class CalibrationCharts
         return LayoutSettings.With(Chart.Combine(lines.Append(diagonal))
             .WithXAxisStyle<double, double, string>(TitleText: "mean predicted probability of malignancy (bin)")
             .WithYAxisStyle<double, double, string>(TitleText: "observed share malignant")
-            .WithSize(760, 760), ("legend", ChartLabels.LegendBelow()));
+            .WithSize(760, 760), ("legend", LayoutSettings.LegendBelow()));
     }
 
     /// <summary>Net benefit against threshold probability for each model, biopsying everyone, and no one.</summary>
@@ -55,6 +55,6 @@ public static class CalibrationCharts
         return LayoutSettings.With(Chart.Combine(lines.Append(all).Append(none))
             .WithXAxisStyle<double, double, string>(TitleText: "threshold probability pₜ")
             .WithYAxisStyle<double, double, string>(TitleText: "net benefit", MinMax: new Tuple<double, double>(-0.05, Math.Max(0.05, prevalence) + 0.02))
-            .WithSize(820, 680), ("legend", ChartLabels.LegendBelow()));
+            .WithSize(820, 680), ("legend", LayoutSettings.LegendBelow()));
     }
 }

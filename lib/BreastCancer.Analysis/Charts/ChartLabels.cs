@@ -11,16 +11,6 @@ internal static partial class ChartLabels
     /// </summary>
     public static string Short(string pipeline) => Settings().Replace(pipeline, "");
 
-    /// <summary>A legend laid out in rows under the plot, so that long names do not squeeze it.</summary>
-    public static DynamicObj.DynamicObj LegendBelow()
-    {
-        var legend = new DynamicObj.DynamicObj();
-        legend.SetProperty("orientation", "h");
-        legend.SetProperty("yanchor", "top");
-        legend.SetProperty("y", -0.15);
-        return legend;
-    }
-
     [GeneratedRegex(@" \([^()]*=[^()]*\)")]
     private static partial Regex Settings();
 }

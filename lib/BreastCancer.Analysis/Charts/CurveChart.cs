@@ -51,7 +51,7 @@ public static class CurveChart
         LayoutSettings.With(chart
             .WithXAxisStyle<double, double, string>(TitleText: xTitle, MinMax: new Tuple<double, double>(x.Low, x.High))
             .WithYAxisStyle<double, double, string>(TitleText: yTitle, MinMax: new Tuple<double, double>(y.Low, y.High))
-            .WithSize(760, 760), ("legend", ChartLabels.LegendBelow()));
+            .WithSize(760, 760), ("legend", LayoutSettings.LegendBelow()));
 
     private static IEnumerable<GenericChart> Bands(IReadOnlyList<CurveBand> curves, string area) =>
         curves.SelectMany((curve, i) =>
@@ -63,9 +63,7 @@ public static class CurveChart
             foreach (var trace in GenericChart.getTraces(upper).Concat(GenericChart.getTraces(lower)))
             {
                 trace.SetProperty("hoverinfo", "skip");
-                var line = new DynamicObj.DynamicObj();
-                line.SetProperty("width", 0);
-                trace.SetProperty("line", line);
+                trace.SetProperty("line", LayoutSettings.Attributes(("width", 0)));
             }
 
             foreach (var trace in GenericChart.getTraces(lower))

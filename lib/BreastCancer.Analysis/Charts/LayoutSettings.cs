@@ -20,19 +20,23 @@ internal static class LayoutSettings
         return GenericChart.addLayout(layout, chart);
     }
 
-    /// <summary>A plotly.js shape as a dynamic object: a rectangle or line in the given axis references.</summary>
-    public static DynamicObj.DynamicObj Shape(string type, double x0, double y0, double x1, double y1, string colour, double width, string xref = "x", string yref = "y", string dash = "solid")
+    /// <summary>A plotly.js attribute object (a shape, error bars, a legend, a marker style) with the given attributes.</summary>
+    public static DynamicObj.DynamicObj Attributes(params (string Name, object Value)[] attributes)
     {
-        var shape = new DynamicObj.DynamicObj();
-        var line = new DynamicObj.DynamicObj();
-        line.SetProperty("color", colour);
-        line.SetProperty("width", width);
-        line.SetProperty("dash", dash);
-        foreach (var (name, value) in new (string, object)[] { ("type", type), ("x0", x0), ("y0", y0), ("x1", x1), ("y1", y1), ("xref", xref), ("yref", yref), ("line", line) })
+        var result = new DynamicObj.DynamicObj();
+        foreach (var (name, value) in attributes)
         {
-            shape.SetProperty(name, value);
+            result.SetProperty(name, value);
         }
 
-        return shape;
+        return result;
     }
+
+    /// <summary>A plotly.js shape as a dynamic object: a rectangle or line in the given axis references.</summary>
+    public static DynamicObj.DynamicObj Shape(string type, double x0, double y0, double x1, double y1, string colour, double width, string xref = "x", string yref = "y", string dash = "solid") =>
+        Attributes(("type", type), ("x0", x0), ("y0", y0), ("x1", x1), ("y1", y1), ("xref", xref), ("yref", yref),
+            ("line", Attributes(("color", colour), ("width", width), ("dash", dash))));
+
+    /// <summary>A legend laid out in rows under the plot, so that long names do not squeeze it.</summary>
+    public static DynamicObj.DynamicObj LegendBelow() => Attributes(("orientation", "h"), ("yanchor", "top"), ("y", -0.15));
 }

@@ -22,44 +22,23 @@ public static class ModelComparisonChart
         }
 
         var names = comparison.Models.Select(m => ChartLabels.Short(m.Pipeline)).ToArray();
-        var panels = metrics.Select((metric, panel) => Chart.Combine(comparison.Models.Select((model, i) =>
+        var panels = metrics.Select(metric => Chart.Combine(comparison.Models.Select((model, i) =>
         {
             var summary = model.Summary(metric);
             var point = Chart.Point<double, string, string>([summary.Mean], [names[i]], Name: names[i], ShowLegend: false, MarkerColor: ModelColors.Of(i),
                 MultiText: new[] { $"{metric.Label()} {summary.Mean:F4} (95 % CI {summary.Low:F4} to {summary.High:F4})" });
             foreach (var trace in GenericChart.getTraces(point))
             {
-                var error = new DynamicObj.DynamicObj();
-                error.SetProperty("type", "data");
-                error.SetProperty("symmetric", false);
-                error.SetProperty("array", new[] { summary.High - summary.Mean });
-                error.SetProperty("arrayminus", new[] { summary.Mean - summary.Low });
-                error.SetProperty("color", ModelColors.HexOf(i));
-                trace.SetProperty("error_x", error);
+                trace.SetProperty("error_x", LayoutSettings.Attributes(("type", "data"), ("symmetric", false), ("array", new[] { summary.High - summary.Mean }),
+                    ("arrayminus", new[] { summary.Mean - summary.Low }), ("color", ModelColors.HexOf(i))));
                 trace.SetProperty("hovertemplate", "%{y}<br>%{text}<extra></extra>");
             }
 
             return point;
         }))).ToArray();
         var grid = Chart.Grid(panels, 1, metrics.Length, SubPlotTitles: metrics.Select(m => m.Label() + (m.HigherIsBetter() ? " (higher is better)" : " (lower is better)")).ToArray(), XGap: 0.08);
-        var axes = new List<(string, object)>();
-        for (var p = 1; p <= metrics.Length; p++)
-        {
-            var axis = new DynamicObj.DynamicObj();
-            axis.SetProperty("autorange", "reversed");
-            axis.SetProperty("categoryorder", "array");
-            axis.SetProperty("categoryarray", names);
-            axis.SetProperty("showticklabels", p == 1);
-            axes.Add((p == 1 ? "yaxis" : $"yaxis{p}", axis));
-        }
-
-        return LayoutSettings.With(grid.WithSize(200 + 190 * metrics.Length, 140 + 34 * names.Length), [.. axes, ("margin", Margin())]);
-    }
-
-    private static DynamicObj.DynamicObj Margin()
-    {
-        var margin = new DynamicObj.DynamicObj();
-        margin.SetProperty("l", 200);
-        return margin;
+        var axes = Enumerable.Range(1, metrics.Length).Select(p => (p == 1 ? "yaxis" : $"yaxis{p}", (object)LayoutSettings.Attributes(
+            ("autorange", "reversed"), ("categoryorder", "array"), ("categoryarray", names), ("showticklabels", p == 1))));
+        return LayoutSettings.With(grid.WithSize(200 + 190 * metrics.Length, 140 + 34 * names.Length), [.. axes, ("margin", LayoutSettings.Attributes(("l", 200)))]);
     }
 }

@@ -38,12 +38,8 @@ public static class SearchCharts
         var marker = Chart.Point<string, string, string>([Label(best.Parameters[x])], [Label(best.Parameters[y])], Name: "best");
         foreach (var trace in GenericChart.getTraces(marker))
         {
-            var style = new DynamicObj.DynamicObj();
-            style.SetProperty("size", 28);
-            style.SetProperty("line", LineWidth(3));
-            style.SetProperty("color", "#D55E00");
-            style.SetProperty("symbol", "circle-open");
-            trace.SetProperty("marker", style);
+            trace.SetProperty("marker", LayoutSettings.Attributes(("size", 28), ("line", LayoutSettings.Attributes(("width", 3), ("color", "#D55E00"))),
+                ("color", "#D55E00"), ("symbol", "circle-open")));
         }
 
         return Chart.Combine([heatmap, marker])
@@ -60,11 +56,7 @@ public static class SearchCharts
             Name: "settings", MarkerColor: Color.fromHex("#0072B2"));
         foreach (var trace in GenericChart.getTraces(points))
         {
-            var error = new DynamicObj.DynamicObj();
-            error.SetProperty("type", "data");
-            error.SetProperty("array", search.Fits.Select(f => f.Sd).ToArray());
-            error.SetProperty("color", "#9ECAE1");
-            trace.SetProperty("error_y", error);
+            trace.SetProperty("error_y", LayoutSettings.Attributes(("type", "data"), ("array", search.Fits.Select(f => f.Sd).ToArray()), ("color", "#9ECAE1")));
         }
 
         return points
@@ -74,12 +66,4 @@ public static class SearchCharts
     }
 
     private static string Label(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
-
-    private static DynamicObj.DynamicObj LineWidth(double width)
-    {
-        var line = new DynamicObj.DynamicObj();
-        line.SetProperty("width", width);
-        line.SetProperty("color", "#D55E00");
-        return line;
-    }
 }
