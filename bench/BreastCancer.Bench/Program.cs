@@ -11,9 +11,9 @@ using Microsoft.ML.Transforms;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var command = args.Length > 0 ? args[0] : "models";
-if (command is not ("models" or "grid"))
+if (command is not ("models" or "grid" or "nested"))
 {
-    Console.Error.WriteLine($"bench: unknown command '{command}'; commands: models, grid");
+    Console.Error.WriteLine($"bench: unknown command '{command}'; commands: models, grid, nested");
     return 2;
 }
 
@@ -32,6 +32,11 @@ Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environme
 if (command == "grid")
 {
     return SvmGrid.Run(x, y, output);
+}
+
+if (command == "nested")
+{
+    return NestedBench.Run(x, y, folds, output);
 }
 
 var peer = RunPeer(foldsFile);

@@ -14,15 +14,12 @@ namespace BreastCancer.Bench;
 /// </summary>
 internal static class SvmGrid
 {
-    public static readonly double[] C = [0.1, 0.3, 1, 3, 10, 30, 100];
-    public static readonly double[] Gamma = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3];
-
     public static int Run(double[][] x, IReadOnlyList<bool> y, string output)
     {
         var folds = StratifiedGroupKFold.Split(y, null, k: 10, seed: 1);
         var file = Path.Combine(output, "grid-folds.json");
-        File.WriteAllText(file, JsonSerializer.Serialize(new { x, y, folds = folds.Select(f => new { train = f.Train, test = f.Test }), c = C, gamma = Gamma }));
-        (string, IReadOnlyList<double>)[] grid = [("C", C), ("gamma", Gamma)];
+        File.WriteAllText(file, JsonSerializer.Serialize(new { x, y, folds = folds.Select(f => new { train = f.Train, test = f.Test }), c = StudyGrids.RbfSvm[0].Values, gamma = StudyGrids.RbfSvm[1].Values }));
+        var grid = StudyGrids.RbfSvm;
         HyperparameterSearch.Grid(ModelCatalogue.RbfSvmMargin, [("C", [1.0]), ("gamma", [0.01])], x, y, folds, Metric.RocAuc, seed: 1);
         var times = new List<double>();
         SearchResult? ours = null;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Tuning;
 using Plotly.NET;
 using Plotly.NET.CSharp;
@@ -63,6 +64,44 @@ public static class SearchCharts
             .WithXAxisStyle<double, double, string>(TitleText: parameter, AxisType: logAxis ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear)
             .WithYAxisStyle<double, double, string>(TitleText: $"mean cross-validated {search.Metric}")
             .WithSize(720, 460);
+    }
+
+    /// <summary>
+    /// For each model, models top to bottom: the best setting's mean score from a search on all the rows (non-nested:
+    /// chosen because it scored highest on those very folds) beside the nested cross-validated estimate of the same
+    /// metric with its 95 % interval, which no choice has seen. The gap is the optimism of reporting a search's best score.
+    /// </summary>
+    /// <exception cref="ArgumentException">A search and its nested estimate optimise different metrics.</exception>
+    public static GenericChart NestedAgainstNonNested(IReadOnlyList<(SearchResult Search, NestedCrossValidationResult Nested)> models)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        if (models.Count == 0)
+        {
+            throw new ArgumentException("no models to chart", nameof(models));
+        }
+
+        if (models.FirstOrDefault(m => m.Search.Metric != m.Nested.Metric || m.Search.Metric != models[0].Search.Metric) is { Search: not null } mismatch)
+        {
+            throw new ArgumentException($"{mismatch.Search.Model}: the search optimises {mismatch.Search.Metric} and its nested estimate {mismatch.Nested.Metric}; chart one metric", nameof(models));
+        }
+
+        var metric = models[0].Search.Metric;
+        var names = models.Select(m => ChartLabels.Short(m.Search.Model)).ToArray();
+        var outer = models.Select(m => m.Nested.Outer(metric)).ToArray();
+        var nonNested = Chart.Point<double, string, string>(models.Select(m => m.Search.Best.Mean).ToArray(), names, Name: "non-nested: best setting's mean CV score",
+            MarkerColor: Color.fromHex("#D55E00"), MarkerSymbol: StyleParam.MarkerSymbol.Diamond);
+        var nested = Chart.Point<double, string, string>(outer.Select(o => o.Mean).ToArray(), names, Name: "nested CV (95 % CI)", MarkerColor: Color.fromHex("#0072B2"));
+        foreach (var trace in GenericChart.getTraces(nested))
+        {
+            trace.SetProperty("error_x", LayoutSettings.Attributes(("type", "data"), ("symmetric", false), ("array", outer.Select(o => o.High - o.Mean).ToArray()),
+                ("arrayminus", outer.Select(o => o.Mean - o.Low).ToArray()), ("color", "#0072B2")));
+        }
+
+        return LayoutSettings.With(Chart.Combine([nested, nonNested])
+                .WithXAxisStyle<double, double, string>(TitleText: $"{metric.Label()} ({(metric.HigherIsBetter() ? "higher" : "lower")} is better)")
+                .WithSize(760, 200 + 50 * names.Length),
+            ("yaxis", LayoutSettings.Attributes(("autorange", "reversed"), ("categoryorder", "array"), ("categoryarray", names))),
+            ("legend", LayoutSettings.LegendBelow()), ("margin", LayoutSettings.Attributes(("l", 200))));
     }
 
     private static string Label(double value) => value.ToString("G4", CultureInfo.InvariantCulture);

@@ -1,6 +1,7 @@
 using BreastCancer.Analysis.Data;
 using BreastCancer.Analysis.Data.Consistency;
 using BreastCancer.Analysis.Data.Splits;
+using BreastCancer.Analysis.Deployment;
 using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Exploration;
 using BreastCancer.Analysis.Features;
@@ -36,6 +37,7 @@ public static class NotebookFormatters
         Formatter.Register<HeldOutScore>((score, writer) => writer.Write(EvaluationHtml.Render(score)), HtmlFormatter.MimeType);
         Formatter.Register<SearchResult>((search, writer) => writer.Write(TuningHtml.Render(search)), HtmlFormatter.MimeType);
         Formatter.Register<NestedCrossValidationResult>((nested, writer) => writer.Write(TuningHtml.Render(nested)), HtmlFormatter.MimeType);
+        Formatter.Register<ModelCard>((card, writer) => writer.Write(ModelCardHtml.Render(card)), HtmlFormatter.MimeType);
         Formatter.Register<ImputationComparisonResult>((result, writer) => writer.Write(EvaluationHtml.Render(result)), HtmlFormatter.MimeType);
         Formatter.Register<GroupingLeak>((leak, writer) => writer.Write(EvaluationHtml.Render(leak)), HtmlFormatter.MimeType);
         Formatter.Register<ClassDescription>((description, writer) => writer.Write(ExplorationHtml.Render(description)), HtmlFormatter.MimeType);

@@ -38,20 +38,24 @@ public static class CrossValidation
         }
 
         var scores = new FoldScore[folds.Count];
-        Parallel.For(0, folds.Count, new ParallelOptions { MaxDegreeOfParallelism = workers ?? Environment.ProcessorCount }, i =>
-        {
-            var fold = folds[i];
-            var clock = Stopwatch.StartNew();
-            var trainRows = fold.Train.Select(r => rows[r]).ToArray();
-            var trainLabels = fold.Train.Select(r => labels[r]).ToArray();
-            var testLabels = fold.Test.Select(r => labels[r]).ToArray();
-            var fitted = pipeline.Fit(trainRows, trainLabels, seed + i);
-            var probabilities = fitted.PredictProbability([.. fold.Test.Select(r => rows[r])]);
-            var point = operatingPoint is null ? null : ChooseOperatingPoint(pipeline, fitted, trainRows, trainLabels, testLabels, probabilities, operatingPoint, seed + i);
-            scores[i] = new FoldScore(fold.Repeat, fold.Index, fold.Train.Count, fold.Test, testLabels, probabilities,
-                ClassificationMetrics.Compute(testLabels, probabilities), point, clock.Elapsed);
-        });
+        Parallel.For(0, folds.Count, new ParallelOptions { MaxDegreeOfParallelism = workers ?? Environment.ProcessorCount },
+            i => scores[i] = FitFold(pipeline, rows, labels, folds[i], seed + i, operatingPoint).Score);
         return new CrossValidationResult(pipeline.Name, scores);
+    }
+
+    /// <summary>Fits the pipeline on the fold's training rows with <paramref name="seed"/> and scores its test rows (and the operating point, when asked).</summary>
+    internal static (FittedPipeline Fitted, FoldScore Score) FitFold(ClassificationPipeline pipeline, IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, Fold fold, int seed,
+        OperatingPointOptions? operatingPoint)
+    {
+        var clock = Stopwatch.StartNew();
+        var trainRows = fold.Train.Select(r => rows[r]).ToArray();
+        var trainLabels = fold.Train.Select(r => labels[r]).ToArray();
+        var testLabels = fold.Test.Select(r => labels[r]).ToArray();
+        var fitted = pipeline.Fit(trainRows, trainLabels, seed);
+        var probabilities = fitted.PredictProbability([.. fold.Test.Select(r => rows[r])]);
+        var point = operatingPoint is null ? null : ChooseOperatingPoint(pipeline, fitted, trainRows, trainLabels, testLabels, probabilities, operatingPoint, seed);
+        return (fitted, new FoldScore(fold.Repeat, fold.Index, fold.Train.Count, fold.Test, testLabels, probabilities,
+            ClassificationMetrics.Compute(testLabels, probabilities), point, clock.Elapsed));
     }
 
     private static FoldOperatingPoint ChooseOperatingPoint(ClassificationPipeline pipeline, FittedPipeline fitted, double[][] trainRows, bool[] trainLabels, bool[] testLabels,

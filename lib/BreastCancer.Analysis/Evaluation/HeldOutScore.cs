@@ -17,11 +17,17 @@ namespace BreastCancer.Analysis.Evaluation;
 public sealed record HeldOutScore(string Pipeline, int TrainingRows, int TestRows, ClassificationMetrics Metrics, FoldOperatingPoint OperatingPoint)
 {
     /// <summary>Fits <paramref name="pipeline"/> on the training rows of <paramref name="split"/> and scores its held-out rows.</summary>
-    public static HeldOutScore Score(ClassificationPipeline pipeline, BreastCancerData data, HeldOutSplit split, int seed, OperatingPointOptions? operatingPoint = null)
+    public static HeldOutScore Score(ClassificationPipeline pipeline, BreastCancerData data, HeldOutSplit split, int seed, OperatingPointOptions? operatingPoint = null) =>
+        FitAndScore(pipeline, data, split, seed, operatingPoint).Score;
+
+    /// <summary>As <see cref="Score"/>, also giving the pipeline fitted on the training rows.</summary>
+    internal static (FittedPipeline Fitted, HeldOutScore Score) FitAndScore(ClassificationPipeline pipeline, BreastCancerData data, HeldOutSplit split, int seed,
+        OperatingPointOptions? operatingPoint)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(split);
-        var fold = CrossValidation.Run(pipeline, data, [new Fold(0, 0, split.Train, split.Test)], seed, operatingPoint: operatingPoint ?? new OperatingPointOptions()).Folds[0];
-        return new HeldOutScore(pipeline.Name, fold.TrainingRows, fold.TestRows, fold.Metrics, fold.OperatingPoint!);
+        var (fitted, fold) = CrossValidation.FitFold(pipeline, data.ToArray(), data.IsMalignant, new Fold(0, 0, split.Train, split.Test), seed, operatingPoint ?? new OperatingPointOptions());
+        return (fitted, new HeldOutScore(pipeline.Name, fold.TrainingRows, fold.TestRows, fold.Metrics, fold.OperatingPoint!));
     }
 }

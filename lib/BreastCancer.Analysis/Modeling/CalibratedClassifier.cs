@@ -1,16 +1,12 @@
-using Microsoft.ML;
-using Microsoft.ML.Calibrators;
-using Microsoft.ML.Data;
-
 namespace BreastCancer.Analysis.Modeling;
 
 /// <summary>How scores are mapped to probabilities.</summary>
 public enum CalibrationMethod
 {
-    /// <summary>A logistic function of the score, p = 1 / (1 + e^(a·s + b)) (Platt 1999; fitted by ML.NET's Platt calibrator, evaluated in double precision so that confident scores do not collapse into ties at 1).</summary>
+    /// <summary>A logistic function of the score (<see cref="PlattScaling"/>).</summary>
     Platt,
 
-    /// <summary>A non-decreasing step function of the score fitted by pool-adjacent-violators (Zadrozny &amp; Elkan 2002; ML.NET's isotonic calibrator).</summary>
+    /// <summary>A non-decreasing step function of the score (<see cref="IsotonicScaling"/>).</summary>
     Isotonic,
 }
 
@@ -45,35 +41,7 @@ public sealed class CalibratedClassifier(IClassifier inner, CalibrationMethod me
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(labels);
         var scores = OutOfFold.Predict(rows, labels, Folds, seed, (train, trainLabels, test) => Inner.Fit(train, trainLabels, seed).DecisionScore(test));
-        var context = new MLContext(seed);
-        var view = context.Data.LoadFromEnumerable(scores.Select((s, i) => new ScoredRow { Score = (float)s, Label = labels[i] }));
-        Func<double[], double[]> calibrate;
-        if (Method == CalibrationMethod.Platt)
-        {
-            var platt = ((IPredictionTransformer<PlattCalibrator>)context.BinaryClassification.Calibrators.Platt().Fit(view)).Model;
-            calibrate = s => [.. s.Select(v => 1 / (1 + Math.Exp(platt.Slope * v + platt.Offset)))];
-        }
-        else
-        {
-            var isotonic = context.BinaryClassification.Calibrators.Isotonic().Fit(view);
-            calibrate = s => [.. isotonic.Transform(context.Data.LoadFromEnumerable(s.Select(v => new ScoredRow { Score = (float)v })))
-                .GetColumn<float>("Probability").Select(p => (double)p)];
-        }
-
-        return new Fitted(Inner.Fit(rows, labels, seed), calibrate, calibrate(scores));
-    }
-
-    private sealed class Fitted(IFittedClassifier inner, Func<double[], double[]> calibrate, double[] outOfFold) : IFittedClassifier
-    {
-        public IReadOnlyList<double> OutOfFoldProbabilities => outOfFold;
-
-        public double[] PredictProbability(IReadOnlyList<double[]> rows) => calibrate(inner.DecisionScore(rows));
-    }
-
-    private sealed class ScoredRow
-    {
-        public float Score { get; set; }
-
-        public bool Label { get; set; }
+        ScoreCalibrator calibrator = Method == CalibrationMethod.Platt ? PlattScaling.Fit(scores, labels, seed) : IsotonicScaling.Fit(scores, labels, seed);
+        return new FittedCalibratedClassifier(Inner.Fit(rows, labels, seed), calibrator, calibrator.Probabilities(scores));
     }
 }

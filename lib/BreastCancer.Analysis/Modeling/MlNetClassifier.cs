@@ -50,7 +50,14 @@ public sealed class MlNetClassifier(string name, Func<MLContext, IEstimator<ITra
     /// unpruned trees on √p features per split, which ML.NET's defaults (20 leaves of ≥ 10 rows, 70 %) do not.
     /// </summary>
     public static CalibratedClassifier RandomForest(int trees = 100, int leaves = 32, int minimumLeafRows = 2, double featureFraction = 0.3) =>
-        new(new MlNetClassifier($"random forest ({trees} trees)",
+        new(RandomForestVotes(trees, leaves, minimumLeafRows, featureFraction));
+
+    /// <summary>
+    /// The forest of <see cref="RandomForest"/> without its calibration: the probability is the logistic of the vote,
+    /// which ranks rows as the calibrated probability does (Platt scaling is monotone) but is not a probability.
+    /// </summary>
+    public static MlNetClassifier RandomForestVotes(int trees = 100, int leaves = 32, int minimumLeafRows = 2, double featureFraction = 0.3) =>
+        new($"random forest ({trees} trees)",
             c => WithoutForcedCollections(c.BinaryClassification.Trainers.FastForest(new FastForestBinaryTrainer.Options
             {
                 NumberOfTrees = trees,
@@ -58,7 +65,7 @@ public sealed class MlNetClassifier(string name, Func<MLContext, IEstimator<ITra
                 MinimumExampleCountPerLeaf = minimumLeafRows,
                 FeatureFraction = featureFraction,
                 NumberOfThreads = 1,
-            }))));
+            })));
 
     /// <summary>
     /// Gradient-boosted trees by log loss (ML.NET FastTree, MART: Friedman 2001): <paramref name="trees"/> stages of at
@@ -124,21 +131,6 @@ public sealed class MlNetClassifier(string name, Func<MLContext, IEstimator<ITra
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(labels);
         var context = new MLContext(seed);
-        var model = trainer(context).Fit(MlNetRows.ToDataView(context, rows, labels));
-        return new Fitted(context, model);
-    }
-
-    private sealed class Fitted(MLContext context, ITransformer model) : IFittedClassifier
-    {
-        public double[] PredictProbability(IReadOnlyList<double[]> rows)
-        {
-            var scored = model.Transform(MlNetRows.ToDataView(context, rows, null));
-            return scored.Schema.GetColumnOrNull("Probability") is null
-                ? [.. scored.GetColumn<float>("Score").Select(s => 1 / (1 + Math.Exp(-s)))]
-                : [.. scored.GetColumn<float>("Probability").Select(p => (double)p)];
-        }
-
-        public double[] DecisionScore(IReadOnlyList<double[]> rows) =>
-            [.. model.Transform(MlNetRows.ToDataView(context, rows, null)).GetColumn<float>("Score").Select(s => (double)s)];
+        return new FittedMlNetClassifier(context, trainer(context).Fit(MlNetRows.ToDataView(context, rows, labels)));
     }
 }

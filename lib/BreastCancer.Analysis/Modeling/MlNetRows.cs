@@ -10,11 +10,19 @@ namespace BreastCancer.Analysis.Modeling;
 internal static class MlNetRows
 {
     /// <summary>The view of <paramref name="rows"/>; <paramref name="labels"/> may be null for rows to score.</summary>
-    public static IDataView ToDataView(MLContext context, IReadOnlyList<double[]> rows, IReadOnlyList<bool>? labels)
+    public static IDataView ToDataView(MLContext context, IReadOnlyList<double[]> rows, IReadOnlyList<bool>? labels) =>
+        context.Data.LoadFromEnumerable(rows.Select((r, i) => new Row { Features = [.. r.Select(v => (float)v)], Label = labels?[i] ?? false }),
+            Definition(rows.Count > 0 ? rows[0].Length : 0));
+
+    /// <summary>The schema of such a view with <paramref name="features"/> features: what a saved ML.NET model reads.</summary>
+    public static DataViewSchema Schema(MLContext context, int features) =>
+        context.Data.LoadFromEnumerable(Array.Empty<Row>(), Definition(features)).Schema;
+
+    private static SchemaDefinition Definition(int features)
     {
         var schema = SchemaDefinition.Create(typeof(Row));
-        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, rows.Count > 0 ? rows[0].Length : 0);
-        return context.Data.LoadFromEnumerable(rows.Select((r, i) => new Row { Features = [.. r.Select(v => (float)v)], Label = labels?[i] ?? false }), schema);
+        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features);
+        return schema;
     }
 
     private sealed class Row

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using BreastCancer.Analysis.Data.Splits;
 using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Modeling;
@@ -82,7 +83,12 @@ public sealed record SearchFit(IReadOnlyDictionary<string, double> Parameters, I
 /// <param name="Completed">Settings scored so far.</param>
 /// <param name="Total">Settings in the search.</param>
 /// <param name="Latest">The setting just scored.</param>
-public sealed record SearchProgress(int Completed, int Total, SearchFit Latest);
+public sealed record SearchProgress(int Completed, int Total, SearchFit Latest) : IProgressReport
+{
+    /// <summary>One line for a progress display: <c>17 of 42 settings scored; last: C = 3, gamma = 0.01 → 0.9952 ± 0.0061</c>.</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Completed} of {Total} settings scored; last: {string.Join(", ", Latest.Parameters.Select(p => $"{p.Key} = {p.Value:G4}"))} → {Latest.Mean:F4} ± {Latest.Sd:F4}");
+}
 
 /// <summary>The outcome of a search.</summary>
 /// <param name="Model">The model family searched.</param>

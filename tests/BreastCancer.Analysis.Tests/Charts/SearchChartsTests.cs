@@ -43,4 +43,23 @@ public sealed class SearchChartsTests
         Assert.Equal(6, scatter["data"]![0]!["x"]!.AsArray().Count);
         Assert.Equal("log", (string)scatter["layout"]!["xaxis"]!["type"]!);
     }
+
+    [Fact]
+    public void The_nested_chart_puts_each_models_outer_estimate_with_its_interval_beside_its_best_non_nested_score()
+    {
+        var folds = StratifiedGroupKFold.Split(Wdbc.IsMalignant, null, 3, seed: 1);
+        var nested = NestedCrossValidation.Grid(ModelCatalogue.RbfSvm, [("C", [0.1, 1.0, 10.0]), ("gamma", [0.003, 0.03])], Wdbc.ToArray(), Wdbc.IsMalignant, folds, 3, Metric.RocAuc, seed: 1);
+
+        var figure = JsonNode.Parse(GenericChart.toFigureJson(SearchCharts.NestedAgainstNonNested([(Search, nested)])))!;
+
+        var (outer, best) = (figure["data"]![0]!, figure["data"]![1]!);
+        var estimate = nested.Outer(Metric.RocAuc);
+        Assert.Equal(estimate.Mean, (double)outer["x"]![0]!, 12);
+        Assert.Equal(estimate.High - estimate.Mean, (double)outer["error_x"]!["array"]![0]!, 12);
+        Assert.Equal(estimate.Mean - estimate.Low, (double)outer["error_x"]!["arrayminus"]![0]!, 12);
+        Assert.Equal(Search.Best.Mean, (double)best["x"]![0]!, 12);
+        Assert.Equal("RBF SVM", (string)best["y"]![0]!);
+        var brier = nested with { Metric = Metric.Brier };
+        Assert.Contains("chart one metric", Assert.Throws<ArgumentException>(() => SearchCharts.NestedAgainstNonNested([(Search, brier)])).Message, StringComparison.Ordinal);
+    }
 }

@@ -7,6 +7,8 @@ internal sealed class TempFiles : IDisposable
 
     public TempFiles() => Directory.CreateDirectory(_folder);
 
+    public string PathOf(string name) => Path.Combine(_folder, name);
+
     public string Write(string name, string content)
     {
         var path = Path.Combine(_folder, name);

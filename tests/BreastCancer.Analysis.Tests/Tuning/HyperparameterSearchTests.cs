@@ -101,6 +101,12 @@ public sealed class HyperparameterSearchTests
         Assert.Equal(nested.Folds.Average(f => f.InnerScore - f.Outer.Accuracy), nested.Optimism, 12);
         Assert.Equal(outer.Select(f => f.Test.Count), nested.Folds.Select(f => f.TestRows));
         Assert.All(nested.Folds, f => Assert.Equal(4, f.SettingsTried));
+        Assert.All(nested.Folds, f =>
+        {
+            Assert.Equal(3, f.InnerFolds.Count);
+            Assert.Equal(Enumerable.Range(0, f.TrainingRows), f.InnerFolds.SelectMany(i => i.Test).Order());
+            Assert.All(f.InnerFolds, i => Assert.Equal(f.TrainingRows, i.Train.Count + i.Test.Count));
+        });
         Assert.Equal(Enumerable.Range(1, 10), reports.Select(r => r.Completed));
     }
 
@@ -120,6 +126,22 @@ public sealed class HyperparameterSearchTests
         Assert.Equal(0, spy.FitsThatSawTheTestFold);
         HyperparameterSearch.Grid(model, [("k", [1.0])], rows, wdbc.IsMalignant, StratifiedGroupKFold.Split(wdbc.IsMalignant, null, 3, seed: 1), Metric.Accuracy, seed: 1);
         Assert.True(spy.FitsThatSawTheTestFold > 0, "a search over all rows sees the marked rows, so the check can fail");
+    }
+
+    [Fact]
+    public void Ordered_progress_shows_reports_at_once_and_drops_any_older_than_one_shown()
+    {
+        var shown = new List<int>();
+        var progress = new OrderedProgress<SearchProgress>(p => shown.Add(p.Completed));
+        var fit = new SearchFit(new Dictionary<string, double> { ["C"] = 3, ["gamma"] = 0.01 }, [0.99, 1.0], 0.995, 0.007, TimeSpan.Zero);
+
+        foreach (var completed in new[] { 2, 1, 3, 5, 4 })
+        {
+            progress.Report(new SearchProgress(completed, 5, fit));
+        }
+
+        Assert.Equal([2, 3, 5], shown);
+        Assert.Equal("5 of 5 settings scored; last: C = 3, gamma = 0.01 → 0.9950 ± 0.0070", new SearchProgress(5, 5, fit).ToString());
     }
 
     [Fact]

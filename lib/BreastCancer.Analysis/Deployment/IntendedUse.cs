@@ -1,0 +1,29 @@
+namespace BreastCancer.Analysis.Deployment;
+
+/// <summary>What a model is for, who should use it, and where it must not be trusted: the model card's first section (Mitchell et al., FAT* 2019).</summary>
+/// <param name="Purpose">What the model does and for what decision.</param>
+/// <param name="Users">Who is meant to use it, and how.</param>
+/// <param name="Limitations">Where it must not be trusted, one statement each.</param>
+public sealed record IntendedUse(string Purpose, string Users, IReadOnlyList<string> Limitations)
+{
+    /// <summary>The study's statement for a model trained on WDBC.</summary>
+    public static IntendedUse Study { get; } = new(
+        "Estimates the probability that a breast mass is malignant from the 30 nuclear measurements of a digitised fine needle aspirate "
+        + "(WDBC's features, computed as in Street, Wolberg & Mangasarian 1993), and flags it for biopsy at a threshold chosen for 98 % sensitivity. "
+        + "It supports a diagnosis and does not replace one: the pathologist's reading of the biopsy decides.",
+        "Clinicians and pathologists reviewing a fine needle aspirate, and analysts reproducing the study. A prediction is read together with its "
+        + "probability, its decision threshold and the features that drove it, never alone.",
+        [
+            "Trained on 455 tumours from one centre (University of Wisconsin Hospitals, digitised 1989–1992); it has not been validated on other "
+            + "centres, scanners or contouring software, and has not been tested prospectively.",
+            "The size features are in image length units with no physical scale: measurements from another imaging setup may not be comparable, "
+            + "and values outside the training ranges listed below are extrapolation.",
+            "37 % of the training tumours are malignant. In a population with a different share of malignant masses (screening, for one) the "
+            + "probabilities are miscalibrated and the predictive values change, though sensitivity and specificity need not.",
+            "The data record nothing of the patients (age, sex, ethnicity, history): performance in any subgroup is unknown.",
+            "All 30 measurements are needed. The pipeline would fill a missing one with its training median, but the estimates above assume "
+            + "complete rows.",
+            "Its estimates carry uncertainty: the intervals below are 95 % confidence intervals over cross-validation folds, and the held-out "
+            + "score rests on 114 tumours.",
+        ]);
+}

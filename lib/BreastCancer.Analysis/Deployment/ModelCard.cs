@@ -1,0 +1,243 @@
+using System.Globalization;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using BreastCancer.Analysis.Data;
+using BreastCancer.Analysis.Data.Splits;
+using BreastCancer.Analysis.Evaluation;
+using BreastCancer.Analysis.Modeling;
+using BreastCancer.Analysis.Tuning;
+using MathNet.Numerics.Statistics;
+using Microsoft.ML;
+
+namespace BreastCancer.Analysis.Deployment;
+
+/// <summary>
+/// Everything a deployment and a reviewer need to know about a saved model (the model card of Mitchell et al., FAT*
+/// 2019): its version, what it is and was trained on (with the SHA-256 of the training rows and of their source file),
+/// the ranges of its features, its cross-validated, nested cross-validated and held-out performance with 95 %
+/// intervals, its calibration, its decision threshold, the software that made it, and its intended use and limits.
+/// Saved as <c>card.json</c> (<see cref="ToJson"/>) and rendered as <c>card.html</c> beside the model file.
+/// </summary>
+/// <param name="Version">The model's version: its family and the first 12 hex digits of a SHA-256 over the training rows, the hyperparameters, the seed and the threshold's target, so that the same inputs give the same version.</param>
+/// <param name="Created">When the card was made.</param>
+/// <param name="Model">What the model is.</param>
+/// <param name="Data">What it was trained on.</param>
+/// <param name="Features">The features it reads, in order, with their training ranges.</param>
+/// <param name="CrossValidation">The cross-validated estimate of the chosen setting (the search chose it on these rows, so slightly optimistic).</param>
+/// <param name="NestedCrossValidation">The nested cross-validated estimate of the whole procedure, search included.</param>
+/// <param name="HeldOut">The one score on the held-out rows, at probability 0.5.</param>
+/// <param name="Calibration">How probabilities are made and how well they match outcomes.</param>
+/// <param name="Threshold">The decision threshold and its sensitivity and specificity.</param>
+/// <param name="Software">Component name to version.</param>
+/// <param name="Use">Intended use and limitations.</param>
+public sealed record ModelCard(string Version, DateTimeOffset Created, ModelSpecification Model, TrainingDataSummary Data, IReadOnlyList<FeatureRange> Features,
+    PerformanceEstimate CrossValidation, NestedEstimate NestedCrossValidation, HeldOutPerformance HeldOut, CalibrationSummary Calibration, DecisionThreshold Threshold,
+    IReadOnlyDictionary<string, string> Software, IntendedUse Use)
+{
+    /// <summary>
+    /// The card of <paramref name="final"/>, trained on the training rows of <paramref name="split"/> of
+    /// <paramref name="data"/>. <paramref name="crossValidation"/> is the final setting's pipeline cross-validated on
+    /// those rows with an operating point chosen in each training fold; <paramref name="nested"/> is the nested
+    /// cross-validation of its model family.
+    /// </summary>
+    /// <exception cref="ArgumentException">The results describe another model, other rows, or lack the operating point.</exception>
+    public static ModelCard Create(FinalModel final, BreastCancerData data, HeldOutSplit split, CrossValidationResult crossValidation, NestedCrossValidationResult nested,
+        IntendedUse use, DateTimeOffset created)
+    {
+        ArgumentNullException.ThrowIfNull(final);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(split);
+        ArgumentNullException.ThrowIfNull(crossValidation);
+        ArgumentNullException.ThrowIfNull(nested);
+        ArgumentNullException.ThrowIfNull(use);
+        var pipeline = final.Model.Pipeline();
+        if (crossValidation.Pipeline != pipeline.Name)
+        {
+            throw new ArgumentException($"the cross-validation is of '{crossValidation.Pipeline}', the final model is '{pipeline.Name}'", nameof(crossValidation));
+        }
+
+        if (crossValidation.Folds.Any(f => f.OperatingPoint is null))
+        {
+            throw new ArgumentException("the cross-validation chose no operating point: run it with OperatingPointOptions", nameof(crossValidation));
+        }
+
+        if (nested.Model != final.Model.Family)
+        {
+            throw new ArgumentException($"the nested cross-validation is of '{nested.Model}', the final model is a '{final.Model.Family}'", nameof(nested));
+        }
+
+        if (final.HeldOut.TrainingRows != split.Train.Count || final.HeldOut.TestRows != split.Test.Count || crossValidation.Folds.Any(f => f.TrainingRows + f.TestRows > split.Train.Count))
+        {
+            throw new ArgumentException($"the final model or the cross-validation was not fitted on the {split.Train.Count} training rows of this split", nameof(split));
+        }
+
+        var training = data.Subset(split.Train);
+        var trainingHash = DataFingerprint.OfRows(training);
+        var point = final.HeldOut.OperatingPoint;
+        var repeats = crossValidation.Folds.Select(f => f.Repeat).Distinct().Count();
+        return new ModelCard(
+            VersionOf(final, trainingHash, point.TargetSensitivity),
+            created,
+            new ModelSpecification(final.Model.Family, pipeline.Name, [.. pipeline.Steps.Select(s => s.Name)], pipeline.Classifier.Name, final.Model.Hyperparameters, final.Seed,
+                "the probability that the tumour is malignant, 0–1"),
+            new TrainingDataSummary(Path.GetFileName(data.Source), DataFingerprint.OfFile(data.Source), trainingHash, training.RowCount, split.TrainMalignant,
+                split.Test.Count, split.TestMalignant, split.Seed, split.TestFraction),
+            [.. training.FeatureNames.Select((name, f) => Range(name, training.Column(f)))],
+            new PerformanceEstimate(
+                $"{crossValidation.Folds.Count / repeats}-fold stratified cross-validation repeated {repeats} times on the training rows, mean over test folds with Nadeau–Bengio corrected 95 % intervals",
+                Estimates(crossValidation.Summary)),
+            new NestedEstimate(
+                $"nested cross-validation: {nested.Folds.Count} outer folds on the training rows, in each a search of {nested.Folds[0].SettingsTried} settings on {nested.Metric.Label()} by inner cross-validation of the outer training rows",
+                Estimates(nested.Outer), nested.Metric, nested.Optimism,
+                [.. nested.Choices.Select(c => new ChosenSetting(c.Setting, c.Times))]),
+            new HeldOutPerformance(final.HeldOut.TestRows, split.TestMalignant, MetricExtensions.All.ToDictionary(m => m, m => m.Of(final.HeldOut.Metrics)), final.HeldOut.Metrics.Counts),
+            new CalibrationSummary(CalibrationMethodOf(final.Fitted.Classifier),
+                Evaluation.Calibration.Compute(crossValidation.PooledLabels, crossValidation.PooledProbabilities).ExpectedCalibrationError,
+                Estimate.Of(crossValidation.Summary(Metric.Brier)), final.HeldOut.Metrics.Brier),
+            new DecisionThreshold(point.TargetSensitivity, point.Threshold, point.Training.Sensitivity, point.Training.Specificity,
+                Estimate.Of(crossValidation.OperatingPointSummary(Metric.Sensitivity)), Estimate.Of(crossValidation.OperatingPointSummary(Metric.Specificity)),
+                point.Test.Sensitivity, point.Test.Specificity, point.Test.Counts),
+            SoftwareVersions(),
+            use);
+    }
+
+    /// <summary>The card as the JSON of <c>card.json</c>.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, JsonFiles.Options);
+
+    /// <summary>Reads a card from <paramref name="json"/>; <paramref name="path"/> names its file in errors.</summary>
+    /// <exception cref="ModelFileException">The JSON is not a model card.</exception>
+    public static ModelCard FromJson(string json, string path) => JsonFiles.Read<ModelCard>(json, path, "the model card");
+
+    private static string VersionOf(FinalModel final, string trainingHash, double targetSensitivity)
+    {
+        var identity = string.Join('\n', [trainingHash, final.Model.Family, .. final.Model.Hyperparameters.Select(h => $"{h.Key}={h.Value:R}"),
+            final.Seed.ToString(CultureInfo.InvariantCulture), targetSensitivity.ToString("R", CultureInfo.InvariantCulture)]);
+        var slug = Regex.Replace(final.Model.Family.ToLowerInvariant(), "[^a-z0-9]+", "-").Trim('-');
+        return $"{slug}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..12]}";
+    }
+
+    private static FeatureRange Range(string name, double[] values)
+    {
+        var observed = values.Where(v => !double.IsNaN(v)).ToArray();
+        return new FeatureRange(name, observed.Min(), observed.Max(), observed.Mean(), observed.StandardDeviation());
+    }
+
+    private static Dictionary<Metric, Estimate> Estimates(Func<Metric, MetricSummary> summary) => MetricExtensions.All.ToDictionary(m => m, m => Estimate.Of(summary(m)));
+
+    private static string CalibrationMethodOf(IFittedClassifier classifier) => classifier switch
+    {
+        FittedCalibratedClassifier { Calibrator: PlattScaling } => "Platt scaling of the model's score, fitted on out-of-fold scores of the training rows",
+        FittedCalibratedClassifier => "isotonic regression of the model's score, fitted on out-of-fold scores of the training rows",
+        FittedMlNetClassifier { GivesProbability: true } => "the model's own probability, fitted by log loss (no separate calibration)",
+        _ => "the logistic function of the model's score, not calibrated",
+    };
+
+    private static Dictionary<string, string> SoftwareVersions()
+    {
+        static string Of(Type type) =>
+            type.Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? type.Assembly.GetName().Version?.ToString() ?? "unknown";
+        return new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["BreastCancer.Analysis"] = Of(typeof(ModelCard)),
+            ["Microsoft.ML"] = Of(typeof(MLContext)),
+            ["Microsoft.ML.FastTree"] = Of(typeof(Microsoft.ML.Trainers.FastTree.FastTreeBinaryTrainer)),
+            ["Microsoft.ML.LightGbm"] = Of(typeof(Microsoft.ML.Trainers.LightGbm.LightGbmBinaryTrainer)),
+            ["MathNet.Numerics"] = Of(typeof(Statistics)),
+            [".NET"] = Environment.Version.ToString(),
+        };
+    }
+}
+
+/// <summary>What a model is.</summary>
+/// <param name="Family">The catalogue family, e.g. <c>logistic regression, L2</c>.</param>
+/// <param name="Pipeline">The pipeline's name, with its hyperparameters.</param>
+/// <param name="Steps">The feature steps, in order.</param>
+/// <param name="Classifier">The classifier at the end.</param>
+/// <param name="Hyperparameters">The chosen hyperparameters.</param>
+/// <param name="Seed">The seed it was fitted with.</param>
+/// <param name="Output">What it predicts.</param>
+public sealed record ModelSpecification(string Family, string Pipeline, IReadOnlyList<string> Steps, string Classifier, IReadOnlyDictionary<string, double> Hyperparameters,
+    int Seed, string Output);
+
+/// <summary>The data a model was trained on.</summary>
+/// <param name="Source">The source file's name.</param>
+/// <param name="SourceSha256">SHA-256 of the source file's bytes.</param>
+/// <param name="TrainingRowsSha256">SHA-256 of the training rows (<see cref="DataFingerprint.OfRows"/>).</param>
+/// <param name="TrainingRows">Rows trained on.</param>
+/// <param name="TrainingMalignant">Malignant rows among them.</param>
+/// <param name="HeldOutRows">Rows held out and scored once.</param>
+/// <param name="HeldOutMalignant">Malignant rows among them.</param>
+/// <param name="SplitSeed">The seed of the held-out split.</param>
+/// <param name="TestFraction">The share of rows held out.</param>
+public sealed record TrainingDataSummary(string Source, string SourceSha256, string TrainingRowsSha256, int TrainingRows, int TrainingMalignant, int HeldOutRows,
+    int HeldOutMalignant, int SplitSeed, double TestFraction);
+
+/// <summary>A feature over the training rows.</summary>
+/// <param name="Name">The canonical name.</param>
+/// <param name="Min">Smallest training value.</param>
+/// <param name="Max">Largest training value.</param>
+/// <param name="Mean">Training mean.</param>
+/// <param name="Sd">Training standard deviation (n − 1).</param>
+public sealed record FeatureRange(string Name, double Min, double Max, double Mean, double Sd);
+
+/// <summary>An estimate with its 95 % interval.</summary>
+/// <param name="Mean">The estimate.</param>
+/// <param name="Low">Lower bound.</param>
+/// <param name="High">Upper bound.</param>
+public sealed record Estimate(double Mean, double Low, double High)
+{
+    /// <summary>The estimate of a summary over folds.</summary>
+    public static Estimate Of(MetricSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return new Estimate(summary.Mean, summary.Low, summary.High);
+    }
+}
+
+/// <summary>Every metric estimated by one protocol.</summary>
+/// <param name="Protocol">How, in words.</param>
+/// <param name="Metrics">Each metric's estimate at probability 0.5.</param>
+public sealed record PerformanceEstimate(string Protocol, IReadOnlyDictionary<Metric, Estimate> Metrics);
+
+/// <summary>The nested cross-validated estimate.</summary>
+/// <param name="Protocol">How, in words.</param>
+/// <param name="Metrics">Each metric's outer estimate at probability 0.5.</param>
+/// <param name="SearchMetric">The metric the inner searches optimised.</param>
+/// <param name="Optimism">Mean of inner best score − outer score, of the search metric.</param>
+/// <param name="Choices">The settings the inner searches chose, most frequent first.</param>
+public sealed record NestedEstimate(string Protocol, IReadOnlyDictionary<Metric, Estimate> Metrics, Metric SearchMetric, double Optimism, IReadOnlyList<ChosenSetting> Choices);
+
+/// <summary>A setting chosen by inner searches.</summary>
+/// <param name="Setting">The hyperparameters.</param>
+/// <param name="Times">In how many outer folds.</param>
+public sealed record ChosenSetting(IReadOnlyDictionary<string, double> Setting, int Times);
+
+/// <summary>The held-out score.</summary>
+/// <param name="Rows">Rows scored.</param>
+/// <param name="Malignant">Malignant rows among them.</param>
+/// <param name="Metrics">Every metric at probability 0.5.</param>
+/// <param name="Counts">The confusion counts at 0.5.</param>
+public sealed record HeldOutPerformance(int Rows, int Malignant, IReadOnlyDictionary<Metric, double> Metrics, ConfusionCounts Counts);
+
+/// <summary>How the probabilities are made and how well they match outcomes.</summary>
+/// <param name="Method">How the model's output becomes a probability.</param>
+/// <param name="CrossValidatedEce">Expected calibration error of the pooled out-of-fold predictions, 10 bins (<see cref="Evaluation.Calibration"/>).</param>
+/// <param name="CrossValidatedBrier">Brier score over the test folds.</param>
+/// <param name="HeldOutBrier">Brier score on the held-out rows.</param>
+public sealed record CalibrationSummary(string Method, double CrossValidatedEce, Estimate CrossValidatedBrier, double HeldOutBrier);
+
+/// <summary>The decision threshold: malignant when the probability is at least <paramref name="Threshold"/>.</summary>
+/// <param name="TargetSensitivity">The sensitivity it was chosen for on the training rows.</param>
+/// <param name="Threshold">The probability threshold.</param>
+/// <param name="TrainingSensitivity">Sensitivity on the out-of-fold predictions of the training rows it was chosen on.</param>
+/// <param name="TrainingSpecificity">Specificity there.</param>
+/// <param name="CrossValidatedSensitivity">Sensitivity on test folds when the threshold is chosen the same way in each training fold.</param>
+/// <param name="CrossValidatedSpecificity">Specificity likewise.</param>
+/// <param name="HeldOutSensitivity">Sensitivity on the held-out rows.</param>
+/// <param name="HeldOutSpecificity">Specificity on the held-out rows.</param>
+/// <param name="HeldOutCounts">The held-out confusion counts at the threshold.</param>
+public sealed record DecisionThreshold(double TargetSensitivity, double Threshold, double TrainingSensitivity, double TrainingSpecificity, Estimate CrossValidatedSensitivity,
+    Estimate CrossValidatedSpecificity, double HeldOutSensitivity, double HeldOutSpecificity, ConfusionCounts HeldOutCounts);

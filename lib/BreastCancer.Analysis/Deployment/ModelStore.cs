@@ -1,0 +1,88 @@
+using BreastCancer.Analysis.Display;
+using BreastCancer.Analysis.Tuning;
+
+namespace BreastCancer.Analysis.Deployment;
+
+/// <summary>
+/// A folder of saved models (the repository's <c>models/</c>): each version in a folder of its own,
+/// <c>VERSION/model.zip</c> (<see cref="ModelFile"/>), <c>VERSION/card.json</c> and <c>VERSION/card.html</c>
+/// (<see cref="ModelCard"/>), and a file <c>current</c> naming the version in use. Saving the same model again
+/// rewrites its folder; files are replaced only once complete.
+/// </summary>
+public static class ModelStore
+{
+    /// <summary>The file naming the current version.</summary>
+    public const string CurrentFile = "current";
+
+    /// <summary>The model file's name in a version's folder.</summary>
+    public const string ModelFileName = "model.zip";
+
+    /// <summary>The card's JSON file in a version's folder.</summary>
+    public const string CardFileName = "card.json";
+
+    /// <summary>The card's rendered page in a version's folder.</summary>
+    public const string CardPageName = "card.html";
+
+    /// <summary>Saves <paramref name="final"/> with its <paramref name="card"/> under <paramref name="root"/> and makes it the current version.</summary>
+    /// <exception cref="ArgumentException">The card describes another model.</exception>
+    public static SavedModel Save(string root, FinalModel final, ModelCard card)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        ArgumentNullException.ThrowIfNull(final);
+        ArgumentNullException.ThrowIfNull(card);
+        var pipeline = final.Model.Pipeline().Name;
+        if (card.Model.Pipeline != pipeline || card.Model.Seed != final.Seed)
+        {
+            throw new ArgumentException($"the card describes '{card.Model.Pipeline}' (seed {card.Model.Seed}), the model is '{pipeline}' (seed {final.Seed})", nameof(card));
+        }
+
+        var folder = Path.Combine(root, card.Version);
+        Directory.CreateDirectory(folder);
+        ModelFile.Save(final.Fitted, pipeline, [.. card.Features.Select(f => f.Name)], Path.Combine(folder, ModelFileName));
+        WriteAtomically(Path.Combine(folder, CardFileName), card.ToJson());
+        WriteAtomically(Path.Combine(folder, CardPageName), ModelCardHtml.Page(card));
+        WriteAtomically(Path.Combine(root, CurrentFile), card.Version + "\n");
+        return new SavedModel(folder, card, final.Fitted);
+    }
+
+    /// <summary>Loads <paramref name="version"/>, or the current version when it is null, from <paramref name="root"/>.</summary>
+    /// <exception cref="ModelFileException">The version, its files or the current pointer are missing or do not agree; the message says which.</exception>
+    public static SavedModel Load(string root, string? version = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        if (version is null)
+        {
+            var current = Path.Combine(root, CurrentFile);
+            version = File.Exists(current) ? File.ReadAllText(current).Trim() : throw new ModelFileException(current, "no current model: save one first (notebook 06)");
+        }
+
+        var folder = Path.Combine(root, version);
+        if (!Directory.Exists(folder))
+        {
+            throw new ModelFileException(folder, $"no saved version {version}");
+        }
+
+        var cardPath = Path.Combine(folder, CardFileName);
+        var card = File.Exists(cardPath) ? ModelCard.FromJson(File.ReadAllText(cardPath), cardPath) : throw new ModelFileException(cardPath, "the version has no model card");
+        if (card.Version != version)
+        {
+            throw new ModelFileException(cardPath, $"the card is of version {card.Version}, its folder is {version}");
+        }
+
+        var modelPath = Path.Combine(folder, ModelFileName);
+        var saved = ModelFile.Load(modelPath);
+        if (!saved.Features.SequenceEqual(card.Features.Select(f => f.Name)) || saved.Name != card.Model.Pipeline)
+        {
+            throw new ModelFileException(modelPath, $"the model file holds '{saved.Name}' on {saved.Features.Count} features, the card describes '{card.Model.Pipeline}' on {card.Features.Count}");
+        }
+
+        return new SavedModel(folder, card, saved.Fitted);
+    }
+
+    private static void WriteAtomically(string path, string text)
+    {
+        var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        File.WriteAllText(temporary, text);
+        File.Move(temporary, path, overwrite: true);
+    }
+}

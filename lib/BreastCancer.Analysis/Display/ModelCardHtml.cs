@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Net;
+using BreastCancer.Analysis.Deployment;
+using BreastCancer.Analysis.Evaluation;
+
+namespace BreastCancer.Analysis.Display;
+
+/// <summary>A <see cref="ModelCard"/> rendered: as tables for a notebook, and as the standalone page <c>card.html</c>.</summary>
+public static class ModelCardHtml
+{
+    private static readonly Metric[] Shown =
+        [Metric.Accuracy, Metric.BalancedAccuracy, Metric.Sensitivity, Metric.Specificity, Metric.Precision, Metric.F1, Metric.Mcc, Metric.RocAuc, Metric.AveragePrecision, Metric.Brier, Metric.LogLoss];
+
+    /// <summary>The card's sections as HTML tables and paragraphs.</summary>
+    public static string Render(ModelCard card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var model = card.Model;
+        var data = card.Data;
+        var threshold = card.Threshold;
+        var heldOut = card.HeldOut;
+        return string.Concat(
+            HtmlTable.Render("bc-card", ["model card", ""],
+            [
+                ["version", card.Version],
+                ["created", card.Created.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)],
+                ["model", model.Pipeline],
+                ["pipeline", string.Join(" → ", model.Steps.Append(model.Classifier))],
+                ["hyperparameters", string.Join(", ", model.Hyperparameters.Select(h => $"{h.Key} = {Numbers.Format(h.Value, "G6")}"))],
+                ["seed", Numbers.Count(model.Seed)],
+                ["output", model.Output],
+                ["decision", string.Create(CultureInfo.InvariantCulture, $"malignant (biopsy) when the probability is ≥ {threshold.Threshold:F4}, chosen on the training rows for sensitivity ≥ {threshold.TargetSensitivity:F2}")],
+            ]),
+            HtmlTable.Render("bc-card-use", ["intended use", ""],
+                [["purpose", card.Use.Purpose], ["users", card.Use.Users], .. card.Use.Limitations.Select((l, i) => (IReadOnlyList<string>)[i == 0 ? "limitations" : "", l])]),
+            HtmlTable.Render("bc-card-data", ["training data", ""],
+            [
+                ["source", $"{data.Source} (SHA-256 {data.SourceSha256})"],
+                ["training rows", $"{data.TrainingRows} ({data.TrainingMalignant} malignant); SHA-256 of the rows {data.TrainingRowsSha256}"],
+                ["held out", string.Create(CultureInfo.InvariantCulture, $"{data.HeldOutRows} rows ({data.HeldOutMalignant} malignant): {data.TestFraction:P0} stratified split, seed {data.SplitSeed}")],
+            ]),
+            HtmlTable.Render("bc-card-performance", ["metric (at 0.5)", "cross-validated (95 % CI)", "nested cross-validated (95 % CI)", "held out"],
+                Shown.Select(m => (IReadOnlyList<string>)[m.Label(), Interval(card.CrossValidation.Metrics[m]), Interval(card.NestedCrossValidation.Metrics[m]), Numbers.Format(heldOut.Metrics[m], "F4")]),
+                $"cross-validated: {card.CrossValidation.Protocol}. Nested: {card.NestedCrossValidation.Protocol}; optimism of the inner best score {Numbers.Signed(card.NestedCrossValidation.Optimism)}. " +
+                $"Held out: {heldOut.Rows} rows ({heldOut.Malignant} malignant), scored once; confusion TP / FP / TN / FN {Counts(heldOut.Counts)}."),
+            HtmlTable.Render("bc-card-threshold", ["at the decision threshold", "sensitivity", "specificity"],
+            [
+                ["training rows, out of fold (where it was chosen)", Numbers.Format(threshold.TrainingSensitivity, "F4"), Numbers.Format(threshold.TrainingSpecificity, "F4")],
+                ["cross-validated, chosen in each training fold (95 % CI)", Interval(threshold.CrossValidatedSensitivity), Interval(threshold.CrossValidatedSpecificity)],
+                ["held out", Numbers.Format(threshold.HeldOutSensitivity, "F4"), Numbers.Format(threshold.HeldOutSpecificity, "F4")],
+            ],
+            string.Create(CultureInfo.InvariantCulture, $"threshold {threshold.Threshold:F4}; held out at the threshold: TP / FP / TN / FN {Counts(threshold.HeldOutCounts)}")),
+            HtmlTable.Render("bc-card-calibration", ["calibration", ""],
+            [
+                ["method", card.Calibration.Method],
+                ["expected calibration error, out of fold (10 bins)", Numbers.Format(card.Calibration.CrossValidatedEce, "F4")],
+                ["Brier score, cross-validated (95 % CI)", Interval(card.Calibration.CrossValidatedBrier)],
+                ["Brier score, held out", Numbers.Format(card.Calibration.HeldOutBrier, "F4")],
+            ]),
+            HtmlTable.Render("bc-card-features", ["feature", "training min", "max", "mean", "SD"],
+                card.Features.Select(f => (IReadOnlyList<string>)[f.Name, Numbers.Format(f.Min, "G5"), Numbers.Format(f.Max, "G5"), Numbers.Format(f.Mean, "G5"), Numbers.Format(f.Sd, "G5")]),
+                "the features the model reads, in order; units in data/README.md"),
+            HtmlTable.Render("bc-card-software", ["software", "version"], card.Software.Select(s => (IReadOnlyList<string>)[s.Key, s.Value])));
+    }
+
+    /// <summary>The card as a standalone HTML page (no script, no external resources).</summary>
+    public static string Page(ModelCard card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return $$"""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <title>Model card {{WebUtility.HtmlEncode(card.Version)}}</title>
+            <style>
+            body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
+            table { border-collapse: collapse; margin: 1.5rem 0; width: 100%; }
+            caption { caption-side: bottom; text-align: left; font-size: 0.9em; color: #555; padding-top: 0.4rem; }
+            th, td { border-bottom: 1px solid #ddd; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
+            th { background: #f3f3f3; }
+            </style>
+            </head>
+            <body>
+            <h1>Model card: {{WebUtility.HtmlEncode(card.Version)}}</h1>
+            {{Render(card)}}
+            </body>
+            </html>
+
+            """;
+    }
+
+    private static string Interval(Estimate e) => double.IsNaN(e.Low)
+        ? Numbers.Format(e.Mean, "F4")
+        : string.Create(CultureInfo.InvariantCulture, $"{e.Mean:F4} ({e.Low:F4}–{e.High:F4})");
+
+    private static string Counts(ConfusionCounts c) => $"{c.TruePositives} / {c.FalsePositives} / {c.TrueNegatives} / {c.FalseNegatives}";
+}
