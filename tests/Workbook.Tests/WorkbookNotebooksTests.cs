@@ -57,6 +57,23 @@ public sealed class WorkbookNotebooksTests(ExecutedWorkbook workbook) : IClassFi
     }
 
     [Fact]
+    public void The_tuning_notebook_export_shows_the_searches_the_nested_estimates_the_final_model_and_its_card_and_saves_the_model()
+    {
+        var html = File.ReadAllText(Path.Combine(workbook.OutDirectory, "06-tuning.html"));
+
+        Assert.Contains("RBF SVM grid: 42 of 42 settings scored", html, StringComparison.Ordinal);
+        Assert.Contains("RBF SVM, uncalibrated: 42 settings &#215; 10 folds", html, StringComparison.Ordinal);
+        Assert.Contains("gradient boosting, LightGBM: 30 settings &#215; 10 folds", html, StringComparison.Ordinal);
+        Assert.Contains("logistic regression, L2: nested CV, 30 outer folds, inner search on ROC AUC", html, StringComparison.Ordinal);
+        Assert.Contains("logistic regression, L2 (l2 = 3): fitted on 455 training rows, scored once on 114 held-out rows", html, StringComparison.Ordinal);
+        Assert.Contains("<td>version</td><td>logistic-regression-l2-", html, StringComparison.Ordinal);
+        Assert.Contains("569 rows, identical probabilities: True", html, StringComparison.Ordinal);
+        var version = File.ReadAllText(Path.Combine(Repository.Root, "models", "current")).Trim();
+        Assert.Contains($"<td>version</td><td>{version}</td>", html, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(Repository.Root, "models", version, "model.zip")));
+    }
+
+    [Fact]
     public async Task The_exports_open_from_the_file_system_with_no_errors_no_requests_and_every_chart_drawn()
     {
         await using var browser = await ExportBrowser.LaunchAsync();

@@ -37,6 +37,6 @@ internal static class LayoutSettings
         Attributes(("type", type), ("x0", x0), ("y0", y0), ("x1", x1), ("y1", y1), ("xref", xref), ("yref", yref),
             ("line", Attributes(("color", colour), ("width", width), ("dash", dash))));
 
-    /// <summary>A legend laid out in rows under the plot, so that long names do not squeeze it.</summary>
-    public static DynamicObj.DynamicObj LegendBelow() => Attributes(("orientation", "h"), ("yanchor", "top"), ("y", -0.15));
+    /// <summary>A legend laid out in rows under the plot, so that long names do not squeeze it; its top at <paramref name="y"/> (a share of the plot's height, below 0 under the plot).</summary>
+    public static DynamicObj.DynamicObj LegendBelow(double y = -0.15) => Attributes(("orientation", "h"), ("yanchor", "top"), ("y", y));
 }

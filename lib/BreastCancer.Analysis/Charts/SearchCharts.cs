@@ -62,7 +62,7 @@ public static class SearchCharts
 
         return points
             .WithXAxisStyle<double, double, string>(TitleText: parameter, AxisType: logAxis ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear)
-            .WithYAxisStyle<double, double, string>(TitleText: $"mean cross-validated {search.Metric}")
+            .WithYAxisStyle<double, double, string>(TitleText: $"mean cross-validated {search.Metric.Label()}")
             .WithSize(720, 460);
     }
 
@@ -99,9 +99,9 @@ public static class SearchCharts
 
         return LayoutSettings.With(Chart.Combine([nested, nonNested])
                 .WithXAxisStyle<double, double, string>(TitleText: $"{metric.Label()} ({(metric.HigherIsBetter() ? "higher" : "lower")} is better)")
-                .WithSize(760, 200 + 50 * names.Length),
+                .WithSize(760, 300 + 50 * names.Length),
             ("yaxis", LayoutSettings.Attributes(("autorange", "reversed"), ("categoryorder", "array"), ("categoryarray", names))),
-            ("legend", LayoutSettings.LegendBelow()), ("margin", LayoutSettings.Attributes(("l", 200))));
+            ("legend", LayoutSettings.LegendBelow(-0.4)), ("margin", LayoutSettings.Attributes(("l", 200))));
     }
 
     private static string Label(double value) => value.ToString("G4", CultureInfo.InvariantCulture);

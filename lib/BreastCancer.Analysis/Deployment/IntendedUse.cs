@@ -14,16 +14,16 @@ public sealed record IntendedUse(string Purpose, string Users, IReadOnlyList<str
         "Clinicians and pathologists reviewing a fine needle aspirate, and analysts reproducing the study. A prediction is read together with its "
         + "probability, its decision threshold and the features that drove it, never alone.",
         [
-            "Trained on 455 tumours from one centre (University of Wisconsin Hospitals, digitised 1989–1992); it has not been validated on other "
-            + "centres, scanners or contouring software, and has not been tested prospectively.",
+            "Trained on tumours from one centre (University of Wisconsin Hospitals, Madison; WDBC): it has not been validated on other centres, "
+            + "scanners or contouring software, and has not been tested prospectively.",
             "The size features are in image length units with no physical scale: measurements from another imaging setup may not be comparable, "
             + "and values outside the training ranges listed below are extrapolation.",
-            "37 % of the training tumours are malignant. In a population with a different share of malignant masses (screening, for one) the "
+            "37 % of WDBC's tumours are malignant. In a population with a different share of malignant masses (screening, for one) the "
             + "probabilities are miscalibrated and the predictive values change, though sensitivity and specificity need not.",
             "The data record nothing of the patients (age, sex, ethnicity, history): performance in any subgroup is unknown.",
             "All 30 measurements are needed. The pipeline would fill a missing one with its training median, but the estimates above assume "
             + "complete rows.",
-            "Its estimates carry uncertainty: the intervals below are 95 % confidence intervals over cross-validation folds, and the held-out "
-            + "score rests on 114 tumours.",
+            "Its estimates carry uncertainty: the intervals given are 95 % confidence intervals over cross-validation folds, and the held-out "
+            + "score rests on one small sample of tumours.",
         ]);
 }

@@ -51,6 +51,26 @@ public static class NestedCrossValidation
 
         return new NestedCrossValidationResult(model, metric, folds);
     }
+
+    /// <summary>
+    /// Every other procedure against the best on <paramref name="metric"/>, by the corrected resampled t-test on their
+    /// outer fold values (difference = other − best): the procedures must share their outer folds.
+    /// </summary>
+    /// <exception cref="ArgumentException">Fewer than two results, or results on different outer folds.</exception>
+    public static PairedComparisons Paired(Metric metric, IReadOnlyList<NestedCrossValidationResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        if (results.Count < 2 || results.Any(r => !r.Folds.Select(f => (f.Repeat, f.Fold, f.TestRows)).SequenceEqual(results[0].Folds.Select(f => (f.Repeat, f.Fold, f.TestRows)))))
+        {
+            throw new ArgumentException("pair at least two nested cross-validations run on the same outer folds", nameof(results));
+        }
+
+        var sign = metric.HigherIsBetter() ? 1 : -1;
+        var best = results.MaxBy(r => sign * r.Outer(metric).Mean)!;
+        var (trainingRows, testRows) = ((int)Math.Round(best.Folds.Average(f => f.TrainingRows)), (int)Math.Round(best.Folds.Average(f => f.TestRows)));
+        return new PairedComparisons(metric, best.Model,
+            [.. results.Where(r => !ReferenceEquals(r, best)).Select(r => new PairedComparison(r.Model, CorrectedResampledTTest.Compare(r.Values(metric), best.Values(metric), trainingRows, testRows)))]);
+    }
 }
 
 /// <summary>One outer fold of a nested cross-validation.</summary>
@@ -85,7 +105,10 @@ public sealed record NestedCrossValidationResult(string Model, Metric Metric, IR
 {
     /// <summary>The outer estimate of <paramref name="metric"/>: mean over outer folds with its corrected 95 % interval.</summary>
     public MetricSummary Outer(Metric metric) =>
-        MetricSummary.Of(metric, [.. Folds.Select(f => metric.Of(f.Outer))], Folds.Average(f => f.TestRows), Folds.Average(f => f.TrainingRows));
+        MetricSummary.Of(metric, Values(metric), Folds.Average(f => f.TestRows), Folds.Average(f => f.TrainingRows));
+
+    /// <summary>The metric on each outer fold, in fold order.</summary>
+    public IReadOnlyList<double> Values(Metric metric) => [.. Folds.Select(f => metric.Of(f.Outer))];
 
     /// <summary>Mean of (inner best score − outer score) of the searched metric: how much the inner search flatters itself.</summary>
     public double Optimism => Folds.Average(f => f.InnerScore - Metric.Of(f.Outer));

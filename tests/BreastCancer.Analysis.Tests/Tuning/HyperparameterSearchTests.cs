@@ -129,6 +129,24 @@ public sealed class HyperparameterSearchTests
     }
 
     [Fact]
+    public void Nested_procedures_on_the_same_outer_folds_are_compared_fold_by_fold_against_the_best()
+    {
+        var (rows, labels) = Synthetic();
+        var outer = StratifiedGroupKFold.Split(labels, null, 5, seed: 5, repeats: 2);
+        var good = NestedCrossValidation.Grid(CutRule, [("cut", [0.6])], rows, labels, outer, innerFolds: 3, Metric.Accuracy, seed: 1);
+        var poor = NestedCrossValidation.Grid(CutRule, [("cut", [-0.5])], rows, labels, outer, innerFolds: 3, Metric.Accuracy, seed: 1);
+
+        var paired = NestedCrossValidation.Paired(Metric.Accuracy, [poor, good]);
+
+        var comparison = Assert.Single(paired.Comparisons);
+        Assert.Equal("cut rule", paired.Reference);
+        Assert.Equal(poor.Folds.Zip(good.Folds, (p, g) => p.Outer.Accuracy - g.Outer.Accuracy).Average(), comparison.Test.MeanDifference, 12);
+        Assert.True(comparison.Test.MeanDifference < 0);
+        var otherFolds = NestedCrossValidation.Grid(CutRule, [("cut", [0.6])], rows, labels, outer.Take(5).ToList(), innerFolds: 3, Metric.Accuracy, seed: 1);
+        Assert.Throws<ArgumentException>(() => NestedCrossValidation.Paired(Metric.Accuracy, [good, otherFolds]));
+    }
+
+    [Fact]
     public void Ordered_progress_shows_reports_at_once_and_drops_any_older_than_one_shown()
     {
         var shown = new List<int>();
