@@ -22,6 +22,14 @@ public sealed record ShapExplanation(
     /// <summary>The model output the values of row <paramref name="row"/> explain: the base value plus their sum.</summary>
     public double Output(int row) => BaseValue + Values[row].Sum();
 
+    /// <summary>
+    /// The explanation of a·f + b when this one explains f: every value times <paramref name="slope"/>, the base value
+    /// mapped to a·base + b. SHAP values are linear in the model (Lundberg &amp; Lee 2017, the linearity of Shapley values),
+    /// so an affine map of the output, such as a Platt calibration's log-odds −A·s − B of a score s, keeps them exact.
+    /// </summary>
+    public ShapExplanation Rescaled(double slope, double intercept, ShapOutputSpace space) =>
+        this with { BaseValue = slope * BaseValue + intercept, Values = [.. Values.Select(v => v.Select(x => slope * x).ToArray())], OutputSpace = space };
+
     /// <summary>The mean absolute SHAP value of each feature over the rows: the usual global importance.</summary>
     public double[] MeanAbsolute() =>
         [.. Enumerable.Range(0, FeatureNames.Count).Select(f => Values.Count == 0 ? 0 : Values.Average(v => Math.Abs(v[f])))];

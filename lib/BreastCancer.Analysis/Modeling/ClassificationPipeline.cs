@@ -40,14 +40,17 @@ public sealed record ClassificationPipeline(IReadOnlyList<IFeatureStep> Steps, I
 public sealed record FittedPipeline(IReadOnlyList<IFittedFeatureStep> Steps, IFittedClassifier Classifier)
 {
     /// <summary>The probability of malignancy of each row, after every fitted step.</summary>
-    public double[] PredictProbability(IReadOnlyList<double[]> rows)
+    public double[] PredictProbability(IReadOnlyList<double[]> rows) => Classifier.PredictProbability(Transform(rows));
+
+    /// <summary>The rows as the classifier sees them: passed through every fitted step.</summary>
+    public IReadOnlyList<double[]> Transform(IReadOnlyList<double[]> rows)
     {
-        IReadOnlyList<double[]> current = rows;
+        var current = rows;
         foreach (var step in Steps)
         {
             current = step.Transform(current);
         }
 
-        return Classifier.PredictProbability(current);
+        return current;
     }
 }

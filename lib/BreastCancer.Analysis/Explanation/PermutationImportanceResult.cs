@@ -1,0 +1,25 @@
+using BreastCancer.Analysis.Evaluation;
+
+namespace BreastCancer.Analysis.Explanation;
+
+/// <summary>The permutation importance of feature groups for one fitted model on some rows.</summary>
+/// <param name="Model">The model's name.</param>
+/// <param name="Metric">The metric whose loss measures importance.</param>
+/// <param name="Baseline">The metric on the rows as they are.</param>
+/// <param name="Rows">The number of rows scored.</param>
+/// <param name="Repeats">Permutations per group.</param>
+/// <param name="Seed">The seed the permutations were drawn with.</param>
+/// <param name="Groups">Each group's importance, most important first.</param>
+public sealed record PermutationImportanceResult(string Model, Metric Metric, double Baseline, int Rows, int Repeats, int Seed, IReadOnlyList<GroupImportance> Groups);
+
+/// <summary>
+/// One group's importance: the loss of the metric when the group's columns are shuffled together (positive = the model
+/// relies on the group), over repeated permutations, with a 95 % interval of the mean over the repeats,
+/// mean ± t₀.₉₇₅,r−1 · s/√r. The interval covers the randomness of the permutations, not of the rows.
+/// </summary>
+/// <param name="Group">The features permuted together.</param>
+/// <param name="Losses">The loss in each repeat, in the metric's units (baseline − permuted, or the reverse for a lower-is-better metric).</param>
+/// <param name="Mean">The mean loss.</param>
+/// <param name="Low">Lower bound of the 95 % interval of the mean.</param>
+/// <param name="High">Upper bound of the 95 % interval of the mean.</param>
+public sealed record GroupImportance(FeatureGroup Group, IReadOnlyList<double> Losses, double Mean, double Low, double High);
