@@ -17,8 +17,9 @@ public static class PermutationImportance
 {
     /// <summary>
     /// The importance of each group on <paramref name="rows"/> (held-out rows, ideally), <paramref name="repeats"/>
-    /// permutations each. Group g's repeat r is drawn from a generator seeded with (<paramref name="seed"/>, g, r), so the
-    /// result depends on the seed and not on the number of <paramref name="workers"/>.
+    /// permutations each. The seed of every permutation is drawn in turn from a generator seeded with
+    /// <paramref name="seed"/> (group by group, repeat by repeat) before any is scored, so the result depends on the seed
+    /// and not on the number of <paramref name="workers"/> or on the process.
     /// </summary>
     /// <exception cref="ArgumentException">No rows, labels not one per row, fewer than 2 repeats, or a group naming a column that does not exist.</exception>
     public static PermutationImportanceResult Compute(string modelName, FittedPipeline model, IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels,
@@ -31,9 +32,11 @@ public static class PermutationImportance
         Validate(rows, labels, groups, repeats);
         var baseline = Score(model, rows, labels, metric);
         var sign = metric.HigherIsBetter() ? 1 : -1;
+        var seeds = new Random(seed);
+        var permutationSeeds = groups.Select(_ => Enumerable.Range(0, repeats).Select(_ => seeds.Next()).ToArray()).ToArray();
         var losses = new double[groups.Count][];
         Parallel.For(0, groups.Count, new ParallelOptions { MaxDegreeOfParallelism = workers ?? Environment.ProcessorCount }, g =>
-            losses[g] = [.. Enumerable.Range(0, repeats).Select(r => sign * (baseline - Score(model, Permuted(rows, groups[g].Features, new Random(HashCode.Combine(seed, g, r))), labels, metric)))]);
+            losses[g] = [.. permutationSeeds[g].Select(s => sign * (baseline - Score(model, Permuted(rows, groups[g].Features, new Random(s)), labels, metric)))]);
         var t = StudentT.InvCDF(0, 1, repeats - 1, 0.975);
         var importances = groups.Select((group, g) =>
         {
