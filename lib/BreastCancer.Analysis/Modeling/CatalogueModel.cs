@@ -8,7 +8,7 @@ namespace BreastCancer.Analysis.Modeling;
 /// <summary>
 /// One entry of the <see cref="ModelCatalogue"/>: a learning algorithm with named hyperparameters and their current
 /// values. <see cref="Pipeline"/> builds the study's pipeline around it (median imputation → standardisation → an
-/// optional selector → the classifier), every step of which is fitted on training rows only. <see cref="With"/> gives
+/// optional selector → the classifier), every step of which is fitted on training rows only. <see cref="With(string, double)"/> gives
 /// the same model with one hyperparameter changed, which is what a search varies.
 /// </summary>
 public sealed class CatalogueModel
@@ -48,6 +48,17 @@ public sealed class CatalogueModel
         var changed = Hyperparameters.ToDictionary(StringComparer.Ordinal);
         changed[name] = value;
         return new CatalogueModel(Family, changed, _build);
+    }
+
+    /// <summary>
+    /// The same model with each of <paramref name="values"/> set, e.g. the calibrated forest at the setting a search of
+    /// the uncalibrated one chose: <c>ModelCatalogue.RandomForest.With(search.BestModel.Hyperparameters)</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The model has no hyperparameter of one of the names.</exception>
+    public CatalogueModel With(IReadOnlyDictionary<string, double> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return values.Aggregate(this, (model, value) => model.With(value.Key, value.Value));
     }
 
     /// <summary>The classifier with the current hyperparameters.</summary>

@@ -90,6 +90,20 @@ public sealed class CalibrationAndCatalogueTests
     }
 
     [Fact]
+    public void With_a_set_of_values_changes_each_named_hyperparameter_and_refuses_an_unknown_one()
+    {
+        var votes = ModelCatalogue.RandomForestVotes.With("trees", 300).With("feature_fraction", 0.1);
+
+        var calibrated = ModelCatalogue.RandomForest.With(votes.Hyperparameters);
+
+        Assert.Equal(votes.Hyperparameters, calibrated.Hyperparameters);
+        Assert.Equal("random forest", calibrated.Family);
+        Assert.Equal(32, calibrated.Hyperparameters["leaves"]);
+        var error = Assert.Throws<ArgumentException>(() => ModelCatalogue.LightGbm.With(votes.Hyperparameters));
+        Assert.Contains("has no hyperparameter 'feature_fraction'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_majority_baseline_scores_the_majority_share_and_an_auc_of_one_half()
     {
         var folds = StratifiedGroupKFold.Split(Wdbc.IsMalignant, null, 5, seed: 4);
