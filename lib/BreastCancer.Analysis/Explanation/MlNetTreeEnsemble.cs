@@ -16,10 +16,18 @@ public static class MlNetTreeEnsemble
     /// becomes the ensemble's <see cref="TreeEnsemble.FeatureCount"/>.
     /// </param>
     /// <exception cref="ArgumentException">There are no cover rows, they differ in width, or a tree splits on a feature beyond their width.</exception>
-    /// <exception cref="NotSupportedException">A tree has a categorical split, which path-dependent TreeSHAP on single features does not cover here.</exception>
-    public static TreeEnsemble Read(TreeEnsembleModelParametersBasedOnRegressionTree model, IReadOnlyList<double[]> coverRows)
+    /// <exception cref="NotSupportedException">The model is neither of ML.NET's two kinds of tree ensemble (of regression trees, or of FastForest's quantile regression trees), or a tree has a categorical split.</exception>
+    public static TreeEnsemble Read(TreeEnsembleModelParameters model, IReadOnlyList<double[]> coverRows) => model switch
     {
-        ArgumentNullException.ThrowIfNull(model);
+        TreeEnsembleModelParametersBasedOnRegressionTree trees => Read(trees.TrainedTreeEnsemble, coverRows),
+        TreeEnsembleModelParametersBasedOnQuantileRegressionTree quantiles => Read(quantiles.TrainedTreeEnsemble, coverRows),
+        null => throw new ArgumentNullException(nameof(model)),
+        _ => throw new NotSupportedException($"{model.GetType().Name} has no TrainedTreeEnsemble of a known kind"),
+    };
+
+    private static TreeEnsemble Read<TTree>(TreeEnsemble<TTree> ensemble, IReadOnlyList<double[]> coverRows)
+        where TTree : RegressionTreeBase
+    {
         ArgumentNullException.ThrowIfNull(coverRows);
         if (coverRows.Count == 0)
         {
@@ -33,7 +41,6 @@ public static class MlNetTreeEnsemble
             throw new ArgumentException($"cover row {ragged.i} has {ragged.r?.Length} values but row 0 has {width}", nameof(coverRows));
         }
 
-        var ensemble = model.TrainedTreeEnsemble;
         var trees = ensemble.Trees.Select((tree, t) =>
         {
             var categorical = tree.CategoricalSplitFlags.Select((c, n) => (c, n)).FirstOrDefault(p => p.c);

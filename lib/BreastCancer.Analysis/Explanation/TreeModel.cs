@@ -1,3 +1,4 @@
+using System.Reflection;
 using BreastCancer.Analysis.Modeling;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
@@ -16,6 +17,8 @@ namespace BreastCancer.Analysis.Explanation;
 /// <param name="LogOddsIntercept">b in logit p = a·s + b.</param>
 public sealed record TreeModel(TreeEnsemble Ensemble, double LogOddsSlope, double LogOddsIntercept)
 {
+    private const BindingFlags Declared = BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly;
+
     /// <summary>The classifier's log-odds of malignancy for <paramref name="row"/>: a·s(row) + b.</summary>
     public double LogOdds(double[] row) => LogOddsSlope * Ensemble.Output(row) + LogOddsIntercept;
 
@@ -69,15 +72,15 @@ public sealed record TreeModel(TreeEnsemble Ensemble, double LogOddsSlope, doubl
             .FirstOrDefault(t => t.IsGenericType && t.GetGenericTypeDefinition() == typeof(CalibratedModelParametersBase<,>));
         if (calibrated is null)
         {
-            return parameters is TreeEnsembleModelParametersBasedOnRegressionTree trees ? new TreeModel(MlNetTreeEnsemble.Read(trees, coverRows), 1, 0) : null;
+            return parameters is TreeEnsembleModelParameters trees ? new TreeModel(MlNetTreeEnsemble.Read(trees, coverRows), 1, 0) : null;
         }
 
-        var subModel = calibrated.GetProperty(nameof(CalibratedModelParametersBase<object, PlattCalibrator>.SubModel))?.GetValue(parameters);
-        var calibrator = calibrated.GetProperty(nameof(CalibratedModelParametersBase<object, PlattCalibrator>.Calibrator))?.GetValue(parameters);
+        var subModel = calibrated.GetProperty(nameof(CalibratedModelParametersBase<object, PlattCalibrator>.SubModel), Declared)?.GetValue(parameters);
+        var calibrator = calibrated.GetProperty(nameof(CalibratedModelParametersBase<object, PlattCalibrator>.Calibrator), Declared)?.GetValue(parameters);
         return (subModel, calibrator, useOwnCalibration) switch
         {
-            (TreeEnsembleModelParametersBasedOnRegressionTree trees, _, false) => new TreeModel(MlNetTreeEnsemble.Read(trees, coverRows), 1, 0),
-            (TreeEnsembleModelParametersBasedOnRegressionTree trees, PlattCalibrator platt, true) =>
+            (TreeEnsembleModelParameters trees, _, false) => new TreeModel(MlNetTreeEnsemble.Read(trees, coverRows), 1, 0),
+            (TreeEnsembleModelParameters trees, PlattCalibrator platt, true) =>
                 new TreeModel(MlNetTreeEnsemble.Read(trees, coverRows), -platt.Slope, -platt.Offset),
             _ => null,
         };
