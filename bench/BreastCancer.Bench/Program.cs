@@ -11,9 +11,9 @@ using Microsoft.ML.Transforms;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var command = args.Length > 0 ? args[0] : "models";
-if (command is not ("models" or "grid" or "nested"))
+if (command is not ("models" or "grid" or "nested" or "shap"))
 {
-    Console.Error.WriteLine($"bench: unknown command '{command}'; commands: models, grid, nested");
+    Console.Error.WriteLine($"bench: unknown command '{command}'; commands: models, grid, nested, shap");
     return 2;
 }
 
@@ -37,6 +37,11 @@ if (command == "grid")
 if (command == "nested")
 {
     return NestedBench.Run(x, y, folds, output);
+}
+
+if (command == "shap")
+{
+    return ShapBench.Run(wdbc, output);
 }
 
 var peer = RunPeer(foldsFile);

@@ -13,19 +13,21 @@ namespace BreastCancer.Analysis.Explanation;
 /// </summary>
 internal static class ClassifierInputs
 {
-    /// <summary>For each classifier input, the index of the data's feature it comes from.</summary>
-    /// <exception cref="NotSupportedException">A step combines or adds features (k-nearest-neighbour imputation, engineered features).</exception>
-    public static int[] Sources(FittedPipeline pipeline, int featureCount)
+    /// <summary>
+    /// For each classifier input, the index of the data's feature it comes from; null when a step combines or adds
+    /// features (k-nearest-neighbour imputation, engineered features), so that an input is not one feature's.
+    /// </summary>
+    public static int[]? Sources(FittedPipeline pipeline, int featureCount)
     {
-        var sources = Enumerable.Range(0, featureCount).ToArray();
+        int[]? sources = [.. Enumerable.Range(0, featureCount)];
         foreach (var step in pipeline.Steps)
         {
-            sources = step switch
+            sources = (step, sources) switch
             {
-                SimpleImputer.FittedImputer or Standardizer.FittedStandardizer => sources,
-                FittedSelection selection => [.. selection.Selected.Select(c => sources[c])],
-                _ => throw new NotSupportedException(
-                    $"SHAP values are traced to the data's features through imputation by a fixed value, standardisation and selection; the step {step.GetType().Name} combines or adds features"),
+                (_, null) => null,
+                (SimpleImputer.FittedImputer or Standardizer.FittedStandardizer, _) => sources,
+                (FittedSelection selection, _) => [.. selection.Selected.Select(c => sources[c])],
+                _ => null,
             };
         }
 

@@ -78,7 +78,7 @@ public sealed class LinearShapTests
         var keep = ColumnSelection.ByName(Wdbc.FeatureNames, ["radius_worst", "texture_mean", "smoothness_worst"], "three");
         var fitted = ModelCatalogue.LogisticRegressionL2.Pipeline(keep).Fit(Training, TrainingLabels, seed: 1);
         var linear = LogOddsLinearModel.Of(fitted.Classifier)!;
-        var sources = ClassifierInputs.Sources(fitted, Wdbc.FeatureCount);
+        var sources = ClassifierInputs.Sources(fitted, Wdbc.FeatureCount)!;
         var rows = Wdbc.ToArray()[..20];
         var inputs = LinearShap.Explain(linear.Weights, linear.Intercept, fitted.Transform(Training), fitted.Transform(rows), ["r", "t", "s"], ShapOutputSpace.LogOdds);
 

@@ -30,7 +30,7 @@ public sealed class PermutationImportanceTests
         var context = new MLContext(3);
         var transformer = (ISingleFeaturePredictionTransformer<object>)((FittedMlNetClassifier)fitted.Classifier).Model;
         var theirs = context.BinaryClassification.PermutationFeatureImportance(transformer, MlNetRows.ToDataView(context, fitted.Transform(HeldOut), HeldOutLabels), permutationCount: 40);
-        var inputOrder = ClassifierInputs.Sources(fitted, Wdbc.FeatureCount);
+        var inputOrder = ClassifierInputs.Sources(fitted, Wdbc.FeatureCount)!;
         for (var input = 0; input < inputOrder.Length; input++)
         {
             var name = Wdbc.FeatureNames[inputOrder[input]];
