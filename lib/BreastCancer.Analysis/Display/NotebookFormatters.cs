@@ -3,6 +3,7 @@ using BreastCancer.Analysis.Data.Consistency;
 using BreastCancer.Analysis.Data.Splits;
 using BreastCancer.Analysis.Deployment;
 using BreastCancer.Analysis.Evaluation;
+using BreastCancer.Analysis.Explanation;
 using BreastCancer.Analysis.Exploration;
 using BreastCancer.Analysis.Features;
 using BreastCancer.Analysis.Tuning;
@@ -51,5 +52,7 @@ public static class NotebookFormatters
         Formatter.Register<SelectionLeak>((leak, writer) => writer.Write(FeaturesHtml.Render(leak)), HtmlFormatter.MimeType);
         Formatter.Register<FeatureCountCurve>((curve, writer) => writer.Write(FeaturesHtml.Render(curve)), HtmlFormatter.MimeType);
         Formatter.Register<VarianceInflation>((vif, writer) => writer.Write(ExplorationHtml.Render(vif)), HtmlFormatter.MimeType);
+        Formatter.Register<ShapExplanation>((shap, writer) => writer.Write(ExplanationHtml.Render(shap)), HtmlFormatter.MimeType);
+        Formatter.Register<PermutationImportanceResult>((result, writer) => writer.Write(ExplanationHtml.Render(result)), HtmlFormatter.MimeType);
     }
 }

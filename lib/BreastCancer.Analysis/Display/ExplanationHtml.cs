@@ -1,0 +1,68 @@
+using System.Globalization;
+using BreastCancer.Analysis.Charts;
+using BreastCancer.Analysis.Evaluation;
+using BreastCancer.Analysis.Explanation;
+using MathNet.Numerics.Statistics;
+
+namespace BreastCancer.Analysis.Display;
+
+/// <summary>HTML views of the <c>Explanation</c> area's result records.</summary>
+public static class ExplanationHtml
+{
+    /// <summary>The number of features the SHAP table lists.</summary>
+    public const int TopFeatures = 15;
+
+    /// <summary>
+    /// How the values were computed, their output space, the base value (and, on log-odds, its probability), the number of
+    /// rows, and the <see cref="TopFeatures"/> features by mean |SHAP| with the direction of each: "malignancy" when the
+    /// feature's values correlate positively with its SHAP values (high values push the output up), "benign" when
+    /// negatively, "—" when either is constant.
+    /// </summary>
+    public static string Render(ShapExplanation shap)
+    {
+        ArgumentNullException.ThrowIfNull(shap);
+        var importance = shap.MeanAbsolute();
+        var top = Enumerable.Range(0, shap.FeatureNames.Count).OrderByDescending(f => importance[f]).Take(TopFeatures).ToArray();
+        var baseValue = shap.OutputSpace == ShapOutputSpace.LogOdds
+            ? $"{Numbers.Format(shap.BaseValue, "F4")} (probability {Numbers.Format(ShapChartInput.Probability(shap.BaseValue), "F3")})"
+            : Numbers.Format(shap.BaseValue, "F4");
+        var summary = HtmlTable.Render("bc-shap-summary", ["method", "output space", "base value E[f(x)]", "rows explained", "features"],
+            [[shap.Method, ShapChartInput.Units(shap.OutputSpace), baseValue, Numbers.Count(shap.Values.Count), Numbers.Count(shap.FeatureNames.Count)]]);
+        var features = HtmlTable.Render("bc-shap", ["rank", "feature", "mean |SHAP|", "mean SHAP", "high values push towards"],
+            top.Select((f, i) => (IReadOnlyList<string>)
+            [
+                Numbers.Count(i + 1), shap.FeatureNames[f], Numbers.Format(importance[f], "F4"),
+                Numbers.Signed(shap.Values.Count == 0 ? 0 : shap.Values.Average(v => v[f])), Direction(shap, f),
+            ]),
+            $"top {top.Length} of {shap.FeatureNames.Count} features by mean |SHAP value| ({ShapChartInput.Units(shap.OutputSpace)})");
+        return summary + features;
+    }
+
+    /// <summary>The model, metric, baseline, rows, repeats and seed, and each group's mean loss with its 95 % interval, most important first.</summary>
+    public static string Render(PermutationImportanceResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var summary = HtmlTable.Render("bc-permutation-summary", ["model", "metric", "baseline", "rows", "repeats", "seed"],
+            [[result.Model, result.Metric.Label(), Numbers.Format(result.Baseline, "F4"), Numbers.Count(result.Rows), Numbers.Count(result.Repeats), Numbers.Count(result.Seed)]]);
+        var groups = HtmlTable.Render("bc-permutation", ["rank", "group", "features", $"mean loss of {result.Metric.Label()}", "95 % CI"],
+            result.Groups.OrderByDescending(g => g.Mean).Select((g, i) => (IReadOnlyList<string>)
+            [
+                Numbers.Count(i + 1), g.Group.Name, Numbers.Count(g.Group.Features.Count), Numbers.Signed(g.Mean),
+                string.Create(CultureInfo.InvariantCulture, $"{Numbers.Signed(g.Low)} to {Numbers.Signed(g.High)}"),
+            ]),
+            "loss = drop in the metric when the group's columns are shuffled together; the interval covers the permutations, not the rows");
+        return summary + groups;
+    }
+
+    private static string Direction(ShapExplanation shap, int feature)
+    {
+        var rows = Enumerable.Range(0, shap.Values.Count).Where(r => !double.IsNaN(shap.FeatureValues[r][feature])).ToArray();
+        var r = rows.Length < 2 ? double.NaN : Correlation.Pearson(rows.Select(i => shap.FeatureValues[i][feature]), rows.Select(i => shap.Values[i][feature]));
+        return r switch
+        {
+            > 0 => "malignancy",
+            < 0 => "benign",
+            _ => "—",
+        };
+    }
+}
