@@ -181,11 +181,11 @@ public static class ShapCharts
 
         var units = ShapChartInput.Units(shap.OutputSpace);
         string Mark(string name, double value) => shap.OutputSpace == ShapOutputSpace.LogOdds
-            ? $"{name} = {Format(value, "F3")} (p = {Format(ShapChartInput.Probability(value), "F3")})"
-            : $"{name} = {Format(value, "F3")}";
+            ? $"{name} = {Format(value, "0.000;−0.000")} (p = {Format(ShapChartInput.Probability(value), "F3")})"
+            : $"{name} = {Format(value, "0.000;−0.000")}";
         var title = shap.OutputSpace == ShapOutputSpace.LogOdds
             ? $"row {row}: probability of malignancy {Format(ShapChartInput.Probability(start), "P1")} on average → {Format(ShapChartInput.Probability(end), "P1")} for this patient"
-            : $"row {row}: {units} {Format(start, "F3")} on average → {Format(end, "F3")} for this patient";
+            : $"row {row}: {units} {Format(start, "0.000;−0.000")} on average → {Format(end, "0.000;−0.000")} for this patient";
         return LayoutSettings.With(waterfall
                 .WithXAxisStyle<double, double, string>(TitleText: $"model output f(x) ({units})")
                 .WithSize(860, 200 + 32 * labels.Count),
