@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace BreastCancer.Analysis.Explanation;
 
 /// <summary>
@@ -49,13 +51,18 @@ internal sealed class TreeShapPath
     /// parent's path at <paramref name="parentStart"/> of which <paramref name="depth"/> elements are kept, extended by the
     /// split on <paramref name="parentFeature"/> with fractions <paramref name="parentZero"/> and <paramref name="parentOne"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Recurse(int node, int parentStart, int depth, double parentZero, double parentOne, int parentFeature)
     {
         var start = parentStart + depth + 1;
-        Array.Copy(_feature, parentStart, _feature, start, depth + 1);
-        Array.Copy(_zero, parentStart, _zero, start, depth + 1);
-        Array.Copy(_one, parentStart, _one, start, depth + 1);
-        Array.Copy(_weight, parentStart, _weight, start, depth + 1);
+        for (var i = 0; i <= depth; i++)
+        {
+            _feature[start + i] = _feature[parentStart + i];
+            _zero[start + i] = _zero[parentStart + i];
+            _one[start + i] = _one[parentStart + i];
+            _weight[start + i] = _weight[parentStart + i];
+        }
+
         Extend(start, depth, parentZero, parentOne, parentFeature);
         if (node < 0)
         {
@@ -100,6 +107,7 @@ internal sealed class TreeShapPath
     }
 
     /// <summary>EXTEND: appends the split on <paramref name="feature"/> at position <paramref name="depth"/> and updates the path weights.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Extend(int start, int depth, double zero, double one, int feature)
     {
         _feature[start + depth] = feature;
@@ -114,6 +122,7 @@ internal sealed class TreeShapPath
     }
 
     /// <summary>UNWIND: removes element <paramref name="index"/> from a path of <paramref name="depth"/> + 1 elements, undoing its EXTEND.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Unwind(int start, int depth, int index)
     {
         var one = _one[start + index];
@@ -142,6 +151,7 @@ internal sealed class TreeShapPath
     }
 
     /// <summary>The total path weight the path would have with element <paramref name="index"/> unwound, without changing it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double UnwoundSum(int start, int depth, int index)
     {
         var one = _one[start + index];
