@@ -18,6 +18,8 @@ internal sealed class TreeShapPath
     private double[] _row = [];
     private double[] _phi = [];
     private double _scale;
+    private int _conditionFeature = -1;
+    private bool _conditionOn;
 
     /// <summary>Storage for trees of up to <paramref name="depth"/> internal nodes from root to leaf.</summary>
     public TreeShapPath(int depth)
@@ -28,17 +30,24 @@ internal sealed class TreeShapPath
     }
 
     /// <summary>The SHAP values of <paramref name="ensemble"/> for <paramref name="row"/>, one per feature.</summary>
-    public double[] Values(TreeEnsemble ensemble, double[] row)
+    public double[] Values(TreeEnsemble ensemble, double[] row) => Values(ensemble, row, -1, false);
+
+    /// <summary>
+    /// The SHAP values of <paramref name="ensemble"/> for <paramref name="row"/> with feature
+    /// <paramref name="conditionFeature"/> (−1: none) held out of the game, always known (<paramref name="on"/>) or never
+    /// known (the conditioned TreeSHAP of Lundberg et al. 2020, section "SHAP interaction values"); the held feature gets 0.
+    /// </summary>
+    public double[] Values(TreeEnsemble ensemble, double[] row, int conditionFeature, bool on)
     {
         var phi = new double[ensemble.FeatureCount];
-        (_row, _phi) = (row, phi);
+        (_row, _phi, _conditionFeature, _conditionOn) = (row, phi, conditionFeature, on);
         for (var t = 0; t < ensemble.Trees.Count; t++)
         {
             var tree = ensemble.Trees[t];
             if (tree.NodeCount > 0)
             {
                 (_tree, _scale) = (tree, ensemble.Weights[t]);
-                Recurse(0, 0, 0, 1, 1, -1);
+                Recurse(0, 0, 0, 1, 1, -1, 1);
             }
         }
 
@@ -49,10 +58,11 @@ internal sealed class TreeShapPath
     /// <summary>
     /// RECURSE of Algorithm 2 at <paramref name="node"/> (≥ 0 an internal node, &lt; 0 the leaf ~node), reached with the
     /// parent's path at <paramref name="parentStart"/> of which <paramref name="depth"/> elements are kept, extended by the
-    /// split on <paramref name="parentFeature"/> with fractions <paramref name="parentZero"/> and <paramref name="parentOne"/>.
+    /// split on <paramref name="parentFeature"/> with fractions <paramref name="parentZero"/> and <paramref name="parentOne"/>;
+    /// <paramref name="conditionFraction"/> is the share of the held-out feature's splits above (1 when there is none).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Recurse(int node, int parentStart, int depth, double parentZero, double parentOne, int parentFeature)
+    private void Recurse(int node, int parentStart, int depth, double parentZero, double parentOne, int parentFeature, double conditionFraction)
     {
         var start = parentStart + depth + 1;
         for (var i = 0; i <= depth; i++)
@@ -63,10 +73,14 @@ internal sealed class TreeShapPath
             _weight[start + i] = _weight[parentStart + i];
         }
 
-        Extend(start, depth, parentZero, parentOne, parentFeature);
+        if (parentFeature != _conditionFeature || parentFeature < 0)
+        {
+            Extend(start, depth, parentZero, parentOne, parentFeature);
+        }
+
         if (node < 0)
         {
-            var value = _scale * _tree.LeafValueArray[~node];
+            var value = _scale * _tree.LeafValueArray[~node] * conditionFraction;
             for (var i = 1; i <= depth; i++)
             {
                 _phi[_feature[start + i]] += UnwoundSum(start, depth, i) * (_one[start + i] - _zero[start + i]) * value;
@@ -80,6 +94,23 @@ internal sealed class TreeShapPath
         var cold = hot == _tree.LeftArray[node] ? _tree.RightArray[node] : _tree.LeftArray[node];
         var cover = _tree.NodeCoverArray[node];
         var (hotZero, coldZero) = cover > 0 ? (_tree.Cover(hot) / cover, _tree.Cover(cold) / cover) : (0.5, 0.5);
+        if (split == _conditionFeature)
+        {
+            // The held-out feature does not enter the path: known, the row's branch is taken; unknown, both by their covers.
+            var (hotShare, coldShare) = _conditionOn ? (1.0, 0.0) : (hotZero, coldZero);
+            if (hotShare != 0)
+            {
+                Recurse(hot, start, depth, 1, 1, split, conditionFraction * hotShare);
+            }
+
+            if (coldShare != 0)
+            {
+                Recurse(cold, start, depth, 1, 1, split, conditionFraction * coldShare);
+            }
+
+            return;
+        }
+
         var (incomingZero, incomingOne) = (1.0, 1.0);
         var previous = 1;
         while (previous <= depth && _feature[start + previous] != split)
@@ -97,12 +128,12 @@ internal sealed class TreeShapPath
         // A branch whose zero and one fractions are both 0 carries path weight 0 everywhere below: skipping it is exact.
         if (hotZero * incomingZero != 0 || incomingOne != 0)
         {
-            Recurse(hot, start, depth + 1, hotZero * incomingZero, incomingOne, split);
+            Recurse(hot, start, depth + 1, hotZero * incomingZero, incomingOne, split, conditionFraction);
         }
 
         if (coldZero * incomingZero != 0)
         {
-            Recurse(cold, start, depth + 1, coldZero * incomingZero, 0, split);
+            Recurse(cold, start, depth + 1, coldZero * incomingZero, 0, split, conditionFraction);
         }
     }
 

@@ -13,11 +13,7 @@ internal static class BruteForceShapley
     public static double[] Values(TreeEnsemble ensemble, double[] row)
     {
         var m = ensemble.FeatureCount;
-        var v = new double[1 << m];
-        for (var mask = 0; mask < v.Length; mask++)
-        {
-            v[mask] = ensemble.Bias + ensemble.Trees.Select((t, i) => ensemble.Weights[i] * Expectation(t, row, mask, t.NodeCount == 0 ? ~0 : 0)).Sum();
-        }
+        var v = Enumerable.Range(0, 1 << m).Select(mask => Value(ensemble, row, mask)).ToArray();
 
         var factorial = Enumerable.Range(0, m + 1).Select(k => Enumerable.Range(1, k).Aggregate(1.0, (p, j) => p * j)).ToArray();
         var phi = new double[m];
@@ -36,9 +32,36 @@ internal static class BruteForceShapley
         return phi;
     }
 
+    /// <summary>
+    /// The Shapley interaction index of i ≠ j (Lundberg et al. 2020, the SHAP interaction values' definition):
+    /// Φᵢⱼ = Σ_{S ⊆ N∖{i,j}} |S|! (M − |S| − 2)! / (2 (M − 1)!) · (v(S ∪ {i,j}) − v(S ∪ {i}) − v(S ∪ {j}) + v(S)).
+    /// </summary>
+    public static double Interaction(TreeEnsemble ensemble, double[] row, int i, int j)
+    {
+        var m = ensemble.FeatureCount;
+        var factorial = Enumerable.Range(0, m + 1).Select(k => Enumerable.Range(1, k).Aggregate(1.0, (p, q) => p * q)).ToArray();
+        var (bi, bj) = (1 << i, 1 << j);
+        var total = 0.0;
+        for (var mask = 0; mask < 1 << m; mask++)
+        {
+            if ((mask & (bi | bj)) == 0)
+            {
+                var size = System.Numerics.BitOperations.PopCount((uint)mask);
+                var delta = Value(ensemble, row, mask | bi | bj) - Value(ensemble, row, mask | bi) - Value(ensemble, row, mask | bj) + Value(ensemble, row, mask);
+                total += factorial[size] * factorial[m - size - 2] / (2 * factorial[m - 1]) * delta;
+            }
+        }
+
+        return total;
+    }
+
     /// <summary>v(∅): the cover-weighted expectation with no feature known.</summary>
     public static double Empty(TreeEnsemble ensemble) =>
         ensemble.Bias + ensemble.Trees.Select((t, i) => ensemble.Weights[i] * Expectation(t, [], 0, t.NodeCount == 0 ? ~0 : 0)).Sum();
+
+    /// <summary>v(S) for the coalition whose bits are set in <paramref name="known"/>.</summary>
+    private static double Value(TreeEnsemble ensemble, double[] row, int known) =>
+        ensemble.Bias + ensemble.Trees.Select((t, i) => ensemble.Weights[i] * Expectation(t, row, known, t.NodeCount == 0 ? ~0 : 0)).Sum();
 
     private static double Expectation(DecisionTree tree, double[] row, int known, int node)
     {

@@ -38,6 +38,45 @@ public sealed class TreeShapTests(TreeModels models) : IClassFixture<TreeModels>
         }
     }
 
+    [Fact]
+    public void Interaction_values_equal_the_brute_force_shapley_interaction_index_and_each_rows_matrix_sums_to_its_shap_values()
+    {
+        var largest = 0.0;
+        for (var seed = 1; seed <= 12; seed++)
+        {
+            var random = new Random(300 + seed);
+            var features = 4 + seed % 3;
+            var background = RandomTrees.Rows(random, 30, features);
+            var ensemble = RandomTrees.Ensemble(random, features, trees: 1 + seed % 3, maxDepth: 5, background);
+            var rows = RandomTrees.Rows(random, 3, features);
+
+            var interactions = TreeShap.Interactions(ensemble, rows, Names(features));
+            var shap = TreeShap.Explain(ensemble, rows, Names(features));
+
+            Assert.Equal(shap.BaseValue, interactions.BaseValue);
+            for (var r = 0; r < rows.Length; r++)
+            {
+                var matrix = interactions.Values[r];
+                var sums = interactions.ShapValues(r);
+                for (var i = 0; i < features; i++)
+                {
+                    Assert.Equal(shap.Values[r][i], sums[i], 1e-10);
+                    for (var j = 0; j < features; j++)
+                    {
+                        Assert.Equal(matrix[j, i], matrix[i, j], 1e-10);
+                        if (i != j)
+                        {
+                            largest = Math.Max(largest, Math.Abs(matrix[i, j]));
+                            Assert.True(Math.Abs(BruteForceShapley.Interaction(ensemble, rows[r], i, j) - matrix[i, j]) <= 1e-10, $"seed {seed}, row {r}, Φ[{i},{j}] = {matrix[i, j]}");
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.True(largest > 0.01, $"the largest interaction is only {largest}: the trees test nothing");
+    }
+
     [Theory]
     [MemberData(nameof(TreeModels.MlNetKinds), MemberType = typeof(TreeModels))]
     public void Base_value_plus_the_values_equals_the_ensemble_output_on_every_wdbc_row(string kind)
