@@ -79,7 +79,7 @@ public static class KernelShap
             ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
         }
 
-        var budget = options.MaxCoalitions is { } b ? b.ToString(System.Globalization.CultureInfo.InvariantCulture) : "2·M + 2048";
+        var budget = options.MaxCoalitions is { } b ? b.ToString(System.Globalization.CultureInfo.InvariantCulture) : "2·M + 384";
         return new ShapExplanation(featureNames, baseValue, values, [.. rows.Select(r => (double[])r.Clone())], options.OutputSpace,
             $"Kernel SHAP (interventional, {background.Rows.Count}-row background, at most {budget} coalitions, seed {options.Seed})");
     }
@@ -105,7 +105,7 @@ public static class KernelShap
             return phi;
         }
 
-        var budget = options.MaxCoalitions ?? 2 * m + 2048;
+        var budget = options.MaxCoalitions ?? KernelShapOptions.DefaultMaxCoalitions(m);
         var design = CoalitionDesign.Build(m, budget, new Random(RowSeed(options.Seed, index)));
         var batch = Masked(background, x, varying, design, buffer);
         var outputs = Evaluate(model, batch, $"row {index}'s coalitions");

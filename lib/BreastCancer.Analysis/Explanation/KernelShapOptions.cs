@@ -1,6 +1,6 @@
 namespace BreastCancer.Analysis.Explanation;
 
-/// <summary>How <see cref="KernelShap"/> explains a model. The defaults explain a probability with at most 2·M + 2048 coalitions per row.</summary>
+/// <summary>How <see cref="KernelShap"/> explains a model. The defaults explain a probability with at most <see cref="DefaultMaxCoalitions"/> coalitions per row.</summary>
 public sealed record KernelShapOptions
 {
     private readonly int? _maxCoalitions;
@@ -15,8 +15,8 @@ public sealed record KernelShapOptions
     public ShapOutputSpace OutputSpace { get; init; } = ShapOutputSpace.Probability;
 
     /// <summary>
-    /// The most coalitions evaluated per explained row, at least 2; null (the default) for shap's <c>"auto"</c>,
-    /// 2·M + 2048 with M the features that vary. When all 2^M − 2 non-trivial coalitions fit, all are used and the
+    /// The most coalitions evaluated per explained row, at least 2; null (the default) for
+    /// <see cref="DefaultMaxCoalitions"/> of the row's varying features. When all 2^M − 2 non-trivial coalitions fit, all are used and the
     /// values are exact; otherwise at least M are needed for the regression to be determined. The model is evaluated on
     /// (coalitions × background rows + 1) rows per explained row.
     /// </summary>
@@ -26,8 +26,18 @@ public sealed record KernelShapOptions
         get => _maxCoalitions;
         init => _maxCoalitions = value is null or >= 2
             ? value
-            : throw new ArgumentOutOfRangeException(nameof(MaxCoalitions), value, "a budget of fewer than 2 coalitions cannot estimate any SHAP value; use at least 2 (2·M + 2048 by default)");
+            : throw new ArgumentOutOfRangeException(nameof(MaxCoalitions), value, "a budget of fewer than 2 coalitions cannot estimate any SHAP value; use at least 2 (2·M + 384 by default)");
     }
+
+    /// <summary>
+    /// The budget used when <see cref="MaxCoalitions"/> is null: 2·M + 384 coalitions for M varying features, 444 for
+    /// WDBC's 30 (shap's <c>"auto"</c> is 2·M + 2048). Chosen for time: the model is evaluated on coalitions × background
+    /// rows per explained row, and 100 WDBC rows against a 100-row background take about 20 s for the calibrated RBF SVM
+    /// on two cores at this budget, against about 2 minutes at shap's. Sampling error falls as one over the square root
+    /// of the budget; raise it where precision matters more than time.
+    /// </summary>
+    /// <param name="features">M, the number of features that vary, at least 0.</param>
+    public static int DefaultMaxCoalitions(int features) => 2 * features + 384;
 
     /// <summary>
     /// The seed of the coalition sampling (default 0). Row r's coalitions are drawn from a generator seeded by
