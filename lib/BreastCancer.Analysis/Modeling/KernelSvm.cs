@@ -87,20 +87,30 @@ public sealed class KernelSvm(double c = 1, double? gamma = null, double toleran
 /// <param name="Gamma">The kernel width γ used.</param>
 public sealed record FittedKernelSvm(IReadOnlyList<double[]> SupportVectors, IReadOnlyList<double> DualCoefficients, double Rho, double Gamma) : IFittedClassifier
 {
-    /// <summary>The decision value f(x) = Σ αᵢyᵢK(xᵢ, x) − ρ of each row; positive means malignant.</summary>
+    /// <summary>
+    /// The decision value f(x) = Σ αᵢyᵢK(xᵢ, x) − ρ of each row; positive means malignant. For each row the exponents
+    /// −γ‖xᵢ − x‖² of every support vector are gathered first, so that the exponentials and the weighted sum run
+    /// vectorised over the support vectors: explaining a model by Kernel SHAP evaluates it on millions of rows.
+    /// </summary>
     public double[] DecisionFunction(IReadOnlyList<double[]> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return [.. rows.Select(row =>
+        var coefficients = DualCoefficients.ToArray();
+        var kernel = new double[coefficients.Length];
+        var values = new double[rows.Count];
+        for (var r = 0; r < values.Length; r++)
         {
-            var sum = -Rho;
-            for (var s = 0; s < SupportVectors.Count; s++)
+            for (var s = 0; s < kernel.Length; s++)
             {
-                sum += DualCoefficients[s] * KernelSvm.Rbf(SupportVectors[s], row, Gamma);
+                var distance = TensorPrimitives.Distance<double>(SupportVectors[s], rows[r]);
+                kernel[s] = -Gamma * distance * distance;
             }
 
-            return sum;
-        })];
+            TensorPrimitives.Exp<double>(kernel, kernel);
+            values[r] = TensorPrimitives.Dot<double>(kernel, coefficients) - Rho;
+        }
+
+        return values;
     }
 
     /// <summary>The logistic of the decision value: ordered like the margin, not calibrated.</summary>
