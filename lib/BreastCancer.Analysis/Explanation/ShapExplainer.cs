@@ -5,11 +5,11 @@ namespace BreastCancer.Analysis.Explanation;
 /// <summary>
 /// SHAP values of a fitted pipeline over the data's features, exact where the model allows. A classifier whose log-odds
 /// of malignancy are linear in its inputs (logistic regression, a Platt-calibrated linear SVM) gets linear SHAP; one of
-/// ML.NET's tree ensembles (the forest, FastTree, LightGBM) gets TreeSHAP; both in log-odds, computed on the inputs the
-/// classifier sees and traced back through imputation, standardisation and selection to the data's features (which
-/// change each feature on its own, so each input's value is its feature's). Any other model, or a pipeline whose steps
-/// combine features, gets Kernel SHAP of the whole pipeline's probability, with the masked features taken from a
-/// background summary of the training rows.
+/// ML.NET's tree ensembles (the forest, FastTree, LightGBM) gets TreeSHAP; both in log-odds. Any other classifier (the
+/// RBF SVM) gets Kernel SHAP of its probability. Every explanation is computed on the inputs the classifier sees and
+/// traced back through imputation, standardisation and selection to the data's features: those steps change each
+/// feature on its own, so each input's value is its feature's, and masking a feature before or after them is the same.
+/// A pipeline whose steps combine features gets Kernel SHAP of the whole pipeline on the data's features.
 /// </summary>
 public static class ShapExplainer
 {
@@ -19,14 +19,23 @@ public static class ShapExplainer
     /// <param name="rows">The rows to explain, in the data's units.</param>
     /// <param name="featureNames">One name per feature of the rows.</param>
     /// <param name="kernel">Options for Kernel SHAP, if it is needed; its defaults otherwise.</param>
-    /// <param name="backgroundSize">The number of k-means centres summarising the training rows for Kernel SHAP (shap's <c>kmeans</c>), seeded with the kernel options' seed.</param>
+    /// <param name="backgroundSize">
+    /// For Kernel SHAP, the number of k-means centres summarising the training rows (shap's <c>kmeans</c>), found among
+    /// the classifier's inputs (standardised, so that no feature's units dominate) and seeded with the kernel options' seed.
+    /// </param>
     /// <exception cref="ArgumentException">No training rows, or the rows, training rows and names disagree in width.</exception>
     public static ShapExplanation Explain(FittedPipeline model, IReadOnlyList<double[]> training, IReadOnlyList<double[]> rows, IReadOnlyList<string> featureNames,
         KernelShapOptions? kernel = null, int backgroundSize = 50)
     {
         kernel ??= new KernelShapOptions();
-        return Exact(model, training, rows, featureNames)
-            ?? KernelShap.Explain(model.PredictProbability, ShapBackground.KMeans(training, backgroundSize, kernel.Seed), rows, featureNames, kernel);
+        if (Inputs(model, training, rows, featureNames) is not { } inputs)
+        {
+            return KernelShap.Explain(model.PredictProbability, ShapBackground.KMeans(training, backgroundSize, kernel.Seed), rows, featureNames, kernel);
+        }
+
+        var explanation = ExactOnInputs(model.Classifier, inputs)
+            ?? KernelShap.Explain(model.Classifier.PredictProbability, ShapBackground.KMeans(inputs.Training, backgroundSize, kernel.Seed), inputs.Rows, inputs.Names, kernel);
+        return ClassifierInputs.ToFeatures(explanation, inputs.Sources, featureNames, rows);
     }
 
     /// <summary>
@@ -34,24 +43,10 @@ public static class ShapExplainer
     /// the training rows) or path-dependent TreeSHAP (covers from the training rows routed through each tree).
     /// </summary>
     /// <exception cref="ArgumentException">No training rows, or the rows, training rows and names disagree in width.</exception>
-    public static ShapExplanation? Exact(FittedPipeline model, IReadOnlyList<double[]> training, IReadOnlyList<double[]> rows, IReadOnlyList<string> featureNames)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        Validate(training, rows, featureNames);
-        if (ClassifierInputs.Sources(model, featureNames.Count) is not { } sources)
-        {
-            return null;
-        }
-
-        var (trainingInputs, inputs) = (model.Transform(training), model.Transform(rows));
-        var names = sources.Select(s => featureNames[s]).ToArray();
-        var explanation = LogOddsLinearModel.Of(model.Classifier) is { } linear
-            ? LinearShap.Explain(linear.Weights, linear.Intercept, trainingInputs, inputs, names, ShapOutputSpace.LogOdds)
-            : TreeModel.Of(model.Classifier, trainingInputs) is { } trees
-                ? TreeShap.Explain(trees.Ensemble, inputs, names).Rescaled(trees.LogOddsSlope, trees.LogOddsIntercept, ShapOutputSpace.LogOdds)
-                : null;
-        return explanation is null ? null : ClassifierInputs.ToFeatures(explanation, sources, featureNames, rows);
-    }
+    public static ShapExplanation? Exact(FittedPipeline model, IReadOnlyList<double[]> training, IReadOnlyList<double[]> rows, IReadOnlyList<string> featureNames) =>
+        Inputs(model, training, rows, featureNames) is { } inputs && ExactOnInputs(model.Classifier, inputs) is { } explanation
+            ? ClassifierInputs.ToFeatures(explanation, inputs.Sources, featureNames, rows)
+            : null;
 
     /// <summary>
     /// The largest gap, over the explained rows, between the probability the explanation adds up to (the logistic of
@@ -73,6 +68,24 @@ public static class ShapExplainer
         return predicted.Select((p, row) => Math.Abs(probability(explanation.Output(row)) - p)).DefaultIfEmpty(0).Max();
     }
 
+    /// <summary>The exact explanation of the classifier's inputs in log-odds, or null when its log-odds are neither linear nor a tree ensemble's.</summary>
+    private static ShapExplanation? ExactOnInputs(IFittedClassifier classifier, ClassifierView inputs) =>
+        LogOddsLinearModel.Of(classifier) is { } linear
+            ? LinearShap.Explain(linear.Weights, linear.Intercept, inputs.Training, inputs.Rows, inputs.Names, ShapOutputSpace.LogOdds)
+            : TreeModel.Of(classifier, inputs.Training) is { } trees
+                ? TreeShap.Explain(trees.Ensemble, inputs.Rows, inputs.Names).Rescaled(trees.LogOddsSlope, trees.LogOddsIntercept, ShapOutputSpace.LogOdds)
+                : null;
+
+    /// <summary>The rows and training rows as the classifier sees them, with each input's feature; null when a step combines features.</summary>
+    private static ClassifierView? Inputs(FittedPipeline model, IReadOnlyList<double[]> training, IReadOnlyList<double[]> rows, IReadOnlyList<string> featureNames)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        Validate(training, rows, featureNames);
+        return ClassifierInputs.Sources(model, featureNames.Count) is { } sources
+            ? new ClassifierView(sources, [.. sources.Select(s => featureNames[s])], model.Transform(training), model.Transform(rows))
+            : null;
+    }
+
     private static void Validate(IReadOnlyList<double[]> training, IReadOnlyList<double[]> rows, IReadOnlyList<string> featureNames)
     {
         ArgumentNullException.ThrowIfNull(training);
@@ -92,4 +105,6 @@ public static class ShapExplainer
             }
         }
     }
+
+    private sealed record ClassifierView(int[] Sources, string[] Names, IReadOnlyList<double[]> Training, IReadOnlyList<double[]> Rows);
 }
