@@ -54,6 +54,28 @@ public static class ExplanationHtml
         return summary + groups;
     }
 
+    /// <summary>
+    /// For each pair of rankings, Spearman's rank correlation over all features and the number of their top features they
+    /// share, as a matrix; beneath it, each ranking's top features.
+    /// </summary>
+    public static string Render(ImportanceAgreement agreement)
+    {
+        ArgumentNullException.ThrowIfNull(agreement);
+        var methods = Enumerable.Range(0, agreement.Methods.Count).ToArray();
+        var matrix = HtmlTable.Render("bc-agreement", ["", .. agreement.Methods],
+            methods.Select(a => (IReadOnlyList<string>)
+            [
+                agreement.Methods[a],
+                .. methods.Select(b => a == b
+                    ? "—"
+                    : string.Create(CultureInfo.InvariantCulture, $"ρ = {Numbers.Format(agreement.Spearman(a, b), "F2")}, {agreement.SharedTop(a, b)} of {agreement.Top} shared")),
+            ]),
+            $"Spearman's rank correlation of the importances over all {agreement.Features.Count} features, and the number of top-{agreement.Top} features shared");
+        var tops = HtmlTable.Render("bc-agreement-top", ["ranking", $"top {agreement.Top} features, most important first"],
+            methods.Select(m => (IReadOnlyList<string>)[agreement.Methods[m], string.Join(", ", agreement.TopFeatures(m))]));
+        return matrix + tops;
+    }
+
     private static string Direction(ShapExplanation shap, int feature)
     {
         var rows = Enumerable.Range(0, shap.Values.Count).Where(r => !double.IsNaN(shap.FeatureValues[r][feature])).ToArray();

@@ -79,7 +79,7 @@ public static class KernelShap
             ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
         }
 
-        var budget = options.MaxCoalitions is { } b ? b.ToString(System.Globalization.CultureInfo.InvariantCulture) : "2·M + 384";
+        var budget = options.MaxCoalitions is { } b ? b.ToString(System.Globalization.CultureInfo.InvariantCulture) : "2·M + 2048";
         return new ShapExplanation(featureNames, baseValue, values, [.. rows.Select(r => (double[])r.Clone())], options.OutputSpace,
             $"Kernel SHAP (interventional, {background.Rows.Count}-row background, at most {budget} coalitions, seed {options.Seed})");
     }

@@ -10,7 +10,18 @@ namespace BreastCancer.Analysis.Explanation;
 /// <param name="Repeats">Permutations per group.</param>
 /// <param name="Seed">The seed the permutations were drawn with.</param>
 /// <param name="Groups">Each group's importance, most important first.</param>
-public sealed record PermutationImportanceResult(string Model, Metric Metric, double Baseline, int Rows, int Repeats, int Seed, IReadOnlyList<GroupImportance> Groups);
+public sealed record PermutationImportanceResult(string Model, Metric Metric, double Baseline, int Rows, int Repeats, int Seed, IReadOnlyList<GroupImportance> Groups)
+{
+    /// <summary>The mean loss of each of <paramref name="features"/>, in their order, from groups of one feature named as the feature.</summary>
+    /// <exception cref="ArgumentException">A feature has no group of its own (the result is of clusters, or of other features).</exception>
+    public double[] MeanLossByFeature(IReadOnlyList<string> features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        return [.. features.Select(name => Groups.FirstOrDefault(g => g.Group.Name == name && g.Group.Features.Count == 1) is { } single
+            ? single.Mean
+            : throw new ArgumentException($"no single-feature group for '{name}' in the permutation importance of {Model} (groups: {string.Join(", ", Groups.Select(g => g.Group.Name))})", nameof(features)))];
+    }
+}
 
 /// <summary>
 /// One group's importance: the loss of the metric when the group's columns are shuffled together (positive = the model
