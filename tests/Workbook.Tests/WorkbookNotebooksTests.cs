@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Workbook.Running;
 using Workbook.Tests.Support;
 
@@ -71,6 +73,22 @@ public sealed class WorkbookNotebooksTests(ExecutedWorkbook workbook) : IClassFi
         var version = File.ReadAllText(Path.Combine(Repository.Root, "models", "current")).Trim();
         Assert.Contains($"<td>version</td><td>{version}</td>", html, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(Repository.Root, "models", version, "model.zip")));
+    }
+
+    [Fact]
+    public void The_explanations_notebook_export_shows_each_kind_of_SHAP_adding_up_to_the_models_probability_the_agreement_and_the_patients()
+    {
+        var html = File.ReadAllText(Path.Combine(workbook.OutDirectory, "07-explanations.html"));
+
+        Assert.Contains("<td>linear SHAP (exact, independent features)</td><td>log-odds of malignancy</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>TreeSHAP (exact, path-dependent)</td><td>log-odds of malignancy</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>Kernel SHAP (interventional, 50-row background, at most 2·M + 2048 coalitions, seed 1)</td><td>probability of malignancy</td>", html, StringComparison.Ordinal);
+        var gaps = Regex.Matches(html, @"(?:tumours:|gap:|forest|boosting) ([0-9.]+E[-+][0-9]+)").Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(4, gaps.Length);
+        Assert.All(gaps, gap => Assert.True(gap < 1e-6, $"an explanation misses its model's probability by {gap}"));
+        Assert.Contains("Spearman&#39;s rank correlation of the importances over all 30 features", html, StringComparison.Ordinal);
+        Assert.Contains("<td>typical cancer</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>missed cancer</td>", html, StringComparison.Ordinal);
     }
 
     [Fact]

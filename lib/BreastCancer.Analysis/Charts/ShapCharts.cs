@@ -243,11 +243,12 @@ public static class ShapCharts
 
     /// <summary>
     /// Mean |SHAP| of several explanations of the same features side by side (different models, or SHAP computed
-    /// differently), the <paramref name="top"/> features of the first explanation in its order. When the explanations are
-    /// on different output spaces each is divided by its total, so each sums to 1 and the bars compare shares.
+    /// differently), each under its name in the legend, the <paramref name="top"/> features of the first explanation in
+    /// its order. When the explanations are on different output spaces each is divided by its total, so each sums to 1
+    /// and the bars compare shares.
     /// </summary>
     /// <exception cref="ArgumentException">No explanations, one empty or malformed, explanations of different features, or <paramref name="top"/> below 1.</exception>
-    public static GenericChart Compare(IReadOnlyList<ShapExplanation> explanations, int top = 15)
+    public static GenericChart Compare(IReadOnlyList<(string Name, ShapExplanation Explanation)> explanations, int top = 15)
     {
         ArgumentNullException.ThrowIfNull(explanations);
         ShapChartInput.RequirePositive(top, nameof(top));
@@ -256,28 +257,28 @@ public static class ShapCharts
             throw new ArgumentException("no explanations to compare", nameof(explanations));
         }
 
-        foreach (var (shap, i) in explanations.Select((e, i) => (e, i)))
+        var first = explanations[0].Explanation;
+        foreach (var ((name, shap), i) in explanations.Select((e, i) => (e, i)))
         {
             ShapChartInput.Validate(shap, $"{nameof(explanations)}[{i}]");
-            if (!shap.FeatureNames.SequenceEqual(explanations[0].FeatureNames))
+            if (!shap.FeatureNames.SequenceEqual(first.FeatureNames))
             {
-                throw new ArgumentException($"explanation {i} ({shap.Method}) explains [{string.Join(", ", shap.FeatureNames)}], explanation 0 [{string.Join(", ", explanations[0].FeatureNames)}]",
+                throw new ArgumentException($"explanation {i} ({name}) explains [{string.Join(", ", shap.FeatureNames)}], explanation 0 [{string.Join(", ", first.FeatureNames)}]",
                     nameof(explanations));
             }
         }
 
-        var shared = explanations.All(e => e.OutputSpace == explanations[0].OutputSpace);
-        var features = ShapChartInput.Top(explanations[0], top);
-        var names = features.Select(f => explanations[0].FeatureNames[f]).ToArray();
-        var bars = explanations.Select((shap, i) =>
+        var shared = explanations.All(e => e.Explanation.OutputSpace == first.OutputSpace);
+        var features = ShapChartInput.Top(first, top);
+        var names = features.Select(f => first.FeatureNames[f]).ToArray();
+        var bars = explanations.Select((e, i) =>
         {
-            var importance = shap.MeanAbsolute();
+            var importance = e.Explanation.MeanAbsolute();
             var total = importance.Sum();
             var scale = shared || total == 0 ? 1 : 1 / total;
-            return Chart.Bar<double, string, string>(values: features.Select(f => scale * importance[f]).ToArray(), Keys: names, Name: $"{i + 1}. {shap.Method}",
-                MarkerColor: ModelColors.Of(i + 1));
+            return Chart.Bar<double, string, string>(values: features.Select(f => scale * importance[f]).ToArray(), Keys: names, Name: e.Name, MarkerColor: ModelColors.Of(i + 1));
         });
-        var axis = shared ? $"mean |SHAP value| ({ShapChartInput.Units(explanations[0].OutputSpace)})" : "share of the explanation's total mean |SHAP value| (each sums to 1)";
+        var axis = shared ? $"mean |SHAP value| ({ShapChartInput.Units(first.OutputSpace)})" : "share of the explanation's total mean |SHAP value| (each sums to 1)";
         return LayoutSettings.With(Chart.Combine(bars)
                 .WithXAxisStyle<double, double, string>(TitleText: axis)
                 .WithSize(860, 200 + (10 + 14 * explanations.Count) * names.Length),

@@ -76,6 +76,19 @@ public static class ExplanationHtml
         return matrix + tops;
     }
 
+    /// <summary>Each picked patient: why, its row, diagnosis, probability, the decision at the threshold and whether it is right.</summary>
+    public static string Render(PatientCases cases)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        return HtmlTable.Render("bc-patients", ["case", "row", "diagnosis", "probability of malignancy", "decision", "decision is"],
+            cases.All.Select(c => (IReadOnlyList<string>)
+            [
+                c.Role, Numbers.Count(c.Row), c.Malignant ? "malignant" : "benign", Numbers.Format(c.Probability, "F3"), c.Flagged ? "biopsy" : "no biopsy",
+                c.Flagged == c.Malignant ? "right" : "wrong",
+            ]),
+            $"decision: biopsy when the probability reaches the threshold {Numbers.Format(cases.Threshold, "F3")}");
+    }
+
     private static string Direction(ShapExplanation shap, int feature)
     {
         var rows = Enumerable.Range(0, shap.Values.Count).Where(r => !double.IsNaN(shap.FeatureValues[r][feature])).ToArray();

@@ -54,6 +54,7 @@ public static class NotebookFormatters
         Formatter.Register<VarianceInflation>((vif, writer) => writer.Write(ExplorationHtml.Render(vif)), HtmlFormatter.MimeType);
         Formatter.Register<ShapExplanation>((shap, writer) => writer.Write(ExplanationHtml.Render(shap)), HtmlFormatter.MimeType);
         Formatter.Register<PermutationImportanceResult>((result, writer) => writer.Write(ExplanationHtml.Render(result)), HtmlFormatter.MimeType);
+        Formatter.Register<PatientCases>((cases, writer) => writer.Write(ExplanationHtml.Render(cases)), HtmlFormatter.MimeType);
         Formatter.Register<ImportanceAgreement>((agreement, writer) => writer.Write(ExplanationHtml.Render(agreement)), HtmlFormatter.MimeType);
     }
 }

@@ -8,11 +8,15 @@ namespace BreastCancer.Analysis.Explanation;
 /// probability), the error that costs a patient most; when no cancer is missed, the false alarm with the highest
 /// probability.
 /// </summary>
-/// <param name="Malignant">Index of the typical correctly flagged malignant row.</param>
-/// <param name="Benign">Index of the typical correctly cleared benign row.</param>
-/// <param name="Misclassified">Index of the misclassified row, or null when the model gets every row right.</param>
-public sealed record PatientCases(int Malignant, int Benign, int? Misclassified)
+/// <param name="Malignant">The typical correctly flagged malignant row.</param>
+/// <param name="Benign">The typical correctly cleared benign row.</param>
+/// <param name="Misclassified">The misclassified row, or null when the model gets every row right.</param>
+/// <param name="Threshold">The decision threshold: a probability at least this flags the tumour for biopsy.</param>
+public sealed record PatientCases(PatientCase Malignant, PatientCase Benign, PatientCase? Misclassified, double Threshold)
 {
+    /// <summary>The cases in order: malignant, benign, then the misclassified one if there is one.</summary>
+    public IReadOnlyList<PatientCase> All => Misclassified is { } wrong ? [Malignant, Benign, wrong] : [Malignant, Benign];
+
     /// <summary>Picks the three rows from each row's probability of malignancy, its label (true = malignant) and the decision threshold (p ≥ threshold flags).</summary>
     /// <exception cref="ArgumentException">Probabilities and labels differ in count, or no malignant or no benign row is classified correctly.</exception>
     public static PatientCases Pick(IReadOnlyList<double> probabilities, IReadOnlyList<bool> labels, double threshold)
@@ -26,12 +30,14 @@ public sealed record PatientCases(int Malignant, int Benign, int? Misclassified)
 
         var rows = Enumerable.Range(0, labels.Count).ToArray();
         bool Flagged(int i) => probabilities[i] >= threshold;
-        var missed = rows.Where(i => labels[i] && !Flagged(i)).OrderBy(i => probabilities[i]).ThenBy(i => i);
-        var falseAlarms = rows.Where(i => !labels[i] && Flagged(i)).OrderByDescending(i => probabilities[i]).ThenBy(i => i);
+        PatientCase Case(string role, int row) => new(role, row, labels[row], probabilities[row], Flagged(row));
+        var missed = rows.Where(i => labels[i] && !Flagged(i)).OrderBy(i => probabilities[i]).ThenBy(i => i).Select(i => Case("missed cancer", i));
+        var falseAlarms = rows.Where(i => !labels[i] && Flagged(i)).OrderByDescending(i => probabilities[i]).ThenBy(i => i).Select(i => Case("false alarm", i));
         return new PatientCases(
-            Median(rows.Where(i => labels[i] && Flagged(i)), probabilities, "malignant row is flagged"),
-            Median(rows.Where(i => !labels[i] && !Flagged(i)), probabilities, "benign row is cleared"),
-            missed.Concat(falseAlarms).Select(i => (int?)i).FirstOrDefault());
+            Case("typical cancer", Median(rows.Where(i => labels[i] && Flagged(i)), probabilities, "malignant row is flagged")),
+            Case("typical benign tumour", Median(rows.Where(i => !labels[i] && !Flagged(i)), probabilities, "benign row is cleared")),
+            missed.Concat(falseAlarms).FirstOrDefault(),
+            threshold);
     }
 
     private static int Median(IEnumerable<int> rows, IReadOnlyList<double> probabilities, string what)
@@ -42,3 +48,11 @@ public sealed record PatientCases(int Malignant, int Benign, int? Misclassified)
             : ordered[(ordered.Length - 1) / 2];
     }
 }
+
+/// <summary>One patient picked for explanation.</summary>
+/// <param name="Role">Why it was picked: typical cancer, typical benign tumour, missed cancer or false alarm.</param>
+/// <param name="Row">Its index among the scored rows.</param>
+/// <param name="Malignant">Its diagnosis.</param>
+/// <param name="Probability">The model's probability of malignancy, 0–1.</param>
+/// <param name="Flagged">Whether the probability reaches the threshold (biopsy).</param>
+public sealed record PatientCase(string Role, int Row, bool Malignant, double Probability, bool Flagged);

@@ -165,15 +165,16 @@ public sealed class ShapChartsTests
     {
         var probability = Small.Rescaled(0.1, 0.4, ShapOutputSpace.Probability);
 
-        var shares = Figure(ShapCharts.Compare([Small, probability]))["data"]!.AsArray();
-        var same = Figure(ShapCharts.Compare([Small, Small with { Method = "other" }]))["data"]!.AsArray();
+        var shares = Figure(ShapCharts.Compare([("log-odds", Small), ("probability", probability)]))["data"]!.AsArray();
+        var same = Figure(ShapCharts.Compare([("small", Small), ("other", Small with { Method = "other" })]))["data"]!.AsArray();
 
         Assert.All(shares, t => Assert.Equal(1, Numbers(t!["x"]).Sum(), 12));
         Assert.Equal([1 / 1.65, 0.5 / 1.65, 0.15 / 1.65], Numbers(shares[1]!["x"]), new Tolerance(1e-12));
         Assert.Equal([1.0, 0.5, 0.15], Numbers(same[1]!["x"]), new Tolerance(1e-12));
-        Assert.Equal("2. other", (string)same[1]!["name"]!);
+        Assert.Equal("other", (string)same[1]!["name"]!);
         var renamed = Small with { FeatureNames = ["a", "b", "d"] };
-        Assert.Throws<ArgumentException>(() => ShapCharts.Compare([Small, renamed]));
+        var mismatch = Assert.Throws<ArgumentException>(() => ShapCharts.Compare([("small", Small), ("renamed", renamed)]));
+        Assert.Contains("explanation 1 (renamed) explains [a, b, d]", mismatch.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => ShapCharts.Compare([]));
     }
 

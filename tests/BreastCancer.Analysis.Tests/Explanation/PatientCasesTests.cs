@@ -1,3 +1,4 @@
+using BreastCancer.Analysis.Display;
 using BreastCancer.Analysis.Explanation;
 
 namespace BreastCancer.Analysis.Tests.Explanation;
@@ -12,9 +13,10 @@ public sealed class PatientCasesTests
 
         var cases = PatientCases.Pick(p, malignant, threshold: 0.5);
 
-        Assert.Equal(7, cases.Malignant);
-        Assert.Equal(1, cases.Benign);
-        Assert.Equal(8, cases.Misclassified);
+        Assert.Equal(new PatientCase("typical cancer", 7, true, 0.7, true), cases.Malignant);
+        Assert.Equal(new PatientCase("typical benign tumour", 1, false, 0.1, false), cases.Benign);
+        Assert.Equal(new PatientCase("missed cancer", 8, true, 0.15, false), cases.Misclassified);
+        Assert.Equal([7, 1, 8], cases.All.Select(c => c.Row));
     }
 
     [Fact]
@@ -23,8 +25,10 @@ public sealed class PatientCasesTests
         double[] p = [0.9, 0.6, 0.8, 0.1];
         bool[] labels = [true, false, false, false];
 
-        Assert.Equal(2, PatientCases.Pick(p, labels, 0.5).Misclassified);
-        Assert.Null(PatientCases.Pick(p, labels, 0.85).Misclassified);
+        Assert.Equal(new PatientCase("false alarm", 2, false, 0.8, true), PatientCases.Pick(p, labels, 0.5).Misclassified);
+        var none = PatientCases.Pick(p, labels, 0.85);
+        Assert.Null(none.Misclassified);
+        Assert.Equal(2, none.All.Count);
     }
 
     [Fact]
@@ -33,5 +37,17 @@ public sealed class PatientCasesTests
         var error = Assert.Throws<ArgumentException>(() => PatientCases.Pick([0.4, 0.1], [true, false], 0.5));
         Assert.Contains("no malignant row is flagged", error.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => PatientCases.Pick([0.4], [true, false], 0.5));
+    }
+
+    [Fact]
+    public void The_html_lists_each_case_with_its_diagnosis_probability_and_decision()
+    {
+        var cases = PatientCases.Pick([0.9, 0.1, 0.3], [true, false, true], 0.5);
+
+        var html = ExplanationHtml.Render(cases);
+
+        Assert.Contains("<td>typical cancer</td><td>0</td><td>malignant</td><td>0.900</td><td>biopsy</td><td>right</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>missed cancer</td><td>2</td><td>malignant</td><td>0.300</td><td>no biopsy</td><td>wrong</td>", html, StringComparison.Ordinal);
+        Assert.Contains("threshold 0.500", html, StringComparison.Ordinal);
     }
 }
