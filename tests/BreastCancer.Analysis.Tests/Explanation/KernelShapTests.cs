@@ -36,10 +36,10 @@ public sealed class KernelShapTests(StudyRbfSvm study) : IClassFixture<StudyRbfS
     [InlineData(ShapOutputSpace.LogOdds)]
     public void Sampled_values_of_the_RBF_SVM_on_WDBC_add_up_to_its_output(ShapOutputSpace space)
     {
-        var background = ShapBackground.Sample(study.Train, 20, seed: 1);
-        var rows = study.Test[..4];
+        var background = ShapBackground.Sample(StudyRows.Training, 20, seed: 1);
+        var rows = StudyRows.HeldOut[..4];
 
-        var explanation = KernelShap.Explain(study.Model.PredictProbability, background, rows, study.Wdbc.FeatureNames,
+        var explanation = KernelShap.Explain(study.Model.PredictProbability, background, rows, StudyRows.Wdbc.FeatureNames,
             new KernelShapOptions { OutputSpace = space, MaxCoalitions = 200, Seed = 3 });
 
         var probabilities = study.Model.PredictProbability(rows);
@@ -100,13 +100,13 @@ public sealed class KernelShapTests(StudyRbfSvm study) : IClassFixture<StudyRbfS
     {
         var random = new Random(8);
         var (model, weights) = Linear(random, 30);
-        var background = ShapBackground.Sample(study.Train, 25, seed: 2);
-        var rows = study.Test[..5];
+        var background = ShapBackground.Sample(StudyRows.Training, 25, seed: 2);
+        var rows = StudyRows.HeldOut[..5];
 
-        var explanation = KernelShap.Explain(model, background, rows, study.Wdbc.FeatureNames, new KernelShapOptions { MaxCoalitions = 150, Seed = 4 });
+        var explanation = KernelShap.Explain(model, background, rows, StudyRows.Wdbc.FeatureNames, new KernelShapOptions { MaxCoalitions = 150, Seed = 4 });
 
         Close(ClosedForm(weights, background, rows), explanation.Values, 1e-9);
-        var linear = LinearShap.Explain(weights, 0.25, background.Rows, rows, study.Wdbc.FeatureNames, ShapOutputSpace.Probability);
+        var linear = LinearShap.Explain(weights, 0.25, background.Rows, rows, StudyRows.Wdbc.FeatureNames, ShapOutputSpace.Probability);
         Close(linear.Values, explanation.Values, 1e-9);
         Assert.Equal(linear.BaseValue, explanation.BaseValue, 1e-9);
     }

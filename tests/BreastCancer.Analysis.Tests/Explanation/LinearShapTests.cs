@@ -1,18 +1,12 @@
-using BreastCancer.Analysis.Data;
-using BreastCancer.Analysis.Data.Splits;
 using BreastCancer.Analysis.Explanation;
 using BreastCancer.Analysis.Features;
 using BreastCancer.Analysis.Modeling;
+using static BreastCancer.Analysis.Tests.Explanation.StudyRows;
 
 namespace BreastCancer.Analysis.Tests.Explanation;
 
 public sealed class LinearShapTests
 {
-    private static readonly BreastCancerData Wdbc = DataLoader.Load(Repository.Data("wdbc.csv"));
-    private static readonly HeldOutSplit Split = HeldOutSplit.ForStudy(Wdbc);
-    private static readonly double[][] Training = [.. Split.Train.Select(Wdbc.Row)];
-    private static readonly bool[] TrainingLabels = [.. Split.Train.Select(r => Wdbc.IsMalignant[r])];
-
     [Fact]
     public void Values_are_the_closed_form_w_times_x_minus_the_background_mean()
     {

@@ -1,23 +1,15 @@
-using BreastCancer.Analysis.Data;
-using BreastCancer.Analysis.Data.Splits;
 using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Explanation;
 using BreastCancer.Analysis.Exploration;
 using BreastCancer.Analysis.Features;
 using BreastCancer.Analysis.Modeling;
 using Microsoft.ML;
+using static BreastCancer.Analysis.Tests.Explanation.StudyRows;
 
 namespace BreastCancer.Analysis.Tests.Explanation;
 
 public sealed class PermutationImportanceTests
 {
-    private static readonly BreastCancerData Wdbc = DataLoader.Load(Repository.Data("wdbc.csv"));
-    private static readonly HeldOutSplit Split = HeldOutSplit.ForStudy(Wdbc);
-    private static readonly double[][] Training = [.. Split.Train.Select(Wdbc.Row)];
-    private static readonly bool[] TrainingLabels = [.. Split.Train.Select(r => Wdbc.IsMalignant[r])];
-    private static readonly double[][] HeldOut = [.. Split.Test.Select(Wdbc.Row)];
-    private static readonly bool[] HeldOutLabels = [.. Split.Test.Select(r => Wdbc.IsMalignant[r])];
-
     [Fact]
     public void The_loss_of_each_feature_agrees_with_MLNETs_permutation_feature_importance()
     {

@@ -1,22 +1,15 @@
-using BreastCancer.Analysis.Data;
 using BreastCancer.Analysis.Data.Imputation;
-using BreastCancer.Analysis.Data.Splits;
 using BreastCancer.Analysis.Deployment;
 using BreastCancer.Analysis.Explanation;
 using BreastCancer.Analysis.Modeling;
 using BreastCancer.Analysis.Pipeline;
 using BreastCancer.Analysis.Tests.Data;
+using static BreastCancer.Analysis.Tests.Explanation.StudyRows;
 
 namespace BreastCancer.Analysis.Tests.Explanation;
 
 public sealed class ShapExplainerTests
 {
-    private static readonly BreastCancerData Wdbc = DataLoader.Load(Repository.Data("wdbc.csv"));
-    private static readonly HeldOutSplit Split = HeldOutSplit.ForStudy(Wdbc);
-    private static readonly double[][] Training = [.. Split.Train.Select(Wdbc.Row)];
-    private static readonly bool[] TrainingLabels = [.. Split.Train.Select(r => Wdbc.IsMalignant[r])];
-    private static readonly double[][] All = Wdbc.ToArray();
-
     [Fact]
     public void Logistic_regression_is_explained_exactly_in_log_odds_and_adds_up_to_every_predicted_probability()
     {
