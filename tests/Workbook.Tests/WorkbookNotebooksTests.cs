@@ -82,7 +82,7 @@ public sealed class WorkbookNotebooksTests(ExecutedWorkbook workbook) : IClassFi
 
         Assert.Contains("<td>linear SHAP (exact, independent features)</td><td>log-odds of malignancy</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td>TreeSHAP (exact, path-dependent)</td><td>log-odds of malignancy</td>", html, StringComparison.Ordinal);
-        Assert.Contains("<td>Kernel SHAP (interventional, 50-row background, at most 2·M + 2048 coalitions, seed 1)</td><td>probability of malignancy</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>Kernel SHAP (interventional, 50-row background, at most 2&#183;M + 2048 coalitions, seed 1)</td><td>probability of malignancy</td>", html, StringComparison.Ordinal);
         var gaps = Regex.Matches(html, @"(?:tumours:|gap:|forest|boosting) ([0-9.]+E[-+][0-9]+)").Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToArray();
         Assert.Equal(4, gaps.Length);
         Assert.All(gaps, gap => Assert.True(gap < 1e-6, $"an explanation misses its model's probability by {gap}"));
