@@ -17,7 +17,8 @@ public static class PermutationImportance
 {
     /// <summary>
     /// The importance of each group on <paramref name="rows"/> (held-out rows, ideally), <paramref name="repeats"/>
-    /// permutations each. The seed of every permutation is drawn in turn from a generator seeded with
+    /// permutations each, all of a group's permuted copies of the rows scored in one call of the model (whose predictions
+    /// are row by row, so batching changes no probability). The seed of every permutation is drawn in turn from a generator seeded with
     /// <paramref name="seed"/> (group by group, repeat by repeat) before any is scored, so the result depends on the seed
     /// and not on the number of <paramref name="workers"/> or on the process.
     /// </summary>
@@ -30,13 +31,16 @@ public static class PermutationImportance
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(groups);
         Validate(rows, labels, groups, repeats);
-        var baseline = Score(model, rows, labels, metric);
+        var baseline = metric.Of(ClassificationMetrics.Compute(labels, model.PredictProbability(rows)));
         var sign = metric.HigherIsBetter() ? 1 : -1;
         var seeds = new Random(seed);
         var permutationSeeds = groups.Select(_ => Enumerable.Range(0, repeats).Select(_ => seeds.Next()).ToArray()).ToArray();
         var losses = new double[groups.Count][];
         Parallel.For(0, groups.Count, new ParallelOptions { MaxDegreeOfParallelism = workers ?? Environment.ProcessorCount }, g =>
-            losses[g] = [.. permutationSeeds[g].Select(s => sign * (baseline - Score(model, Permuted(rows, groups[g].Features, new Random(s)), labels, metric)))]);
+        {
+            var probabilities = model.PredictProbability([.. permutationSeeds[g].SelectMany(s => Permuted(rows, groups[g].Features, new Random(s)))]);
+            losses[g] = [.. Enumerable.Range(0, repeats).Select(r => sign * (baseline - metric.Of(ClassificationMetrics.Compute(labels, probabilities[(r * rows.Count)..((r + 1) * rows.Count)]))))];
+        });
         var t = StudentT.InvCDF(0, 1, repeats - 1, 0.975);
         var importances = groups.Select((group, g) =>
         {
@@ -47,8 +51,6 @@ public static class PermutationImportance
         return new PermutationImportanceResult(modelName, metric, baseline, rows.Count, repeats, seed, [.. importances.OrderByDescending(i => i.Mean)]);
     }
 
-    private static double Score(FittedPipeline model, IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, Metric metric) =>
-        metric.Of(ClassificationMetrics.Compute(labels, model.PredictProbability(rows)));
 
     /// <summary>The rows with the group's columns taken, together, from a random permutation of the rows (Fisher–Yates).</summary>
     private static double[][] Permuted(IReadOnlyList<double[]> rows, IReadOnlyList<int> columns, Random random)
