@@ -1,0 +1,70 @@
+using BreastCancer.Analysis.Data;
+using BreastCancer.Analysis.Data.Splits;
+using BreastCancer.Analysis.Deployment;
+using BreastCancer.Analysis.Explanation;
+
+namespace BreastCancer.Web.Models;
+
+/// <summary>
+/// Makes the app's first <see cref="ModelSnapshot"/>: the current model of the model store, or, when the store has
+/// none, the <see cref="DefaultModel"/> trained and saved there (and logged). The training rows come from WDBC by the
+/// card's split (seed and held-out share) and must match the card's SHA-256 of them.
+/// </summary>
+public sealed partial class ModelLoader(ILogger<ModelLoader> logger, TimeProvider time)
+{
+    /// <summary>Loads the current model from <paramref name="folder"/>, training the default one there first when there is none; WDBC is read from <paramref name="dataFile"/>.</summary>
+    /// <exception cref="ModelFileException">The store's files, or the training rows, do not agree with the card.</exception>
+    public ModelSnapshot LoadOrTrain(string folder, string dataFile)
+    {
+        var wdbc = DataLoader.Load(dataFile);
+        SavedModel model;
+        if (File.Exists(Path.Combine(folder, ModelStore.CurrentFile)))
+        {
+            model = ModelStore.Load(folder);
+            LogLoaded(model.Version, folder);
+        }
+        else
+        {
+            LogTraining(folder);
+            var started = time.GetTimestamp();
+            model = DefaultModel.TrainAndSave(wdbc, folder, time.GetUtcNow());
+            var seconds = time.GetElapsedTime(started).TotalSeconds;
+            LogTrained(model.Version, folder, seconds);
+        }
+
+        return Snapshot(model, wdbc, time.GetUtcNow());
+    }
+
+    /// <summary>The snapshot of <paramref name="model"/>, with its training rows taken from <paramref name="wdbc"/> by the card's split.</summary>
+    /// <exception cref="ModelFileException">The rows of that split are not the ones the card says the model was trained on.</exception>
+    public static ModelSnapshot Snapshot(SavedModel model, BreastCancerData wdbc, DateTimeOffset loadedAt)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(wdbc);
+        var data = model.Card.Data;
+        var split = HeldOutSplit.Create(wdbc, data.TestFraction, data.SplitSeed);
+        var training = wdbc.Subset(split.Train);
+        var hash = DataFingerprint.OfRows(training);
+        if (hash != data.TrainingRowsSha256)
+        {
+            throw new ModelFileException(Path.Combine(model.Folder, ModelStore.CardFileName),
+                $"the card's training rows have SHA-256 {data.TrainingRowsSha256}, but the split (seed {data.SplitSeed}, {data.TestFraction:P0} held out) of {wdbc.Source} gives {hash}: the data file is not the one the model was trained on");
+        }
+
+        var rows = training.ToArray();
+        var probabilities = model.PredictProbability(rows);
+        var cases = PatientCases.Pick(probabilities, training.IsMalignant, model.Card.Threshold.Threshold);
+        ExamplePatient Example(string key, PatientCase patient) =>
+            new(key, $"{patient.Role}: training row {patient.Row + 1}, probability {patient.Probability:P1}", rows[patient.Row]);
+        return new ModelSnapshot(model, rows, [Example("benign", cases.Benign), Example("malignant", cases.Malignant)], loadedAt);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded model {Version} from {Folder}")]
+    private partial void LogLoaded(string version, string folder);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No current model in {Folder}: training the default model (L2 logistic regression, l2 = 3, seed 1) on WDBC's study split")]
+    private partial void LogTraining(string folder);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Trained and saved the default model {Version} to {Folder} in {Seconds:F1} s")]
+    private partial void LogTrained(string version, string folder, double seconds);
+}

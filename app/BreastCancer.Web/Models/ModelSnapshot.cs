@@ -1,0 +1,24 @@
+using BreastCancer.Analysis.Deployment;
+
+namespace BreastCancer.Web.Models;
+
+/// <summary>
+/// One immutable state of the model the app serves: the saved model (pipeline and card), the rows it was trained on
+/// (the reference of its SHAP values) and the form's example patients. A request reads one snapshot from the
+/// <see cref="ModelHolder"/> and uses only it, so a swap mid-request cannot mix two models.
+/// </summary>
+/// <param name="Model">The saved model.</param>
+/// <param name="TrainingRows">Its training rows, in the card's feature order, checked against the card's SHA-256.</param>
+/// <param name="Examples">The typical benign and typical malignant training patients, benign first.</param>
+/// <param name="LoadedAt">When the snapshot was made.</param>
+public sealed record ModelSnapshot(SavedModel Model, IReadOnlyList<double[]> TrainingRows, IReadOnlyList<ExamplePatient> Examples, DateTimeOffset LoadedAt)
+{
+    /// <summary>The model's version.</summary>
+    public string Version => Model.Version;
+
+    /// <summary>The model card.</summary>
+    public ModelCard Card => Model.Card;
+
+    /// <summary>The feature names in the card's order.</summary>
+    public IReadOnlyList<string> FeatureNames { get; } = [.. Model.Card.Features.Select(f => f.Name)];
+}

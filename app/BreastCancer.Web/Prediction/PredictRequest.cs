@@ -1,0 +1,81 @@
+using System.Text.Json;
+
+namespace BreastCancer.Web.Prediction;
+
+/// <summary>
+/// A parsed body of <c>POST /api/predict</c>: one patient <c>{ "features": { name: number, … } }</c> or a batch
+/// <c>{ "patients": [ { "features": { … } }, … ] }</c>. Errors are named by field: <c>body</c>,
+/// <c>features.radius_mean</c>, <c>patients[3].features.area_worst</c>.
+/// </summary>
+/// <param name="IsBatch">Whether the body was a batch.</param>
+/// <param name="Patients">Each patient's check, in order; empty when the body's shape is wrong.</param>
+/// <param name="Errors">Every problem found.</param>
+public sealed record PredictRequest(bool IsBatch, IReadOnlyList<PatientCheck> Patients, ValidationErrors Errors)
+{
+    /// <summary>Parses and validates <paramref name="body"/> with <paramref name="validator"/>; a batch may hold at most <paramref name="maxBatchSize"/> patients.</summary>
+    public static PredictRequest Parse(ReadOnlySpan<byte> body, PatientValidator validator, int maxBatchSize)
+    {
+        ArgumentNullException.ThrowIfNull(validator);
+        var errors = new ValidationErrors();
+        if (JsonSyntax.FindError(body) is { } syntax)
+        {
+            errors.Add(syntax.Field, syntax.Reason);
+            return new PredictRequest(false, [], errors);
+        }
+
+        using var document = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = 16 });
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("body", "must be a JSON object: { \"features\": { … } } for one patient or { \"patients\": [ … ] } for a batch");
+            return new PredictRequest(false, [], errors);
+        }
+
+        foreach (var property in root.EnumerateObject().Where(p => p.Name is not ("features" or "patients")))
+        {
+            errors.Add(property.Name, "is not a field of the request: send \"features\" (one patient) or \"patients\" (a batch)");
+        }
+
+        var hasFeatures = root.TryGetProperty("features", out var features);
+        var hasPatients = root.TryGetProperty("patients", out var patients);
+        if (hasFeatures == hasPatients)
+        {
+            errors.Add("body", hasFeatures ? "has both \"features\" and \"patients\": send one patient or a batch" : "has neither \"features\" (one patient) nor \"patients\" (a batch)");
+            return new PredictRequest(hasPatients, [], errors);
+        }
+
+        if (hasFeatures)
+        {
+            return new PredictRequest(false, [validator.ValidateJson(features, "features.", errors)], errors);
+        }
+
+        if (patients.ValueKind != JsonValueKind.Array || patients.GetArrayLength() == 0 || patients.GetArrayLength() > maxBatchSize)
+        {
+            errors.Add("patients", patients.ValueKind != JsonValueKind.Array
+                ? "must be an array of patients, each { \"features\": { … } }"
+                : $"must hold 1 to {maxBatchSize} patients; it holds {patients.GetArrayLength()}");
+            return new PredictRequest(true, [], errors);
+        }
+
+        var checks = new List<PatientCheck>();
+        foreach (var (patient, i) in patients.EnumerateArray().Select((p, i) => (p, i)))
+        {
+            var prefix = $"patients[{i}]";
+            if (patient.ValueKind != JsonValueKind.Object || !patient.TryGetProperty("features", out var patientFeatures))
+            {
+                errors.Add(prefix, "must be an object { \"features\": { … } }");
+                checks.Add(new PatientCheck(null, []));
+                continue;
+            }
+
+            foreach (var property in patient.EnumerateObject().Where(p => p.Name != "features"))
+            {
+                errors.Add($"{prefix}.{property.Name}", "is not a field of a patient: send \"features\" only");
+            }
+
+            checks.Add(validator.ValidateJson(patientFeatures, $"{prefix}.features.", errors));
+        }
+
+        return new PredictRequest(true, checks, errors);
+    }
+}

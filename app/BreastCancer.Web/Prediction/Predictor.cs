@@ -1,0 +1,39 @@
+using BreastCancer.Analysis.Explanation;
+using BreastCancer.Web.Models;
+using Microsoft.Extensions.Options;
+
+namespace BreastCancer.Web.Prediction;
+
+/// <summary>Scores validated patients with one model snapshot: probability, decision at the card's threshold, the top SHAP contributions, and the range warnings.</summary>
+public sealed class Predictor(IOptions<PredictionOptions> options)
+{
+    private readonly int _top = options.Value.TopContributions;
+
+    /// <summary>The predictions of <paramref name="patients"/> (each valid, its values in the card's order) by <paramref name="snapshot"/>.</summary>
+    public IReadOnlyList<PatientPrediction> Predict(ModelSnapshot snapshot, IReadOnlyList<PatientCheck> patients)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(patients);
+        var rows = patients.Select((p, i) => p.Values ?? throw new ArgumentException($"patient {i + 1} did not pass validation", nameof(patients))).ToArray();
+        var probabilities = snapshot.Model.PredictProbability(rows);
+        var decisions = snapshot.Model.Decide(probabilities);
+        var shap = ShapExplainer.Exact(snapshot.Model.Pipeline, snapshot.TrainingRows, rows, snapshot.FeatureNames);
+        return [.. rows.Select((row, r) => new PatientPrediction(
+            Guid.NewGuid(),
+            probabilities[r],
+            decisions[r],
+            decisions[r] ? PatientPrediction.Recommended : PatientPrediction.NotRecommended,
+            snapshot.Card.Threshold.Threshold,
+            snapshot.Version,
+            shap is null ? null : Explain(shap, r),
+            patients[r].Warnings))];
+    }
+
+    private PredictionExplanation Explain(ShapExplanation shap, int row)
+    {
+        var values = shap.Values[row];
+        var order = Enumerable.Range(0, values.Length).OrderByDescending(f => Math.Abs(values[f])).ThenBy(f => f).ToArray();
+        var top = order.Take(_top).Select(f => new Contribution(shap.FeatureNames[f], shap.FeatureValues[row][f], values[f], values[f] > 0 ? "towards malignant" : "towards benign"));
+        return new PredictionExplanation(shap.Method, shap.BaseValue, [.. top], order.Skip(_top).Sum(f => values[f]));
+    }
+}
