@@ -12,6 +12,11 @@ public static class JsonSyntax
     /// <summary>The field (dotted path, arrays indexed) at which <paramref name="body"/> is not valid JSON and why, or null when it is valid. The field is <c>body</c> when the error is not inside one.</summary>
     public static (string Field, string Reason)? FindError(ReadOnlySpan<byte> body)
     {
+        if (body.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return ("body", "is empty: send a JSON object");
+        }
+
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 16 });
         var path = new List<Frame>();
         try
@@ -36,7 +41,7 @@ public static class JsonSyntax
                 }
             }
 
-            return reader.BytesConsumed == 0 ? ("body", "is empty: send a JSON object") : null;
+            return null;
         }
         catch (JsonException e)
         {

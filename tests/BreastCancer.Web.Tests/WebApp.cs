@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BreastCancer.Web.Tests;
+
+/// <summary>The app in memory, in the Production environment, on a models folder, with extra settings; <c>/test/throw</c> throws (to see what an unhandled exception gives).</summary>
+public sealed class WebApp(string modelFolder, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    public const string ThrowingPath = "/test/throw";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(
+            new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Model:Folder"] = modelFolder }));
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ThrowingEndpoint>());
+    }
+
+    private sealed class ThrowingEndpoint : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.Use((HttpContext context, RequestDelegate following) =>
+                context.Request.Path == ThrowingPath ? throw new InvalidOperationException("secret internal detail") : following(context));
+        };
+    }
+}
