@@ -2,14 +2,14 @@ namespace BreastCancer.Analysis.Monitoring;
 
 /// <summary>
 /// Split-conformal prediction sets for the binary classifier (Vovk, Gammerman &amp; Shafer 2005, Algorithmic Learning
-/// in a Random World, ch. 2 and 4.1; Angelopoulos &amp; Bates 2021, "A gentle introduction to conformal prediction and
+/// in a Random World, inductive conformal predictors; Angelopoulos &amp; Bates 2021, "A gentle introduction to conformal prediction and
 /// distribution-free uncertainty quantification", arXiv:2107.07511, section 1). The conformity score of a case with
 /// label y is s = 1 − p̂(y), p̂(malignant) the model's probability and p̂(benign) = 1 − p̂(malignant). On n
 /// calibration cases not used to fit the model, q̂ is the ⌈(n + 1)(1 − α)⌉-th smallest score (the ⌈(n + 1)(1 − α)⌉/n
 /// empirical quantile, "higher" interpolation), +∞ when ⌈(n + 1)(1 − α)⌉ &gt; n (α &lt; 1/(n + 1)); the set of a new
 /// case is {y : 1 − p̂(y) ≤ q̂}. If the new case and the calibration cases are exchangeable, the set holds its true
-/// label with probability at least 1 − α, and (scores without ties) at most 1 − α + 1/(n + 1) (paper, eq. 1 and
-/// appendix D). The guarantee is marginal, over cases, not for each patient.
+/// label with probability at least 1 − α, and (scores without ties) at most 1 − α + 1/(n + 1) (paper, theorem 1 in
+/// section 1, the upper bound proved in appendix D). The guarantee is marginal, over cases, not for each patient.
 /// </summary>
 /// <param name="Alpha">The error level α, 0–1: the set misses the true label for at most this share of cases.</param>
 /// <param name="CalibrationSize">n, the calibration cases.</param>

@@ -3,7 +3,7 @@ using MathNet.Numerics.Statistics;
 namespace BreastCancer.Analysis.Monitoring;
 
 /// <summary>
-/// The population stability index of one feature (Siddiqi 2006, ch. 8; Yurdakul 2018, eq. 1):
+/// The population stability index of one feature (Siddiqi 2006, Credit Risk Scorecards, Wiley; Yurdakul 2018, Statistical Properties of Population Stability Index, PhD dissertation, Western Michigan University):
 /// PSI = Σᵢ (cᵢ − rᵢ) · ln(cᵢ / rᵢ) over bins i, rᵢ and cᵢ the shares of the reference (training) and current
 /// samples in bin i. The bins are cut at the reference sample's j/k quantiles, j = 1 … k − 1 (linear interpolation
 /// between order statistics, numpy's default, R type 7); equal cut points (ties, e.g. the many zeros of concavity) are

@@ -1,7 +1,7 @@
 namespace BreastCancer.Analysis.Monitoring;
 
 /// <summary>
-/// The conventional reading of a population stability index (Siddiqi 2006, ch. 8; Yurdakul 2018, section 2):
+/// The conventional reading of a population stability index (Siddiqi 2006; Yurdakul 2018):
 /// below 0.1 no meaningful shift, 0.1 to 0.25 a moderate shift worth a look, above 0.25 a significant shift.
 /// </summary>
 public enum StabilityBand

@@ -3,7 +3,7 @@ using MathNet.Numerics.Distributions;
 namespace BreastCancer.Analysis.Monitoring;
 
 /// <summary>
-/// The two-sided two-proportion z-test with the pooled variance (e.g. Agresti 2013, Categorical Data Analysis, 3.1):
+/// The two-sided two-proportion z-test with the pooled variance (e.g. Agresti 2013, Categorical Data Analysis, 3rd ed.):
 /// z = (p̂₁ − p̂₂) / √(p̄(1 − p̄)(1/n₁ + 1/n₂)), p̄ = (x₁ + x₂)/(n₁ + n₂), p = 2Φ(−|z|). z² is Pearson's χ² of the 2×2
 /// table without continuity correction (SciPy's <c>chi2_contingency(table, correction=False)</c>). When p̄ is 0 or 1
 /// the two proportions are equal and cannot differ: z = 0, p = 1.
