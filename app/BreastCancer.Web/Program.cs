@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Text.Json.Serialization;
 using BreastCancer.Web;
 using BreastCancer.Web.Api;
 using BreastCancer.Web.Models;
+using BreastCancer.Web.Monitoring;
 using BreastCancer.Web.Prediction;
 using BreastCancer.Web.Security;
 using Microsoft.AspNetCore.Hosting;
@@ -26,19 +28,30 @@ builder.Services.AddSingleton(services =>
     var snapshot = services.GetRequiredService<ModelLoader>().LoadOrTrain(RepositoryPaths.Resolve(contentRoot, options.Folder), RepositoryPaths.Resolve(contentRoot, options.Data));
     return new ModelHolder(snapshot);
 });
+builder.Services.Configure<MonitoringOptions>(builder.Configuration.GetSection(MonitoringOptions.Section));
+builder.Services.Configure<ApiKeyOptions>(builder.Configuration.GetSection(ApiKeyOptions.Section));
+builder.Services.AddSingleton(services => new PredictionStore(RepositoryPaths.Resolve(services.GetRequiredService<IWebHostEnvironment>().ContentRootPath,
+    services.GetRequiredService<IOptions<MonitoringOptions>>().Value.Database)));
+builder.Services.AddSingleton<ServiceMetrics>();
+builder.Services.AddSingleton<MonitoringService>();
+builder.Services.AddSingleton<ApiKeyCheck>();
 builder.Services.AddSingleton<Predictor>();
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals);
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
     context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
 app.Services.GetRequiredService<ModelHolder>();
+app.Services.GetRequiredService<PredictionStore>();
 
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRequestMetrics();
 app.MapApi();
+app.MapMonitoring();
 app.MapRazorPages();
 app.Run();

@@ -12,12 +12,25 @@ public sealed class WebApp(string modelFolder, IReadOnlyDictionary<string, strin
 {
     public const string ThrowingPath = "/test/throw";
 
+    /// <summary>This app's own monitoring database, in the temporary folder, deleted with the app.</summary>
+    public string Database { get; } = Path.Combine(Path.GetTempPath(), $"bc-web-monitoring-{Guid.NewGuid():N}", "predictions.db");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(
-            new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Model:Folder"] = modelFolder }));
+            new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Model:Folder"] = modelFolder, ["Monitoring:Database"] = Database }));
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ThrowingEndpoint>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(Path.GetDirectoryName(Database)))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(Path.GetDirectoryName(Database)!, recursive: true);
+        }
     }
 
     private sealed class ThrowingEndpoint : IStartupFilter

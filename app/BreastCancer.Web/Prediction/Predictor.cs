@@ -1,11 +1,16 @@
 using BreastCancer.Analysis.Explanation;
 using BreastCancer.Web.Models;
+using BreastCancer.Web.Monitoring;
 using Microsoft.Extensions.Options;
 
 namespace BreastCancer.Web.Prediction;
 
-/// <summary>Scores validated patients with one model snapshot: probability, decision at the card's threshold, the top SHAP contributions, and the range warnings.</summary>
-public sealed class Predictor(IOptions<PredictionOptions> options)
+/// <summary>
+/// Scores validated patients with one model snapshot: probability, decision at the card's threshold, the top SHAP
+/// contributions, and the range warnings. Every prediction is recorded in the monitoring store (in one transaction per
+/// call) before it is returned, so that each id a caller receives can take an outcome.
+/// </summary>
+public sealed class Predictor(IOptions<PredictionOptions> options, PredictionStore store, ServiceMetrics metrics, TimeProvider time)
 {
     private readonly int _top = options.Value.TopContributions;
 
@@ -18,7 +23,7 @@ public sealed class Predictor(IOptions<PredictionOptions> options)
         var probabilities = snapshot.Model.PredictProbability(rows);
         var decisions = snapshot.Model.Decide(probabilities);
         var shap = ShapExplainer.Exact(snapshot.Model.Pipeline, snapshot.TrainingRows, rows, snapshot.FeatureNames);
-        return [.. rows.Select((row, r) => new PatientPrediction(
+        PatientPrediction[] predictions = [.. rows.Select((row, r) => new PatientPrediction(
             Guid.NewGuid(),
             probabilities[r],
             decisions[r],
@@ -27,6 +32,10 @@ public sealed class Predictor(IOptions<PredictionOptions> options)
             snapshot.Version,
             shap is null ? null : Explain(shap, r),
             patients[r].Warnings))];
+        var now = time.GetUtcNow();
+        store.Record([.. predictions.Select((p, r) => new PredictionRecord(p.PredictionId, now, p.ModelVersion, rows[r], p.Probability, p.BiopsyRecommended))]);
+        metrics.Predictions(decisions.Count(d => d), decisions.Count(d => !d));
+        return predictions;
     }
 
     private PredictionExplanation Explain(ShapExplanation shap, int row)

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using BreastCancer.Web.Monitoring;
+using BreastCancer.Web.Prediction;
+using BreastCancer.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace BreastCancer.Web.Api;
+
+/// <summary>
+/// The monitoring endpoints: <c>POST /api/outcomes</c> (the confirmed diagnosis of a prediction; needs the API key),
+/// <c>GET /api/monitoring/drift</c>, <c>GET /api/monitoring/performance</c> and <c>GET /metrics</c> (Prometheus text).
+/// </summary>
+public static class MonitoringEndpoints
+{
+    /// <summary>The largest outcome body accepted, in bytes.</summary>
+    public const int MaxOutcomeBytes = 4 * 1024;
+
+    /// <summary>Maps the endpoints on <paramref name="app"/>.</summary>
+    public static IEndpointRouteBuilder MapMonitoring(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapPost("/api/outcomes", OutcomeAsync).DisableAntiforgery();
+        app.MapGet("/api/monitoring/drift", (MonitoringService monitoring) => TypedResults.Ok(monitoring.Drift()));
+        app.MapGet("/api/monitoring/performance", (MonitoringService monitoring) => TypedResults.Ok(monitoring.Performance()));
+        app.MapGet("/metrics", (ServiceMetrics metrics, MonitoringService monitoring) => Results.Text(metrics.Render(monitoring.Drift()), "text/plain; version=0.0.4"));
+        return app;
+    }
+
+    private static async Task<IResult> OutcomeAsync(HttpRequest request, ApiKeyCheck key, PredictionStore store, ServiceMetrics metrics, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (key.Refusal(request) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (await RequestBody.ReadAsync(request, MaxOutcomeBytes, cancellationToken) is not { } body)
+        {
+            return ProblemResults.TooLarge(MaxOutcomeBytes);
+        }
+
+        var errors = new ValidationErrors();
+        var (id, malignant) = Parse(body, errors);
+        if (errors.Any)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The request is not a valid outcome",
+                detail: "An outcome is {\"predictionId\": the id a prediction returned, \"malignant\": true or false}; nothing was recorded.");
+        }
+
+        return store.RecordOutcome(id, malignant, time.GetUtcNow()) switch
+        {
+            OutcomeResult.Recorded => Recorded(metrics, id, malignant),
+            OutcomeResult.UnknownPrediction => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such prediction",
+                detail: $"No prediction has the id {id}."),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The outcome is already recorded",
+                detail: $"Prediction {id} already has a confirmed diagnosis; the first one reported stands."),
+        };
+    }
+
+    private static Ok<OutcomeRecorded> Recorded(ServiceMetrics metrics, Guid id, bool malignant)
+    {
+        metrics.Outcome();
+        return TypedResults.Ok(new OutcomeRecorded(id, malignant));
+    }
+
+    private static (Guid Id, bool Malignant) Parse(byte[] body, ValidationErrors errors)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add("body", "must be a JSON object with predictionId and malignant");
+                return default;
+            }
+
+            var root = document.RootElement;
+            foreach (var property in root.EnumerateObject().Where(p => p.Name is not ("predictionId" or "malignant")))
+            {
+                errors.Add(property.Name, "is not a field of an outcome (predictionId, malignant)");
+            }
+
+            var id = root.TryGetProperty("predictionId", out var idValue)
+                ? idValue.ValueKind == JsonValueKind.String && Guid.TryParse(idValue.GetString(), out var parsed) ? parsed : Error(errors, "predictionId", "must be the id a prediction returned (a GUID string)", Guid.Empty)
+                : Error(errors, "predictionId", "is required", Guid.Empty);
+            var malignant = root.TryGetProperty("malignant", out var label)
+                ? label.ValueKind is JsonValueKind.True or JsonValueKind.False ? label.GetBoolean() : Error(errors, "malignant", "must be true (malignant) or false (benign)", false)
+                : Error(errors, "malignant", "is required", false);
+            return (id, malignant);
+        }
+        catch (JsonException e)
+        {
+            errors.Add("body", $"is not valid JSON: {e.Message}");
+            return default;
+        }
+    }
+
+    private static T Error<T>(ValidationErrors errors, string field, string reason, T value)
+    {
+        errors.Add(field, reason);
+        return value;
+    }
+}
+
+/// <summary>The answer to a recorded outcome.</summary>
+/// <param name="PredictionId">The prediction.</param>
+/// <param name="Malignant">The confirmed diagnosis recorded.</param>
+public sealed record OutcomeRecorded(Guid PredictionId, bool Malignant);

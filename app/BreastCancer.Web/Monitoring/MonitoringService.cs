@@ -1,0 +1,59 @@
+using BreastCancer.Analysis.Monitoring;
+using BreastCancer.Web.Models;
+using Microsoft.Extensions.Options;
+
+namespace BreastCancer.Web.Monitoring;
+
+/// <summary>
+/// Drift and live performance of the served model, from the monitoring store: the latest window of predictions against
+/// the model's training rows (<see cref="DriftDetector"/>: PSI and Kolmogorov–Smirnov per feature, the predicted
+/// malignancy rate), and the latest window of confirmed outcomes (<see cref="LivePerformance"/>). The detector of a
+/// model version is built once, from its training rows and their predicted probabilities.
+/// </summary>
+public sealed class MonitoringService(PredictionStore store, ModelHolder holder, IOptions<MonitoringOptions> options)
+{
+    private readonly MonitoringOptions _options = options.Value;
+    private readonly Lock _build = new();
+    private (string Version, DriftDetector Detector)? _detector;
+
+    /// <summary>The drift of the latest window, or null (with the window's size) while it holds fewer predictions than the minimum.</summary>
+    public DriftStatus Drift()
+    {
+        var window = store.Recent(_options.Window);
+        if (window.Count < _options.MinimumWindow)
+        {
+            return new DriftStatus(window.Count, _options.MinimumWindow, null);
+        }
+
+        var report = Detector(holder.Current).Check([.. window.Select(p => p.Features.ToArray())], [.. window.Select(p => p.Probability)]);
+        return new DriftStatus(window.Count, _options.MinimumWindow, report);
+    }
+
+    /// <summary>Sensitivity, specificity and ROC AUC over the latest window of predictions with a confirmed outcome.</summary>
+    public LivePerformance Performance()
+    {
+        var labelled = store.RecentLabelled(_options.Window);
+        return LivePerformance.Compute([.. labelled.Select(l => l.Prediction.Probability)], [.. labelled.Select(l => l.Prediction.Biopsy)], [.. labelled.Select(l => l.Malignant)]);
+    }
+
+    private DriftDetector Detector(ModelSnapshot snapshot)
+    {
+        lock (_build)
+        {
+            if (_detector is not { } built || built.Version != snapshot.Version)
+            {
+                var thresholds = new DriftThresholds(_options.PsiAlert, _options.KsAlpha, _options.RateAlpha, _options.MinimumWindow);
+                built = (snapshot.Version, DriftDetector.ForModel(snapshot.Card, snapshot.TrainingRows, snapshot.Model.PredictProbability(snapshot.TrainingRows), thresholds));
+                _detector = built;
+            }
+
+            return built.Detector;
+        }
+    }
+}
+
+/// <summary>A drift check of the latest window.</summary>
+/// <param name="WindowRows">The predictions in the window.</param>
+/// <param name="MinimumRows">The fewest a check needs.</param>
+/// <param name="Report">The drift report, or null while the window is smaller than <paramref name="MinimumRows"/>.</param>
+public sealed record DriftStatus(int WindowRows, int MinimumRows, DriftReport? Report);

@@ -1,0 +1,32 @@
+namespace BreastCancer.Web.Monitoring;
+
+/// <summary>
+/// One prediction as the monitoring store keeps it: nothing that identifies a person, only what drift and performance
+/// monitoring need.
+/// </summary>
+/// <param name="Id">The prediction's id, returned to the caller so that the confirmed diagnosis can be reported for it.</param>
+/// <param name="Time">When it was made (UTC).</param>
+/// <param name="ModelVersion">The model version that made it.</param>
+/// <param name="Features">The 30 measurements, in the model card's feature order and the data's units.</param>
+/// <param name="Probability">The probability of malignancy, 0–1.</param>
+/// <param name="Biopsy">The decision at the card's threshold: true when biopsy is recommended.</param>
+public sealed record PredictionRecord(Guid Id, DateTimeOffset Time, string ModelVersion, IReadOnlyList<double> Features, double Probability, bool Biopsy);
+
+/// <summary>A prediction with the diagnosis later confirmed for it.</summary>
+/// <param name="Prediction">The prediction.</param>
+/// <param name="Malignant">The confirmed diagnosis: true for malignant.</param>
+/// <param name="Time">When the outcome was reported (UTC).</param>
+public sealed record LabelledPrediction(PredictionRecord Prediction, bool Malignant, DateTimeOffset Time);
+
+/// <summary>What became of a reported outcome.</summary>
+public enum OutcomeResult
+{
+    /// <summary>Stored.</summary>
+    Recorded,
+
+    /// <summary>No prediction has that id.</summary>
+    UnknownPrediction,
+
+    /// <summary>The prediction already has an outcome; the first one stands.</summary>
+    AlreadyRecorded,
+}

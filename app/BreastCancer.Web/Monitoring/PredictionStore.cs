@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace BreastCancer.Web.Monitoring;
+
+/// <summary>
+/// The monitoring store: a SQLite database in write-ahead-log mode holding every prediction and every confirmed outcome.
+/// Each write is one transaction, so a process killed mid-write leaves the database readable with whole rows only (the
+/// log's uncommitted frames are discarded when it is next opened), and a CHECK constraint refuses a prediction whose
+/// features are not 30 numbers. Writes are serialised through one connection; reads open their own, which WAL lets run
+/// beside a write.
+/// </summary>
+public sealed class PredictionStore : IDisposable
+{
+    private const int FeatureCount = 30;
+    private readonly string _connectionString;
+    private readonly SqliteConnection _writer;
+    private readonly Lock _write = new();
+
+    /// <summary>Opens the database at <paramref name="path"/>, creating it and its tables when missing.</summary>
+    /// <exception cref="SqliteException">The file cannot be opened or is not a SQLite database.</exception>
+    public PredictionStore(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Path = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false }.ToString();
+        _writer = new SqliteConnection(_connectionString);
+        _writer.Open();
+        Execute(_writer, """
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = NORMAL;
+            PRAGMA foreign_keys = ON;
+            CREATE TABLE IF NOT EXISTS predictions (
+                id TEXT PRIMARY KEY,
+                time TEXT NOT NULL,
+                model_version TEXT NOT NULL,
+                features TEXT NOT NULL CHECK (json_valid(features) AND json_array_length(features) = 30),
+                probability REAL NOT NULL CHECK (probability BETWEEN 0 AND 1),
+                biopsy INTEGER NOT NULL CHECK (biopsy IN (0, 1)));
+            CREATE TABLE IF NOT EXISTS outcomes (
+                prediction_id TEXT PRIMARY KEY REFERENCES predictions (id),
+                malignant INTEGER NOT NULL CHECK (malignant IN (0, 1)),
+                time TEXT NOT NULL);
+            """);
+    }
+
+    /// <summary>The database file's full path.</summary>
+    public string Path { get; }
+
+    /// <summary>Stores <paramref name="predictions"/> in one transaction: all of them or, on any failure, none.</summary>
+    /// <exception cref="ArgumentException">A prediction does not have 30 finite features or a probability in 0–1.</exception>
+    public void Record(IReadOnlyList<PredictionRecord> predictions)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        foreach (var p in predictions)
+        {
+            if (p.Features.Count != FeatureCount || p.Features.Any(v => !double.IsFinite(v)) || !(p.Probability is >= 0 and <= 1))
+            {
+                throw new ArgumentException($"prediction {p.Id} has {p.Features.Count} features (need {FeatureCount} finite values) and probability {p.Probability}", nameof(predictions));
+            }
+        }
+
+        lock (_write)
+        {
+            using var transaction = _writer.BeginTransaction();
+            using var insert = _writer.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO predictions (id, time, model_version, features, probability, biopsy) VALUES ($id, $time, $version, $features, $probability, $biopsy)";
+            var (id, time, version, features, probability, biopsy) = (insert.Parameters.Add("$id", SqliteType.Text), insert.Parameters.Add("$time", SqliteType.Text),
+                insert.Parameters.Add("$version", SqliteType.Text), insert.Parameters.Add("$features", SqliteType.Text), insert.Parameters.Add("$probability", SqliteType.Real),
+                insert.Parameters.Add("$biopsy", SqliteType.Integer));
+            foreach (var p in predictions)
+            {
+                (id.Value, time.Value, version.Value) = (p.Id.ToString(), Format(p.Time), p.ModelVersion);
+                (features.Value, probability.Value, biopsy.Value) = (JsonSerializer.Serialize(p.Features), p.Probability, p.Biopsy ? 1 : 0);
+                insert.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+    }
+
+    /// <summary>Stores the confirmed diagnosis of prediction <paramref name="id"/>; the first outcome reported for a prediction stands.</summary>
+    public OutcomeResult RecordOutcome(Guid id, bool malignant, DateTimeOffset time)
+    {
+        lock (_write)
+        {
+            using var command = _writer.CreateCommand();
+            command.CommandText = """
+                INSERT INTO outcomes (prediction_id, malignant, time)
+                SELECT $id, $malignant, $time WHERE EXISTS (SELECT 1 FROM predictions WHERE id = $id)
+                ON CONFLICT (prediction_id) DO NOTHING
+                """;
+            command.Parameters.AddWithValue("$id", id.ToString());
+            command.Parameters.AddWithValue("$malignant", malignant ? 1 : 0);
+            command.Parameters.AddWithValue("$time", Format(time));
+            if (command.ExecuteNonQuery() == 1)
+            {
+                return OutcomeResult.Recorded;
+            }
+
+            command.CommandText = "SELECT COUNT(*) FROM predictions WHERE id = $id";
+            return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0 ? OutcomeResult.UnknownPrediction : OutcomeResult.AlreadyRecorded;
+        }
+    }
+
+    /// <summary>The latest <paramref name="count"/> predictions, oldest first: the window drift is measured over.</summary>
+    public IReadOnlyList<PredictionRecord> Recent(int count) =>
+        Query($"SELECT id, time, model_version, features, probability, biopsy FROM (SELECT rowid AS r, * FROM predictions ORDER BY rowid DESC LIMIT {Limit(count)}) ORDER BY r",
+            Prediction);
+
+    /// <summary>The latest <paramref name="count"/> predictions that have a confirmed outcome, oldest first: the window live performance is measured over.</summary>
+    public IReadOnlyList<LabelledPrediction> RecentLabelled(int count) =>
+        Query($"""
+            SELECT p.id, p.time, p.model_version, p.features, p.probability, p.biopsy, o.malignant, o.time FROM (
+                SELECT outcomes.rowid AS r, outcomes.* FROM outcomes ORDER BY outcomes.rowid DESC LIMIT {Limit(count)}) o
+            JOIN predictions p ON p.id = o.prediction_id ORDER BY o.r
+            """,
+            reader => new LabelledPrediction(Prediction(reader), reader.GetInt64(6) == 1, DateTimeOffset.Parse(reader.GetString(7), CultureInfo.InvariantCulture)));
+
+    /// <summary>How many predictions and outcomes the store holds.</summary>
+    public (long Predictions, long Outcomes) Counts()
+    {
+        var counts = Query("SELECT (SELECT COUNT(*) FROM predictions), (SELECT COUNT(*) FROM outcomes)", reader => (reader.GetInt64(0), reader.GetInt64(1)));
+        return counts[0];
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _writer.Dispose();
+
+    private static string Format(DateTimeOffset time) => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+
+    private static string Limit(int count) => count >= 1
+        ? count.ToString(CultureInfo.InvariantCulture)
+        : throw new ArgumentOutOfRangeException(nameof(count), count, "a window holds at least one prediction");
+
+    private static PredictionRecord Prediction(SqliteDataReader reader) => new(
+        Guid.Parse(reader.GetString(0)), DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.GetString(2),
+        JsonSerializer.Deserialize<double[]>(reader.GetString(3))!, reader.GetDouble(4), reader.GetInt64(5) == 1);
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private List<T> Query<T>(string sql, Func<SqliteDataReader, T> read)
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+}
