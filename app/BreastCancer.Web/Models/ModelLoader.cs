@@ -2,16 +2,25 @@ using BreastCancer.Analysis.Data;
 using BreastCancer.Analysis.Data.Splits;
 using BreastCancer.Analysis.Deployment;
 using BreastCancer.Analysis.Explanation;
+using BreastCancer.Analysis.Modeling;
+using BreastCancer.Analysis.Monitoring;
 
 namespace BreastCancer.Web.Models;
 
 /// <summary>
 /// Makes the app's first <see cref="ModelSnapshot"/>: the current model of the model store, or, when the store has
 /// none, the <see cref="DefaultModel"/> trained and saved there (and logged). The training rows come from WDBC by the
-/// card's split (seed and held-out share) and must match the card's SHA-256 of them.
+/// card's split (seed and held-out share) and must match the card's SHA-256 of them. The snapshot's prediction sets
+/// are calibrated on the 5-fold out-of-fold probabilities of the card's model on those rows.
 /// </summary>
 public sealed partial class ModelLoader(ILogger<ModelLoader> logger, TimeProvider time)
 {
+    /// <summary>The error level of the prediction sets: they hold the true diagnosis for about 95 % of patients.</summary>
+    public const double UncertaintyAlpha = 0.05;
+
+    /// <summary>The folds of the out-of-fold probabilities the prediction sets are calibrated on.</summary>
+    public const int UncertaintyFolds = 5;
+
     /// <summary>Loads the current model from <paramref name="folder"/>, training the default one there first when there is none; WDBC is read from <paramref name="dataFile"/>.</summary>
     /// <exception cref="ModelFileException">The store's files, or the training rows, do not agree with the card.</exception>
     public ModelSnapshot LoadOrTrain(string folder, string dataFile)
@@ -56,7 +65,10 @@ public sealed partial class ModelLoader(ILogger<ModelLoader> logger, TimeProvide
         var cases = PatientCases.Pick(probabilities, training.IsMalignant, model.Card.Threshold.Threshold);
         ExamplePatient Example(string key, PatientCase patient) =>
             new(key, $"{patient.Role}: training row {patient.Row + 1}, probability {patient.Probability:P1}", rows[patient.Row]);
-        return new ModelSnapshot(model, rows, [Example("benign", cases.Benign), Example("malignant", cases.Malignant)], loadedAt);
+        var family = ModelCatalogue.All.FirstOrDefault(m => m.Family == model.Card.Model.Family)
+            ?? throw new ModelFileException(Path.Combine(model.Folder, ModelStore.CardFileName), $"the card's model family '{model.Card.Model.Family}' is not in the catalogue ({string.Join(", ", ModelCatalogue.All.Select(m => m.Family))})");
+        var uncertainty = ConformalClassifier.CrossValidated(family.With(model.Card.Model.Hyperparameters).Pipeline(), rows, training.IsMalignant, UncertaintyAlpha, UncertaintyFolds, model.Card.Model.Seed);
+        return new ModelSnapshot(model, rows, [Example("benign", cases.Benign), Example("malignant", cases.Malignant)], loadedAt, uncertainty);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded model {Version} from {Folder}")]

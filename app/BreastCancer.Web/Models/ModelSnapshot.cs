@@ -1,17 +1,19 @@
 using BreastCancer.Analysis.Deployment;
+using BreastCancer.Analysis.Monitoring;
 
 namespace BreastCancer.Web.Models;
 
 /// <summary>
 /// One immutable state of the model the app serves: the saved model (pipeline and card), the rows it was trained on
-/// (the reference of its SHAP values) and the form's example patients. A request reads one snapshot from the
+/// (the reference of its SHAP values), the form's example patients and its conformal prediction sets. A request reads one snapshot from the
 /// <see cref="ModelHolder"/> and uses only it, so a swap mid-request cannot mix two models.
 /// </summary>
 /// <param name="Model">The saved model.</param>
 /// <param name="TrainingRows">Its training rows, in the card's feature order, checked against the card's SHA-256.</param>
 /// <param name="Examples">The typical benign and typical malignant training patients, benign first.</param>
 /// <param name="LoadedAt">When the snapshot was made.</param>
-public sealed record ModelSnapshot(SavedModel Model, IReadOnlyList<double[]> TrainingRows, IReadOnlyList<ExamplePatient> Examples, DateTimeOffset LoadedAt)
+/// <param name="Uncertainty">The conformal prediction sets of the model, calibrated on out-of-fold probabilities of its training rows.</param>
+public sealed record ModelSnapshot(SavedModel Model, IReadOnlyList<double[]> TrainingRows, IReadOnlyList<ExamplePatient> Examples, DateTimeOffset LoadedAt, ConformalClassifier Uncertainty)
 {
     /// <summary>The model's version.</summary>
     public string Version => Model.Version;

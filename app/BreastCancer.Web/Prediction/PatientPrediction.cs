@@ -7,10 +7,11 @@ namespace BreastCancer.Web.Prediction;
 /// <param name="Decision"><see cref="Recommended"/> or <see cref="NotRecommended"/>.</param>
 /// <param name="Threshold">The card's decision threshold.</param>
 /// <param name="ModelVersion">The version of the model that answered.</param>
+/// <param name="Uncertainty">The conformal prediction set: the diagnoses consistent with this probability at the stated level.</param>
 /// <param name="Explanation">The exact SHAP explanation, or null when the model has none (neither linear nor a tree ensemble).</param>
 /// <param name="Warnings">The values outside their training range.</param>
 public sealed record PatientPrediction(Guid PredictionId, double Probability, bool BiopsyRecommended, string Decision, double Threshold, string ModelVersion,
-    PredictionExplanation? Explanation, IReadOnlyList<RangeWarning> Warnings)
+    Uncertainty Uncertainty, PredictionExplanation? Explanation, IReadOnlyList<RangeWarning> Warnings)
 {
     /// <summary>The decision at or above the threshold.</summary>
     public const string Recommended = "biopsy recommended";

@@ -30,6 +30,7 @@ public sealed class Predictor(IOptions<PredictionOptions> options, PredictionSto
             decisions[r] ? PatientPrediction.Recommended : PatientPrediction.NotRecommended,
             snapshot.Card.Threshold.Threshold,
             snapshot.Version,
+            Uncertainty.Of(snapshot.Uncertainty, probabilities[r]),
             shap is null ? null : Explain(shap, r),
             patients[r].Warnings))];
         var now = time.GetUtcNow();

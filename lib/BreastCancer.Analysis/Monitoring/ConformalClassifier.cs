@@ -1,3 +1,7 @@
+using BreastCancer.Analysis.Data.Splits;
+using BreastCancer.Analysis.Evaluation;
+using BreastCancer.Analysis.Modeling;
+
 namespace BreastCancer.Analysis.Monitoring;
 
 /// <summary>
@@ -53,6 +57,31 @@ public sealed record ConformalClassifier(double Alpha, int CalibrationSize, doub
         var n = scores.Length;
         var rank = (int)Math.Ceiling((n + 1) * (1 - (decimal)alpha));
         return new ConformalClassifier(alpha, n, rank > n ? double.PositiveInfinity : scores[rank - 1]);
+    }
+
+    /// <summary>
+    /// The classifier calibrated on the out-of-fold probabilities of <paramref name="pipeline"/> on its own training rows
+    /// (<paramref name="folds"/> stratified folds, seeded): each row scored by the pipeline fitted on the other folds, so
+    /// no score comes from a model that saw its case. The sets are then used with the pipeline fitted on all the rows,
+    /// which is cross-conformal rather than split-conformal prediction (Vovk 2015, "Cross-conformal predictors"): its
+    /// coverage is close to 1 − α in practice but guaranteed only approximately, since the final model differs a little
+    /// from each fold's (Barber et al. 2021, "Predictive inference with the jackknife+", bound 1 − 2α).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="alpha"/> is not strictly between 0 and 1.</exception>
+    public static ConformalClassifier CrossValidated(ClassificationPipeline pipeline, IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, double alpha, int folds, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(labels);
+        var probabilities = new double[labels.Count];
+        foreach (var fold in CrossValidation.Run(pipeline, rows, labels, StratifiedGroupKFold.Split(labels, null, folds, seed), seed).Folds)
+        {
+            for (var t = 0; t < fold.Rows.Count; t++)
+            {
+                probabilities[fold.Rows[t]] = fold.Probabilities[t];
+            }
+        }
+
+        return Calibrate(probabilities, labels, alpha);
     }
 
     /// <summary>The nonconformity score 1 − p̂(label) of a case with probability of malignancy <paramref name="probability"/>: 1 − p for malignant, p for benign, 0–1.</summary>

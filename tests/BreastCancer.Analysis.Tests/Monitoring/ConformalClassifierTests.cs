@@ -1,9 +1,40 @@
+using BreastCancer.Analysis.Data;
+using BreastCancer.Analysis.Data.Splits;
+using BreastCancer.Analysis.Evaluation;
+using BreastCancer.Analysis.Modeling;
 using BreastCancer.Analysis.Monitoring;
 
 namespace BreastCancer.Analysis.Tests.Monitoring;
 
 public sealed class ConformalClassifierTests
 {
+    [Fact]
+    public void Cross_validated_calibration_uses_each_training_rows_out_of_fold_probability_and_covers_the_held_out_rows()
+    {
+        var wdbc = DataLoader.Load(Repository.Data("wdbc.csv"));
+        var split = HeldOutSplit.ForStudy(wdbc);
+        var (train, test) = (wdbc.Subset(split.Train), wdbc.Subset(split.Test));
+        var pipeline = ModelCatalogue.LogisticRegressionL2.With("l2", 3).Pipeline();
+
+        var conformal = ConformalClassifier.CrossValidated(pipeline, train.ToArray(), train.IsMalignant, alpha: 0.05, folds: 5, seed: 1);
+
+        var outOfFold = new double[train.RowCount];
+        foreach (var fold in StratifiedGroupKFold.Split(train.IsMalignant, null, 5, seed: 1))
+        {
+            var fitted = pipeline.Fit([.. fold.Train.Select(train.Row)], [.. fold.Train.Select(r => train.IsMalignant[r])], seed: 1);
+            var p = fitted.PredictProbability([.. fold.Test.Select(train.Row)]);
+            for (var t = 0; t < p.Length; t++)
+            {
+                outOfFold[fold.Test[t]] = p[t];
+            }
+        }
+
+        Assert.Equal(ConformalClassifier.Calibrate(outOfFold, train.IsMalignant, 0.05), conformal);
+        var final = pipeline.Fit(train.ToArray(), train.IsMalignant, seed: 1).PredictProbability(test.ToArray());
+        var covered = final.Zip(test.IsMalignant).Count(c => conformal.Set(c.First).Contains(c.Second)) / (double)test.RowCount;
+        Assert.True(covered >= 0.9, $"the 95 % sets hold the true diagnosis of {covered:P1} of the held-out tumours");
+    }
+
     [Fact]
     public void The_quantile_is_the_ceiling_of_n_plus_one_times_one_minus_alpha_th_smallest_score()
     {
