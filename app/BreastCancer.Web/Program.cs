@@ -7,6 +7,7 @@ using BreastCancer.Web.Monitoring;
 using BreastCancer.Web.Prediction;
 using BreastCancer.Web.Security;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -40,6 +41,10 @@ builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.N
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
     context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
 builder.Services.AddRazorPages();
+builder.Services.AddOpenApi();
+builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.Section));
+builder.Services.AddRateLimiter(_ => { });
+builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((limits, options) => RateLimitOptions.Configure(limits, options.Value));
 
 var app = builder.Build();
 app.Services.GetRequiredService<ModelHolder>();
@@ -51,7 +56,10 @@ app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRequestMetrics();
-app.MapApi();
-app.MapMonitoring();
+app.UseRateLimiter();
+app.MapOpenApi();
+var api = app.MapGroup("").RequireRateLimiting(RateLimitOptions.Policy);
+api.MapApi();
+api.MapMonitoring();
 app.MapRazorPages();
 app.Run();

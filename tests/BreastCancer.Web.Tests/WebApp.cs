@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BreastCancer.Web.Tests;
 
-/// <summary>The app in memory, in the Production environment, on a models folder, with extra settings; <c>/test/throw</c> throws (to see what an unhandled exception gives).</summary>
+/// <summary>The app in memory, in the Production environment, on a models folder and its own monitoring database, with extra settings (the rate limit raised unless they set it); <c>/test/throw</c> throws (to see what an unhandled exception gives).</summary>
 public sealed class WebApp(string modelFolder, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     public const string ThrowingPath = "/test/throw";
@@ -18,8 +18,14 @@ public sealed class WebApp(string modelFolder, IReadOnlyDictionary<string, strin
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(
-            new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Model:Folder"] = modelFolder, ["Monitoring:Database"] = Database }));
+        var values = new Dictionary<string, string?> { ["RateLimit:PermitsPerMinute"] = "1000000" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        (values["Model:Folder"], values["Monitoring:Database"]) = (modelFolder, Database);
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(values));
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ThrowingEndpoint>());
     }
 
