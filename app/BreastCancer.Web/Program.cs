@@ -37,6 +37,7 @@ builder.Services.AddSingleton<ServiceMetrics>();
 builder.Services.AddSingleton<MonitoringService>();
 builder.Services.AddSingleton<ApiKeyCheck>();
 builder.Services.AddSingleton<Predictor>();
+builder.Services.AddSingleton<ModelVersions>();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals);
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
     context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
@@ -61,5 +62,6 @@ app.MapOpenApi();
 var api = app.MapGroup("").RequireRateLimiting(RateLimitOptions.Policy);
 api.MapApi();
 api.MapMonitoring();
+api.MapModels();
 app.MapRazorPages();
 app.Run();

@@ -79,6 +79,29 @@ public static class ModelStore
         return new SavedModel(folder, card, saved.Fitted);
     }
 
+    /// <summary>
+    /// Makes <paramref name="version"/> the current version of <paramref name="root"/>, once it has loaded whole (so a
+    /// broken version is never made current), and returns it. Every version stays in its folder; promoting an older one
+    /// is how a rollback is made.
+    /// </summary>
+    /// <exception cref="ModelFileException">The version is missing, or its files do not agree; the message says which.</exception>
+    public static SavedModel Promote(string root, string version)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(version);
+        var model = Load(root, version);
+        WriteAtomically(Path.Combine(root, CurrentFile), version + "\n");
+        return model;
+    }
+
+    /// <summary>The versions saved under <paramref name="root"/> (folders holding a model card), in ordinal order; none when the folder does not exist.</summary>
+    public static IReadOnlyList<string> Versions(string root)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        return Directory.Exists(root)
+            ? [.. Directory.EnumerateDirectories(root).Where(d => File.Exists(Path.Combine(d, CardFileName))).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)]
+            : [];
+    }
+
     private static void WriteAtomically(string path, string text)
     {
         var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");

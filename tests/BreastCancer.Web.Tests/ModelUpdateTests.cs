@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using BreastCancer.Analysis.Data.Splits;
+using BreastCancer.Analysis.Deployment;
+using BreastCancer.Analysis.Evaluation;
+using BreastCancer.Analysis.Modeling;
+using BreastCancer.Analysis.Tuning;
+
+namespace BreastCancer.Web.Tests;
+
+[Collection(TrainedModelGroup.Name)]
+public sealed class ModelUpdateTests(TrainedModel model) : IDisposable
+{
+    private const string Key = "update-key-0123456789";
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"bc-web-updates-{Guid.NewGuid():N}");
+
+    [Fact]
+    public async Task A_saved_version_is_promoted_with_the_key_served_without_a_restart_and_rolled_back()
+    {
+        var (first, second) = TwoVersions();
+        using var app = new WebApp(_folder, new Dictionary<string, string?> { ["Security:ApiKey"] = Key });
+        var client = app.CreateClient();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(client, "/api/models/promote", $$"""{"version":"{{second.Version}}"}""", key: null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(client, "/api/models/promote", """{"version":"no-such-version"}""", Key)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(client, "/api/models/promote", """{"version":"../elsewhere"}""", Key)).StatusCode);
+        var promoted = await Patients.ReadJsonAsync(await PostAsync(client, "/api/models/promote", $$"""{"version":"{{second.Version}}"}""", Key));
+
+        Assert.Equal(first.Version, promoted.GetProperty("previous").GetString());
+        Assert.Equal(second.Version, await ServedVersionAsync(client));
+        Assert.Equal(second.Version, File.ReadAllText(Path.Combine(_folder, ModelStore.CurrentFile)).Trim());
+        var list = await Patients.ReadJsonAsync(await client.GetAsync("/api/models"));
+        Assert.Equal(new[] { first.Version, second.Version }.Order(StringComparer.Ordinal), list.GetProperty("versions").EnumerateArray().Select(v => v.GetString()!));
+        var row = model.Wdbc.Subset(model.Split.Test).Row(0);
+        var answer = await Patients.ReadJsonAsync(await client.PostAsync("/api/predict", Patients.Json(Patients.One(row))));
+        Assert.Equal(second.Version, answer.GetProperty("modelVersion").GetString());
+        Assert.Equal(second.PredictProbability([row])[0], answer.GetProperty("probability").GetDouble(), 12);
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, "/api/models/rollback", "", Key)).StatusCode);
+        Assert.Equal(first.Version, await ServedVersionAsync(client));
+        Assert.Equal(first.Version, File.ReadAllText(Path.Combine(_folder, ModelStore.CurrentFile)).Trim());
+        Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(client, "/api/models/rollback", "", Key)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Swapping_models_back_and_forth_under_concurrent_requests_fails_none_and_each_answer_is_its_versions()
+    {
+        var (first, second) = TwoVersions();
+        var models = new Dictionary<string, SavedModel> { [first.Version] = first, [second.Version] = second };
+        using var app = new WebApp(_folder, new Dictionary<string, string?> { ["Security:ApiKey"] = Key });
+        var rows = model.Wdbc.Subset(model.Split.Test).ToArray();
+        var swapper = app.CreateClient();
+
+        var clients = Enumerable.Range(0, 4).Select(async c =>
+        {
+            var client = app.CreateClient();
+            var answers = new List<(HttpStatusCode Status, string? Version, double Probability, double[] Row)>();
+            for (var i = 0; i < 30; i++)
+            {
+                var row = rows[((c * 30) + i) % rows.Length];
+                var response = await client.PostAsync("/api/predict", Patients.Json(Patients.One(row)));
+                var body = response.IsSuccessStatusCode ? await Patients.ReadJsonAsync(response) : default;
+                answers.Add((response.StatusCode, body.ValueKind == System.Text.Json.JsonValueKind.Object ? body.GetProperty("modelVersion").GetString() : null,
+                    body.ValueKind == System.Text.Json.JsonValueKind.Object ? body.GetProperty("probability").GetDouble() : double.NaN, row));
+            }
+
+            return answers;
+        }).ToArray();
+        var swaps = Task.Run(async () =>
+        {
+            for (var s = 0; s < 6; s++)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await PostAsync(swapper, "/api/models/promote", $$"""{"version":"{{second.Version}}"}""", Key)).StatusCode);
+                Assert.Equal(HttpStatusCode.OK, (await PostAsync(swapper, "/api/models/rollback", "", Key)).StatusCode);
+            }
+        });
+        await swaps;
+        var answers = (await Task.WhenAll(clients)).SelectMany(a => a).ToArray();
+
+        Assert.Equal(120, answers.Length);
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.Status));
+        Assert.All(answers, a => Assert.Equal(models[a.Version!].PredictProbability([a.Row])[0], a.Probability, 12));
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    /// <summary>The fixture's model copied into this test's folder, beside a second version (λ₂ = 0.3) trained with a smaller card; the first is current.</summary>
+    private (SavedModel First, SavedModel Second) TwoVersions()
+    {
+        var source = Path.Combine(model.Folder, model.Saved.Version);
+        var target = Path.Combine(_folder, model.Saved.Version);
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.GetFiles(source))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+
+        var split = HeldOutSplit.ForStudy(model.Wdbc);
+        var train = model.Wdbc.Subset(split.Train);
+        var folds = StratifiedGroupKFold.Split(train.IsMalignant, null, 5, seed: 1);
+        var challenger = ModelCatalogue.LogisticRegressionL2.With("l2", 0.3);
+        var final = FinalModel.Train(challenger, model.Wdbc, split, seed: 1);
+        var crossValidation = CrossValidation.Run(challenger.Pipeline(), train, folds, seed: 1, operatingPoint: new OperatingPointOptions());
+        var nested = NestedCrossValidation.Grid(ModelCatalogue.LogisticRegressionL2, [("l2", [0.3, 3.0])], train.ToArray(), train.IsMalignant, folds, innerFolds: 3, Metric.RocAuc, seed: 1);
+        var second = ModelStore.Save(_folder, final, ModelCard.Create(final, model.Wdbc, split, crossValidation, nested, IntendedUse.Study, new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero)));
+        return (ModelStore.Promote(_folder, model.Saved.Version), ModelStore.Load(_folder, second.Version));
+    }
+
+    private static async Task<string?> ServedVersionAsync(HttpClient client) =>
+        (await Patients.ReadJsonAsync(await client.GetAsync("/health"))).GetProperty("modelVersion").GetString();
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string body, string? key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Patients.Json(body) };
+        if (key is not null)
+        {
+            request.Headers.Add("X-Api-Key", key);
+        }
+
+        return client.SendAsync(request);
+    }
+}
