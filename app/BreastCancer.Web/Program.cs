@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Serialization;
 using BreastCancer.Web;
 using BreastCancer.Web.Api;
+using BreastCancer.Web.Batch;
 using BreastCancer.Web.Models;
 using BreastCancer.Web.Monitoring;
 using BreastCancer.Web.Prediction;
@@ -9,6 +10,12 @@ using BreastCancer.Web.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+
+if (args is [ScoreCommand.Name, .. var scoreArgs])
+{
+    Environment.ExitCode = ScoreCommand.Run(scoreArgs, Console.Out, Console.Error, errorsIsTerminal: !Console.IsErrorRedirected);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) && string.IsNullOrEmpty(builder.Configuration["HTTP_PORTS"])
