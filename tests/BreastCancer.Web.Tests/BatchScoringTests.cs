@@ -114,6 +114,25 @@ public sealed class BatchScoringTests(TrainedModel model) : IDisposable
         Assert.Contains("scored 2 rows, 5 invalid", _stdout.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("radius_mean", "0", "radius_mean must be more than 0: a nucleus has a size")]
+    [InlineData("radius_se", "0", null)]
+    [InlineData("smoothness_mean", "1", null)]
+    [InlineData("smoothness_mean", "1.0001", "smoothness_mean must be at most 1, the physical bound for smoothness (got 1.0001)")]
+    [InlineData("texture_worst", "", "texture_worst is empty: all 30 features are required")]
+    [InlineData("texture_worst", "-Infinity", "texture_worst must be a finite number, not NaN or infinite")]
+    public void Cells_at_the_physical_bounds_are_judged_as_FeatureBounds_judges_them(string feature, string cell, string? problem)
+    {
+        var row = model.Wdbc.ToArray()[0];
+        var input = PathOf("bounds.csv");
+        BatchFiles.Write(input, Features, [string.Join(',', Features.Select((f, i) => f == feature ? cell : BatchFiles.Text(row[i])))]);
+
+        var exit = Score(input, "--out", PathOf("scored.csv"), "--models", model.Folder);
+
+        Assert.Equal(problem is null ? ScoreCommand.Success : ScoreCommand.SomeRowsInvalid, exit);
+        Assert.Equal(problem is null ? "" : $"{input}:2: {problem}\n", _stderr.ToString());
+    }
+
     [Fact]
     public void Missing_feature_columns_exit_2_naming_them_before_any_row_and_leave_no_output()
     {

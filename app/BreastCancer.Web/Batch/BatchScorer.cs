@@ -8,10 +8,11 @@ namespace BreastCancer.Web.Batch;
 
 /// <summary>
 /// Streams the data rows of a CSV reader through a saved model, <paramref name="chunkSize"/> rows at a time, into the
-/// output: each row's copied columns, its probability (round-trip precision), the decision at the card's threshold (<see cref="SavedModel.Decide"/>) and
-/// the model's version. A row with a wrong cell (empty, not a number, or outside the physical bounds of
-/// <see cref="FeatureBounds"/>) or the wrong number of cells is skipped and reported by line, field and reason; the
-/// buffers are allocated once, so memory does not grow with the file.
+/// output: each row's copied columns, its probability (round-trip precision), the decision at the card's threshold
+/// (<see cref="SavedModel.Decide"/>) and the model's version. A row with a wrong cell (empty, not a number, or outside
+/// the physical bounds of <see cref="FeatureBounds"/>) or the wrong number of cells is skipped and reported by line,
+/// field and reason. Two chunks are allocated once and take turns: one is filled from the reader while the other is
+/// scored and written on a worker thread, so memory does not grow with the file and reading overlaps scoring.
 /// </summary>
 /// <param name="model">The model that scores.</param>
 /// <param name="layout">Where the header puts the model's features and which columns are copied.</param>
@@ -20,11 +21,9 @@ public sealed class BatchScorer(SavedModel model, InputLayout layout, int chunkS
 {
     private readonly SavedModel _model = model ?? throw new ArgumentNullException(nameof(model));
     private readonly InputLayout _layout = layout ?? throw new ArgumentNullException(nameof(layout));
-    private readonly double[][] _rows = [.. Enumerable.Range(0, chunkSize).Select(_ => new double[model.Card.Features.Count])];
-    private readonly int[] _copiedEnds = new int[chunkSize];
-    private readonly StringBuilder _copied = new();
+    private readonly string[] _features = [.. model.Card.Features.Select(f => f.Name)];
+    private readonly double[] _upper = [.. model.Card.Features.Select(f => FeatureBounds.UpperBound(f.Name))];
     private readonly StringBuilder _text = new();
-    private int _count;
 
     /// <summary>The header line of the output.</summary>
     public string OutputHeader()
@@ -46,7 +45,7 @@ public sealed class BatchScorer(SavedModel model, InputLayout layout, int chunkS
     /// <summary>
     /// Scores every data row of <paramref name="reader"/> (positioned after the header, whose last line is
     /// <paramref name="headerLines"/>) into <paramref name="output"/>; each bad cell is reported to
-    /// <paramref name="report"/> with its physical line, and blank lines are ignored.
+    /// <paramref name="report"/> with its physical line, on the calling thread, and blank lines are ignored.
     /// </summary>
     public ScoreSummary Score(CsvDataReader reader, int headerLines, TextWriter output, Action<int, string> report, BatchProgress progress)
     {
@@ -56,35 +55,50 @@ public sealed class BatchScorer(SavedModel model, InputLayout layout, int chunkS
         ArgumentNullException.ThrowIfNull(progress);
         var started = progress.Elapsed;
         long scored = 0, invalid = 0;
-        var nextLine = headerLines + 1;
-        while (reader.Read())
+        var filling = new RowChunk(chunkSize, _features.Length);
+        var spare = new RowChunk(chunkSize, _features.Length);
+        Task<int> pending = Task.FromResult(0);
+        try
         {
-            var line = nextLine;
-            nextLine += Math.Max(1, reader.GetRawRecordSpan().Count('\n'));
-            if (reader.RowFieldCount == 1 && reader.GetFieldSpan(0).IsWhiteSpace())
+            var nextLine = headerLines + 1;
+            while (reader.Read())
             {
-                continue;
+                var line = nextLine;
+                nextLine += Math.Max(1, reader.GetRawRecordSpan().Count('\n'));
+                if (reader.RowFieldCount == 1 && reader.GetFieldSpan(0).IsWhiteSpace())
+                {
+                    continue;
+                }
+
+                if (!Read(reader, line, filling, report))
+                {
+                    invalid++;
+                    continue;
+                }
+
+                if (filling.IsFull)
+                {
+                    scored += pending.GetAwaiter().GetResult();
+                    var full = filling;
+                    (filling, spare) = (spare, full);
+                    pending = Task.Run(() => Flush(full, output));
+                    progress.Update(scored + full.Count + invalid);
+                }
             }
 
-            if (!Read(reader, line, report))
-            {
-                invalid++;
-                continue;
-            }
-
-            if (_count == _rows.Length)
-            {
-                scored += Flush(output);
-                progress.Update(scored + invalid);
-            }
+            scored += pending.GetAwaiter().GetResult();
+            scored += Flush(filling, output);
+        }
+        finally
+        {
+            ((IAsyncResult)pending).AsyncWaitHandle.WaitOne();
         }
 
-        scored += Flush(output);
         progress.Update(scored + invalid);
         return new ScoreSummary(scored, invalid, (progress.Elapsed - started).TotalSeconds);
     }
 
-    private bool Read(CsvDataReader reader, int line, Action<int, string> report)
+    private bool Read(CsvDataReader reader, int line, RowChunk chunk, Action<int, string> report)
     {
         if (reader.RowFieldCount != _layout.FieldCount)
         {
@@ -92,11 +106,10 @@ public sealed class BatchScorer(SavedModel model, InputLayout layout, int chunkS
             return false;
         }
 
-        var row = _rows[_count];
+        var row = chunk.Next;
         var ok = true;
         for (var f = 0; f < row.Length; f++)
         {
-            var feature = _model.Card.Features[f].Name;
             var text = reader.GetFieldSpan(_layout.FeatureColumns[f]).Trim();
             string? problem;
             if (text.IsEmpty)
@@ -106,7 +119,7 @@ public sealed class BatchScorer(SavedModel model, InputLayout layout, int chunkS
             else if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             {
                 row[f] = value;
-                problem = FeatureBounds.Problem(feature, value);
+                problem = value > 0 && value <= _upper[f] ? null : FeatureBounds.Problem(_features[f], value);
             }
             else
             {
@@ -115,7 +128,7 @@ public sealed class BatchScorer(SavedModel model, InputLayout layout, int chunkS
 
             if (problem is not null)
             {
-                report(line, $"{feature} {problem}");
+                report(line, $"{_features[f]} {problem}");
                 ok = false;
             }
         }
@@ -130,29 +143,31 @@ public sealed class BatchScorer(SavedModel model, InputLayout layout, int chunkS
         {
             if (c > 0)
             {
-                _copied.Append(',');
+                chunk.Copied.Append(',');
             }
 
-            CsvField.Append(_copied, reader.GetFieldSpan(copied[c]));
+            CsvField.Append(chunk.Copied, reader.GetFieldSpan(copied[c]));
         }
 
-        _copiedEnds[_count++] = _copied.Length;
+        chunk.Commit();
         return true;
     }
 
-    private int Flush(TextWriter output)
+    /// <summary>Scores and writes <paramref name="chunk"/>, then empties it; returns the rows written.</summary>
+    private int Flush(RowChunk chunk, TextWriter output)
     {
-        if (_count == 0)
+        var done = chunk.Count;
+        if (done == 0)
         {
             return 0;
         }
 
-        var probabilities = _model.PredictProbability(new ArraySegment<double[]>(_rows, 0, _count));
+        var probabilities = _model.PredictProbability(chunk.Rows);
         var biopsy = _model.Decide(probabilities);
-        var start = 0;
-        for (var r = 0; r < _count; r++)
+        for (var r = 0; r < done; r++)
         {
-            _text.Append(_copied, start, _copiedEnds[r] - start);
+            var (start, length) = chunk.CopiedOf(r);
+            _text.Append(chunk.Copied, start, length);
             if (_layout.PassThrough.Count > 0)
             {
                 _text.Append(',');
@@ -161,14 +176,11 @@ public sealed class BatchScorer(SavedModel model, InputLayout layout, int chunkS
             _text.Append(CultureInfo.InvariantCulture, $"{probabilities[r]:R},{(biopsy[r] ? ScoredRow.Biopsy : ScoredRow.NoBiopsy)},");
             CsvField.Append(_text, _model.Version);
             _text.Append('\n');
-            start = _copiedEnds[r];
         }
 
         output.Write(_text);
-        var done = _count;
         _text.Clear();
-        _copied.Clear();
-        _count = 0;
+        chunk.Clear();
         return done;
     }
 
