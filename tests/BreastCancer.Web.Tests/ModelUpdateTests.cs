@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using BreastCancer.Analysis.Data.Splits;
 using BreastCancer.Analysis.Deployment;
 using BreastCancer.Analysis.Evaluation;
@@ -21,10 +20,10 @@ public sealed class ModelUpdateTests(TrainedModel model) : IDisposable
         using var app = new WebApp(_folder, new Dictionary<string, string?> { ["Security:ApiKey"] = Key });
         var client = app.CreateClient();
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(client, "/api/models/promote", $$"""{"version":"{{second.Version}}"}""", key: null)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(client, "/api/models/promote", """{"version":"no-such-version"}""", Key)).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(client, "/api/models/promote", """{"version":"../elsewhere"}""", Key)).StatusCode);
-        var promoted = await Patients.ReadJsonAsync(await PostAsync(client, "/api/models/promote", $$"""{"version":"{{second.Version}}"}""", Key));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Patients.PostAsync(client, "/api/models/promote", $$"""{"version":"{{second.Version}}"}""", key: null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Patients.PostAsync(client, "/api/models/promote", """{"version":"no-such-version"}""", Key)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Patients.PostAsync(client, "/api/models/promote", """{"version":"../elsewhere"}""", Key)).StatusCode);
+        var promoted = await Patients.ReadJsonAsync(await Patients.PostAsync(client, "/api/models/promote", $$"""{"version":"{{second.Version}}"}""", Key));
 
         Assert.Equal(first.Version, promoted.GetProperty("previous").GetString());
         Assert.Equal(second.Version, await ServedVersionAsync(client));
@@ -36,10 +35,10 @@ public sealed class ModelUpdateTests(TrainedModel model) : IDisposable
         Assert.Equal(second.Version, answer.GetProperty("modelVersion").GetString());
         Assert.Equal(second.PredictProbability([row])[0], answer.GetProperty("probability").GetDouble(), 12);
 
-        Assert.Equal(HttpStatusCode.OK, (await PostAsync(client, "/api/models/rollback", "", Key)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Patients.PostAsync(client, "/api/models/rollback", "", Key)).StatusCode);
         Assert.Equal(first.Version, await ServedVersionAsync(client));
         Assert.Equal(first.Version, File.ReadAllText(Path.Combine(_folder, ModelStore.CurrentFile)).Trim());
-        Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(client, "/api/models/rollback", "", Key)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await Patients.PostAsync(client, "/api/models/rollback", "", Key)).StatusCode);
     }
 
     [Fact]
@@ -70,8 +69,8 @@ public sealed class ModelUpdateTests(TrainedModel model) : IDisposable
         {
             for (var s = 0; s < 6; s++)
             {
-                Assert.Equal(HttpStatusCode.OK, (await PostAsync(swapper, "/api/models/promote", $$"""{"version":"{{second.Version}}"}""", Key)).StatusCode);
-                Assert.Equal(HttpStatusCode.OK, (await PostAsync(swapper, "/api/models/rollback", "", Key)).StatusCode);
+                Assert.Equal(HttpStatusCode.OK, (await Patients.PostAsync(swapper, "/api/models/promote", $$"""{"version":"{{second.Version}}"}""", Key)).StatusCode);
+                Assert.Equal(HttpStatusCode.OK, (await Patients.PostAsync(swapper, "/api/models/rollback", "", Key)).StatusCode);
             }
         });
         await swaps;
@@ -114,15 +113,4 @@ public sealed class ModelUpdateTests(TrainedModel model) : IDisposable
 
     private static async Task<string?> ServedVersionAsync(HttpClient client) =>
         (await Patients.ReadJsonAsync(await client.GetAsync("/health"))).GetProperty("modelVersion").GetString();
-
-    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string body, string? key)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Patients.Json(body) };
-        if (key is not null)
-        {
-            request.Headers.Add("X-Api-Key", key);
-        }
-
-        return client.SendAsync(request);
-    }
 }

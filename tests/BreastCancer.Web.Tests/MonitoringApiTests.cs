@@ -128,14 +128,5 @@ public sealed class MonitoringApiTests(TrainedModel model)
         return predictions;
     }
 
-    private static Task<HttpResponseMessage> PostOutcomeAsync(HttpClient client, string body, string? key)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/outcomes") { Content = Patients.Json(body) };
-        if (key is not null)
-        {
-            request.Headers.Add("X-Api-Key", key);
-        }
-
-        return client.SendAsync(request);
-    }
+    private static Task<HttpResponseMessage> PostOutcomeAsync(HttpClient client, string body, string? key) => Patients.PostAsync(client, "/api/outcomes", body, key);
 }

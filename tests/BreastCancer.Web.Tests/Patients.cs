@@ -31,5 +31,17 @@ public static class Patients
         return body.GetProperty("errors").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(v => v.GetString()!).ToArray());
     }
 
+    /// <summary>POSTs <paramref name="body"/> as JSON to <paramref name="path"/>, with <paramref name="key"/> in the X-Api-Key header when given.</summary>
+    public static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string body, string? key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Json(body) };
+        if (key is not null)
+        {
+            request.Headers.Add("X-Api-Key", key);
+        }
+
+        return client.SendAsync(request);
+    }
+
     public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }
