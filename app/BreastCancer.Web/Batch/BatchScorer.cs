@@ -22,7 +22,7 @@ public sealed class BatchScorer(SavedModel model, InputLayout layout, int chunkS
     private readonly SavedModel _model = model ?? throw new ArgumentNullException(nameof(model));
     private readonly InputLayout _layout = layout ?? throw new ArgumentNullException(nameof(layout));
     private readonly string[] _features = [.. model.Card.Features.Select(f => f.Name)];
-    private readonly double[] _upper = [.. model.Card.Features.Select(f => FeatureBounds.UpperBound(f.Name))];
+    private readonly FeatureBound[] _bounds = [.. model.Card.Features.Select(f => FeatureBounds.For(f.Name))];
     private readonly StringBuilder _text = new();
 
     /// <summary>The header line of the output.</summary>
@@ -119,7 +119,7 @@ public sealed class BatchScorer(SavedModel model, InputLayout layout, int chunkS
             else if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             {
                 row[f] = value;
-                problem = value > 0 && value <= _upper[f] ? null : FeatureBounds.Problem(_features[f], value);
+                problem = _bounds[f].Problem(value);
             }
             else
             {

@@ -30,31 +30,23 @@ public static class FeatureBounds
 
     private static readonly HashSet<string> Sizes = new(["radius", "perimeter", "area"], StringComparer.Ordinal);
 
-    /// <summary>The property of a WDBC feature: <c>concave_points</c> for <c>concave_points_worst</c>.</summary>
+    private static readonly Dictionary<string, FeatureBound> Bounds = FeatureCatalog.WdbcFeatures.ToDictionary(f => f, f =>
+    {
+        var cut = f.LastIndexOf('_');
+        var (property, statistic) = (f[..cut], f[(cut + 1)..]);
+        return new FeatureBound(f, property, Upper[property], Sizes.Contains(property) && statistic != "se");
+    }, StringComparer.Ordinal);
+
+    /// <summary>The bounds of <paramref name="feature"/>.</summary>
     /// <exception cref="ArgumentException">The name is not one of the 30 WDBC features.</exception>
-    public static string PropertyOf(string feature)
+    public static FeatureBound For(string feature)
     {
         ArgumentNullException.ThrowIfNull(feature);
-        var cut = feature.LastIndexOf('_');
-        return cut > 0 && FeatureCatalog.WdbcFeatures.Contains(feature) ? feature[..cut] : throw new ArgumentException($"'{feature}' is not a WDBC feature", nameof(feature));
+        return Bounds.TryGetValue(feature, out var bound) ? bound : throw new ArgumentException($"'{feature}' is not a WDBC feature", nameof(feature));
     }
 
-    /// <summary>The statistic of a WDBC feature: <c>mean</c>, <c>se</c> or <c>worst</c>.</summary>
-    public static string StatisticOf(string feature) => feature[(PropertyOf(feature).Length + 1)..];
-
-    /// <summary>The largest value <paramref name="feature"/> may take.</summary>
-    public static double UpperBound(string feature) => Upper[PropertyOf(feature)];
-
-    /// <summary>Whether <paramref name="feature"/> must be more than 0 (the mean or worst radius, perimeter or area), not just at least 0.</summary>
-    public static bool MustBePositive(string feature) => Sizes.Contains(PropertyOf(feature)) && StatisticOf(feature) != "se";
-
     /// <summary>Why <paramref name="value"/> of <paramref name="feature"/> is impossible, or null when it is within the bounds.</summary>
-    public static string? Problem(string feature, double value) =>
-        double.IsNaN(value) || double.IsInfinity(value) ? "must be a finite number, not NaN or infinite"
-        : value < 0 ? $"must not be negative (got {Format(value)})"
-        : value == 0 && MustBePositive(feature) ? "must be more than 0: a nucleus has a size"
-        : value > UpperBound(feature) ? $"must be at most {Format(UpperBound(feature))}, the physical bound for {PropertyOf(feature).Replace('_', ' ')} (got {Format(value)})"
-        : null;
+    public static string? Problem(string feature, double value) => For(feature).Problem(value);
 
     /// <summary>A number as the messages write it.</summary>
     public static string Format(double value) => value.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
