@@ -68,7 +68,7 @@ public sealed partial class ModelLoader(ILogger<ModelLoader> logger, TimeProvide
         var family = ModelCatalogue.All.FirstOrDefault(m => m.Family == model.Card.Model.Family)
             ?? throw new ModelFileException(Path.Combine(model.Folder, ModelStore.CardFileName), $"the card's model family '{model.Card.Model.Family}' is not in the catalogue ({string.Join(", ", ModelCatalogue.All.Select(m => m.Family))})");
         var uncertainty = ConformalClassifier.CrossValidated(family.With(model.Card.Model.Hyperparameters).Pipeline(), rows, training.IsMalignant, UncertaintyAlpha, UncertaintyFolds, model.Card.Model.Seed);
-        return new ModelSnapshot(model, rows, [Example("benign", cases.Benign), Example("malignant", cases.Malignant)], loadedAt, uncertainty);
+        return new ModelSnapshot(model, rows, probabilities, [Example("benign", cases.Benign), Example("malignant", cases.Malignant)], loadedAt, uncertainty);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded model {Version} from {Folder}")]

@@ -10,10 +10,11 @@ namespace BreastCancer.Web.Models;
 /// </summary>
 /// <param name="Model">The saved model.</param>
 /// <param name="TrainingRows">Its training rows, in the card's feature order, checked against the card's SHA-256.</param>
+/// <param name="TrainingProbabilities">The model's probability of malignancy for each training row: the reference of drift monitoring.</param>
 /// <param name="Examples">The typical benign and typical malignant training patients, benign first.</param>
 /// <param name="LoadedAt">When the snapshot was made.</param>
 /// <param name="Uncertainty">The conformal prediction sets of the model, calibrated on out-of-fold probabilities of its training rows.</param>
-public sealed record ModelSnapshot(SavedModel Model, IReadOnlyList<double[]> TrainingRows, IReadOnlyList<ExamplePatient> Examples, DateTimeOffset LoadedAt, ConformalClassifier Uncertainty)
+public sealed record ModelSnapshot(SavedModel Model, IReadOnlyList<double[]> TrainingRows, IReadOnlyList<double> TrainingProbabilities, IReadOnlyList<ExamplePatient> Examples, DateTimeOffset LoadedAt, ConformalClassifier Uncertainty)
 {
     /// <summary>The model's version.</summary>
     public string Version => Model.Version;

@@ -8,7 +8,7 @@ namespace BreastCancer.Web.Monitoring;
 /// Drift and live performance of the served model, from the monitoring store: the latest window of predictions against
 /// the model's training rows (<see cref="DriftDetector"/>: PSI and Kolmogorov–Smirnov per feature, the predicted
 /// malignancy rate), and the latest window of confirmed outcomes (<see cref="LivePerformance"/>). The detector of a
-/// model version is built once, from its training rows and their predicted probabilities.
+/// model version is built once, from the snapshot's training rows and the probabilities computed for them at load.
 /// </summary>
 public sealed class MonitoringService(PredictionStore store, ModelHolder holder, IOptions<MonitoringOptions> options)
 {
@@ -43,7 +43,7 @@ public sealed class MonitoringService(PredictionStore store, ModelHolder holder,
             if (_detector is not { } built || built.Version != snapshot.Version)
             {
                 var thresholds = new DriftThresholds(_options.PsiAlert, _options.KsAlpha, _options.RateAlpha, _options.MinimumWindow);
-                built = (snapshot.Version, DriftDetector.ForModel(snapshot.Card, snapshot.TrainingRows, snapshot.Model.PredictProbability(snapshot.TrainingRows), thresholds));
+                built = (snapshot.Version, DriftDetector.ForModel(snapshot.Card, snapshot.TrainingRows, snapshot.TrainingProbabilities, thresholds));
                 _detector = built;
             }
 
