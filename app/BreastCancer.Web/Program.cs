@@ -42,6 +42,7 @@ builder.Services.AddSingleton(services => new PredictionStore(RepositoryPaths.Re
     services.GetRequiredService<IOptions<MonitoringOptions>>().Value.Database)));
 builder.Services.AddSingleton<ServiceMetrics>();
 builder.Services.AddSingleton<MonitoringService>();
+builder.Services.AddSingleton<DashboardCharts>();
 builder.Services.AddSingleton<ApiKeyCheck>();
 builder.Services.AddSingleton<Predictor>();
 builder.Services.AddSingleton<ModelVersions>();
@@ -70,5 +71,6 @@ var api = app.MapGroup("").RequireRateLimiting(RateLimitOptions.Policy);
 api.MapApi();
 api.MapMonitoring();
 api.MapModels();
+api.MapDashboard();
 app.MapRazorPages();
 app.Run();

@@ -51,10 +51,10 @@ internal sealed class BrowserSession : IAsyncDisposable
     /// <summary>Every response the page received: method, path with query, status.</summary>
     public IReadOnlyList<(string Method, string Path, int Status)> Responses => _responses;
 
-    public static async Task<BrowserSession> StartAsync(string modelFolder)
+    public static async Task<BrowserSession> StartAsync(string modelFolder, IReadOnlyDictionary<string, string?>? settings = null)
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (tools/test.sh does)");
-        var app = new WebApp(modelFolder);
+        var app = new WebApp(modelFolder, settings);
         IPlaywright? playwright = null;
         try
         {

@@ -1,9 +1,5 @@
 using System.Net;
-using BreastCancer.Analysis.Data.Splits;
 using BreastCancer.Analysis.Deployment;
-using BreastCancer.Analysis.Evaluation;
-using BreastCancer.Analysis.Modeling;
-using BreastCancer.Analysis.Tuning;
 
 namespace BreastCancer.Web.Tests;
 
@@ -16,7 +12,7 @@ public sealed class ModelUpdateTests(TrainedModel model) : IDisposable
     [Fact]
     public async Task A_saved_version_is_promoted_with_the_key_served_without_a_restart_and_rolled_back()
     {
-        var (first, second) = TwoVersions();
+        var (first, second) = ModelVersionsFolder.Create(model, _folder);
         using var app = new WebApp(_folder, new Dictionary<string, string?> { ["Security:ApiKey"] = Key });
         var client = app.CreateClient();
 
@@ -44,7 +40,7 @@ public sealed class ModelUpdateTests(TrainedModel model) : IDisposable
     [Fact]
     public async Task Swapping_models_back_and_forth_under_concurrent_requests_fails_none_and_each_answer_is_its_versions()
     {
-        var (first, second) = TwoVersions();
+        var (first, second) = ModelVersionsFolder.Create(model, _folder);
         var models = new Dictionary<string, SavedModel> { [first.Version] = first, [second.Version] = second };
         using var app = new WebApp(_folder, new Dictionary<string, string?> { ["Security:ApiKey"] = Key });
         var rows = model.Wdbc.Subset(model.Split.Test).ToArray();
@@ -87,28 +83,6 @@ public sealed class ModelUpdateTests(TrainedModel model) : IDisposable
         {
             Directory.Delete(_folder, recursive: true);
         }
-    }
-
-    /// <summary>The fixture's model copied into this test's folder, beside a second version (λ₂ = 0.3) trained with a smaller card; the first is current.</summary>
-    private (SavedModel First, SavedModel Second) TwoVersions()
-    {
-        var source = Path.Combine(model.Folder, model.Saved.Version);
-        var target = Path.Combine(_folder, model.Saved.Version);
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.GetFiles(source))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        }
-
-        var split = HeldOutSplit.ForStudy(model.Wdbc);
-        var train = model.Wdbc.Subset(split.Train);
-        var folds = StratifiedGroupKFold.Split(train.IsMalignant, null, 5, seed: 1);
-        var challenger = ModelCatalogue.LogisticRegressionL2.With("l2", 0.3);
-        var final = FinalModel.Train(challenger, model.Wdbc, split, seed: 1);
-        var crossValidation = CrossValidation.Run(challenger.Pipeline(), train, folds, seed: 1, operatingPoint: new OperatingPointOptions());
-        var nested = NestedCrossValidation.Grid(ModelCatalogue.LogisticRegressionL2, [("l2", [0.3, 3.0])], train.ToArray(), train.IsMalignant, folds, innerFolds: 3, Metric.RocAuc, seed: 1);
-        var second = ModelStore.Save(_folder, final, ModelCard.Create(final, model.Wdbc, split, crossValidation, nested, IntendedUse.Study, new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero)));
-        return (ModelStore.Promote(_folder, model.Saved.Version), ModelStore.Load(_folder, second.Version));
     }
 
     private static async Task<string?> ServedVersionAsync(HttpClient client) =>

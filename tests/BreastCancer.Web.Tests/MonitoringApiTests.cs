@@ -8,7 +8,7 @@ namespace BreastCancer.Web.Tests;
 [Collection(TrainedModelGroup.Name)]
 public sealed class MonitoringApiTests(TrainedModel model)
 {
-    private const string Key = "test-key-0123456789";
+    private const string Key = MonitoringStream.Key;
     private static readonly string[] SizeProperties = ["radius", "perimeter", "area"];
 
     private double[][] HeldOut => model.Wdbc.Subset(model.Split.Test).ToArray();
@@ -70,7 +70,7 @@ public sealed class MonitoringApiTests(TrainedModel model)
     {
         using var app = new WebApp(model.Folder);
         var client = app.CreateClient();
-        var shifted = HeldOut.Select(Inflated).ToArray();
+        var shifted = HeldOut.Select(MonitoringStream.Inflated).ToArray();
 
         var predictions = await PredictAsync(client, shifted);
 
@@ -106,13 +106,6 @@ public sealed class MonitoringApiTests(TrainedModel model)
     }
 
     private const int Batch = 40;
-
-    private static double[] Inflated(double[] row) => [.. row.Select((v, f) => FeatureCatalog.WdbcFeatures[f].Split('_')[0] switch
-    {
-        "radius" or "perimeter" => v * 1.15,
-        "area" => v * 1.15 * 1.15,
-        _ => v,
-    })];
 
     private static async Task<List<(Guid Id, bool Biopsy)>> PredictAsync(HttpClient client, IReadOnlyList<double[]> rows)
     {

@@ -23,4 +23,10 @@ public sealed class MonitoringOptions
 
     /// <summary>The fewest predictions a drift check needs.</summary>
     public int MinimumWindow { get; set; } = 100;
+
+    /// <summary>How many of the latest predictions (and of the latest outcomes) the dashboard's timelines cover.</summary>
+    public int TimelineLength { get; set; } = 5000;
+
+    /// <summary>Predictions (and outcomes) between two points of the dashboard's timelines.</summary>
+    public int TimelineStep { get; set; } = 50;
 }

@@ -1,3 +1,4 @@
+using BreastCancer.Analysis.Charts;
 using BreastCancer.Analysis.Monitoring;
 using BreastCancer.Web.Models;
 using Microsoft.Extensions.Options;
@@ -35,6 +36,26 @@ public sealed class MonitoringService(PredictionStore store, ModelHolder holder,
         var labelled = store.RecentLabelled(_options.Window);
         return LivePerformance.Compute([.. labelled.Select(l => l.Prediction.Probability)], [.. labelled.Select(l => l.Prediction.Biopsy)], [.. labelled.Select(l => l.Malignant)]);
     }
+
+    /// <summary>
+    /// Drift and live performance along the latest <see cref="MonitoringOptions.TimelineLength"/> predictions and outcomes,
+    /// a point every <see cref="MonitoringOptions.TimelineStep"/>, each over the usual window; positions count from the store's first prediction (outcome).
+    /// </summary>
+    public MonitoringTimeline Timeline()
+    {
+        var recent = store.Recent(_options.TimelineLength);
+        var labelled = store.RecentLabelled(_options.TimelineLength);
+        var (predictions, outcomes) = store.Counts();
+        var drift = DriftTimeline.Compute(Detector(holder.Current), [.. recent.Select(p => p.Features.ToArray())], [.. recent.Select(p => p.Probability)],
+            _options.Window, _options.TimelineStep, (int)(predictions - recent.Count));
+        var performance = PerformanceTimeline.Compute([.. labelled.Select(l => l.Prediction.Probability)], [.. labelled.Select(l => l.Prediction.Biopsy)],
+            [.. labelled.Select(l => l.Malignant)], _options.Window, _options.TimelineStep, (int)(outcomes - labelled.Count));
+        return new MonitoringTimeline(holder.Current.Version, drift, performance,
+            Changes([.. recent.Select(p => p.ModelVersion)], drift.Rows - recent.Count), Changes([.. labelled.Select(l => l.Prediction.ModelVersion)], performance.Outcomes - labelled.Count));
+    }
+
+    private static StreamMark[] Changes(IReadOnlyList<string> versions, int before) =>
+        [.. Enumerable.Range(1, Math.Max(0, versions.Count - 1)).Where(i => versions[i] != versions[i - 1]).Select(i => new StreamMark(before + i, "model " + versions[i]))];
 
     private DriftDetector Detector(ModelSnapshot snapshot)
     {

@@ -1,0 +1,144 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json;
+using BreastCancer.Analysis.Monitoring;
+using BreastCancer.Web.Api;
+using BreastCancer.Web.Security;
+using Plotly.NET;
+
+namespace BreastCancer.Web.Tests;
+
+[Collection(TrainedModelGroup.Name)]
+public sealed class DashboardTests(TrainedModel model)
+{
+    private static readonly Dictionary<string, string?> Settings = new()
+    {
+        ["Security:ApiKey"] = MonitoringStream.Key,
+        ["Monitoring:Window"] = "100",
+        ["Monitoring:TimelineStep"] = "20",
+    };
+
+    [Fact]
+    public async Task Before_any_prediction_every_chart_says_why_it_is_empty()
+    {
+        using var app = new WebApp(model.Folder, Settings);
+
+        var body = await Patients.ReadJsonAsync(await app.CreateClient().GetAsync("/api/monitoring/charts"));
+
+        var charts = body.GetProperty("charts").EnumerateArray().ToArray();
+        Assert.Equal(["feature-drift", "drift-over-time", "predicted-rate", "performance"], charts.Select(c => c.GetProperty("id").GetString()));
+        Assert.All(charts, c => Assert.Equal(JsonValueKind.Null, c.GetProperty("figure").ValueKind));
+        Assert.Contains("0 predictions so far; drift is measured once 100 have been made", charts[0].GetProperty("missing").GetString(), StringComparison.Ordinal);
+        Assert.Contains("POST /api/outcomes", charts[3].GetProperty("missing").GetString(), StringComparison.Ordinal);
+        Assert.Equal(model.Saved.Version, body.GetProperty("modelVersion").GetString());
+    }
+
+    [Fact]
+    public async Task The_timeline_and_charts_are_the_librarys_timelines_of_the_stream_sent()
+    {
+        using var app = new WebApp(model.Folder, Settings);
+        var client = app.CreateClient();
+        var test = model.Wdbc.Subset(model.Split.Test);
+        var heldOut = test.ToArray();
+        double[][] stream = [.. heldOut, .. heldOut.Select(MonitoringStream.Inflated)];
+        bool[] outcomes = [.. test.IsMalignant, .. test.IsMalignant];
+
+        var answers = await MonitoringStream.SendAsync(client, stream, outcomes);
+
+        var train = model.Wdbc.Subset(model.Split.Train).ToArray();
+        var detector = DriftDetector.ForModel(model.Saved.Card, train, model.Saved.PredictProbability(train));
+        var probabilities = model.Saved.PredictProbability(stream);
+        var expectedDrift = DriftTimeline.Compute(detector, stream, probabilities, 100, 20);
+        var expectedPerformance = PerformanceTimeline.Compute(probabilities, model.Saved.Decide(probabilities), outcomes, 100, 20);
+        AssertClose(probabilities, answers.Select(a => a.Probability), 1e-12);
+
+        var timeline = await Patients.ReadJsonAsync(await client.GetAsync("/api/monitoring/timeline"));
+        var drift = timeline.GetProperty("drift").GetProperty("checkpoints").EnumerateArray().ToArray();
+        Assert.Equal(expectedDrift.Checkpoints.Select(c => c.End), drift.Select(c => c.GetProperty("end").GetInt32()));
+        for (var i = 0; i < drift.Length; i++)
+        {
+            var psi = drift[i].GetProperty("report").GetProperty("features").EnumerateArray().Select(f => f.GetProperty("psi").GetDouble());
+            AssertClose(expectedDrift.Checkpoints[i].Report.Features.Select(f => f.Psi), psi, 1e-9);
+        }
+
+        var performance = timeline.GetProperty("performance").GetProperty("checkpoints").EnumerateArray().ToArray();
+        Assert.Equal(expectedPerformance.Checkpoints.Select(c => c.Performance.Specificity.Value),
+            performance.Select(c => c.GetProperty("performance").GetProperty("specificity").GetProperty("value").GetDouble()));
+        Assert.Empty(timeline.GetProperty("predictionModelChanges").EnumerateArray());
+
+        var charts = (await Patients.ReadJsonAsync(await client.GetAsync("/api/monitoring/charts"))).GetProperty("charts").EnumerateArray().ToArray();
+        Assert.All(charts, c => Assert.Equal(JsonValueKind.Null, c.GetProperty("missing").ValueKind));
+        var bars = charts[0].GetProperty("figure").GetProperty("data")[0];
+        var latest = expectedDrift.Checkpoints[^1].Report.Features.OrderByDescending(f => f.Psi).ToArray();
+        Assert.Equal(latest.Select(f => f.Feature), bars.GetProperty("y").EnumerateArray().Select(v => v.GetString()));
+        AssertClose(latest.Select(f => f.Psi), bars.GetProperty("x").EnumerateArray().Select(v => v.GetDouble()), 1e-9);
+        var heat = charts[1].GetProperty("figure").GetProperty("data")[0];
+        Assert.Equal("heatmap", heat.GetProperty("type").GetString());
+        Assert.Equal(expectedDrift.Checkpoints.Select(c => c.End), heat.GetProperty("x").EnumerateArray().Select(v => v.GetInt32()));
+        Assert.True(expectedDrift.Checkpoints[^1].Report.Drifted);
+        Assert.False(expectedDrift.Checkpoints[0].Report.Drifted);
+    }
+
+    [Fact]
+    public async Task A_promoted_model_is_marked_where_it_took_over_the_stream()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"bc-web-dashboard-{Guid.NewGuid():N}");
+        var second = ModelVersionsFolder.Create(model, folder).Second.Version;
+        using var app = new WebApp(folder, Settings);
+        var client = app.CreateClient();
+        var test = model.Wdbc.Subset(model.Split.Test);
+        await MonitoringStream.SendAsync(client, test.ToArray()[..60], test.IsMalignant.Take(60).ToArray());
+        var promote = await Patients.PostAsync(client, "/api/models/promote", $$"""{"version":"{{second}}"}""", MonitoringStream.Key);
+        Assert.Equal(HttpStatusCode.OK, promote.StatusCode);
+        await MonitoringStream.SendAsync(client, test.ToArray()[60..], test.IsMalignant.Skip(60).ToArray());
+
+        var timeline = await Patients.ReadJsonAsync(await client.GetAsync("/api/monitoring/timeline"));
+
+        var change = Assert.Single(timeline.GetProperty("predictionModelChanges").EnumerateArray());
+        Assert.Equal(60, change.GetProperty("position").GetDouble());
+        Assert.Equal("model " + second, change.GetProperty("label").GetString());
+        Assert.Equal(60, Assert.Single(timeline.GetProperty("outcomeModelChanges").EnumerateArray()).GetProperty("position").GetDouble());
+        Assert.Equal(second, timeline.GetProperty("modelVersion").GetString());
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Plotly_js_is_served_from_plotly_nets_own_bundle_and_cached()
+    {
+        using var app = new WebApp(model.Folder);
+
+        var response = await app.CreateClient().GetAsync(DashboardEndpoints.PlotlyJsPath);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("max-age=86400", response.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+        var assembly = typeof(GenericChart).Assembly;
+        using var bundle = assembly.GetManifestResourceStream(assembly.GetManifestResourceNames().Single(n => n.StartsWith("Plotly.NET.plotly-", StringComparison.Ordinal) && n.EndsWith(".min.js", StringComparison.Ordinal)))!;
+        using var copy = new MemoryStream();
+        await bundle.CopyToAsync(copy);
+        Assert.Equal(copy.ToArray(), await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public void The_csp_allows_no_inline_style_but_the_two_plotly_sets_hashed_as_csp_says()
+    {
+        // SHA-256 of the empty string (FIPS 180-4 test vector e3b0c442…b855), in base64.
+        Assert.Equal("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=", Convert.ToBase64String(SHA256.HashData([])));
+        Assert.StartsWith("'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=' 'sha256-", PlotlyStyleHashes.Sources, StringComparison.Ordinal);
+        Assert.Equal(2, PlotlyStyleHashes.Values.Count);
+        Assert.Equal("image-rendering: optimizeSpeed; image-rendering: -moz-crisp-edges; image-rendering: -o-crisp-edges; image-rendering: -webkit-optimize-contrast; "
+            + "image-rendering: optimize-contrast; image-rendering: crisp-edges; image-rendering: pixelated; ", PlotlyStyleHashes.Values[1]);
+        Assert.DoesNotContain("unsafe-inline", SecurityHeaders.ContentSecurityPolicy, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self';", SecurityHeaders.ContentSecurityPolicy, StringComparison.Ordinal);
+    }
+
+    private static void AssertClose(IEnumerable<double> expected, IEnumerable<double> actual, double tolerance)
+    {
+        var (e, a) = (expected.ToArray(), actual.ToArray());
+        Assert.Equal(e.Length, a.Length);
+        for (var i = 0; i < e.Length; i++)
+        {
+            Assert.True(Math.Abs(e[i] - a[i]) <= tolerance, $"value {i}: expected {e[i]:R}, got {a[i]:R}");
+        }
+    }
+}
