@@ -1,4 +1,3 @@
-using BreastCancer.Analysis.Charts;
 using BreastCancer.Analysis.Monitoring;
 using BreastCancer.Web.Models;
 using Microsoft.Extensions.Options;

@@ -1,9 +1,6 @@
-using BreastCancer.Analysis.Charts;
-using BreastCancer.Analysis.Monitoring;
+namespace BreastCancer.Analysis.Monitoring;
 
-namespace BreastCancer.Web.Monitoring;
-
-/// <summary>The monitoring timelines of the served model.</summary>
+/// <summary>The monitoring timelines of a served model, as the web app's <c>GET /api/monitoring/timeline</c> answers them.</summary>
 /// <param name="ModelVersion">The model whose training rows drift is measured against.</param>
 /// <param name="Drift">Drift along the latest predictions.</param>
 /// <param name="Performance">Live performance along the latest outcomes.</param>

@@ -1,4 +1,4 @@
-namespace BreastCancer.Analysis.Charts;
+namespace BreastCancer.Analysis.Monitoring;
 
 /// <summary>An event marked on a monitoring chart's stream axis, as a dashed vertical line with a label (a new scanner, a promoted model).</summary>
 /// <param name="Position">Where on the stream it happened: the rows (or outcomes) that had arrived before it, 0 or more.</param>

@@ -1,0 +1,36 @@
+using System.Net.Sockets;
+using BreastCancer.Analysis.Data;
+using BreastCancer.Analysis.Deployment;
+
+namespace BreastCancer.Web.Tests;
+
+/// <summary>The library's launcher of the app (what notebook 08 starts): the README's <c>dotnet run</c> on a free loopback port, stopped on dispose.</summary>
+[Collection(TrainedModelGroup.Name)]
+public sealed class WebAppProcessTests(TrainedModel model)
+{
+    [Fact]
+    public async Task The_app_starts_on_loopback_with_the_given_stores_answers_and_stops()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"bc-web-process-{Guid.NewGuid():N}");
+        var database = Path.Combine(folder, "monitoring", "predictions.db");
+        var repository = Path.GetDirectoryName(DataFiles.Folder)!;
+        Uri address;
+        await using (var app = await WebAppProcess.StartAsync(new WebAppOptions(model.Folder, database, "process-key", new Dictionary<string, string> { ["Monitoring:Window"] = "50" })))
+        {
+            address = app.Address;
+            Assert.Equal("127.0.0.1", address.Host);
+            Assert.Equal(Path.Combine(repository, "app", "BreastCancer.Web"), WebAppProcess.ProjectFolder);
+            var row = model.Wdbc.Subset(model.Split.Test).ToArray()[0];
+            var served = Assert.Single(await app.Client.PredictAsync([row], FeatureCatalog.WdbcFeatures));
+            Assert.Equal(model.Saved.PredictProbability([row])[0], served.Probability, 12);
+            await app.Client.RecordOutcomesAsync([served], [true]);
+            Assert.Equal(1, (await app.Client.PerformanceAsync()).Rows);
+            Assert.True(File.Exists(database), "the monitoring store is where the options put it");
+            Assert.Contains(app.Log, line => line.Contains($"Loaded model {model.Saved.Version}", StringComparison.Ordinal));
+        }
+
+        using var probe = new TcpClient();
+        await Assert.ThrowsAsync<SocketException>(() => probe.ConnectAsync(address.Host, address.Port));
+        Directory.Delete(folder, recursive: true);
+    }
+}
