@@ -102,6 +102,40 @@ public static class ModelStore
             : [];
     }
 
+    /// <summary>
+    /// Copies every version of <paramref name="root"/> (each folder holding a model card, with all its files) and its
+    /// current pointer into <paramref name="destination"/>, which must not hold a model store yet, and returns it; an app
+    /// serving the copy can promote and retrain without touching the original.
+    /// </summary>
+    /// <exception cref="ModelFileException"><paramref name="root"/> has no current version, or <paramref name="destination"/> already holds one.</exception>
+    public static string Copy(string root, string destination)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        ArgumentException.ThrowIfNullOrWhiteSpace(destination);
+        var current = Path.Combine(root, CurrentFile);
+        if (!File.Exists(current))
+        {
+            throw new ModelFileException(current, "no current model to copy: save one first (notebook 06)");
+        }
+
+        if (File.Exists(Path.Combine(destination, CurrentFile)))
+        {
+            throw new ModelFileException(Path.Combine(destination, CurrentFile), "the destination already holds a model store; copy into an empty folder");
+        }
+
+        foreach (var version in Versions(root))
+        {
+            var target = Directory.CreateDirectory(Path.Combine(destination, version)).FullName;
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(root, version)))
+            {
+                File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+            }
+        }
+
+        File.Copy(current, Path.Combine(destination, CurrentFile));
+        return Path.GetFullPath(destination);
+    }
+
     private static void WriteAtomically(string path, string text)
     {
         var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
