@@ -26,19 +26,41 @@ public static class DataFingerprint
     public static string OfRows(BreastCancerData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var text = new StringBuilder();
-        for (var r = 0; r < data.RowCount; r++)
-        {
-            text.Append(data.IsMalignant[r] ? 'M' : 'B');
-            for (var f = 0; f < data.FeatureCount; f++)
-            {
-                var value = data[r, f];
-                text.Append(',').Append(double.IsNaN(value) ? "" : value.ToString("R", CultureInfo.InvariantCulture));
-            }
+        return OfRows(data.ToArray(), data.IsMalignant);
+    }
 
-            text.Append('\n');
+    /// <summary>
+    /// The SHA-256 of rows given as feature arrays (catalogue order) and diagnoses (true = malignant), in the same
+    /// canonical text as <see cref="OfRows(BreastCancerData)"/>: the rows of a data set give its fingerprint.
+    /// </summary>
+    /// <exception cref="ArgumentException">The counts of rows and diagnoses differ.</exception>
+    public static string OfRows(IReadOnlyList<double[]> rows, IReadOnlyList<bool> malignant)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(malignant);
+        if (rows.Count != malignant.Count)
+        {
+            throw new ArgumentException($"{rows.Count} rows for {malignant.Count} diagnoses", nameof(malignant));
+        }
+
+        var text = new StringBuilder();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            AppendLine(text, rows[r], malignant[r]);
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>Appends one row's canonical line: the diagnosis, then every value in round-trip format, comma-separated, ending in <c>\n</c>.</summary>
+    internal static void AppendLine(StringBuilder text, IReadOnlyList<double> row, bool malignant)
+    {
+        text.Append(malignant ? 'M' : 'B');
+        foreach (var value in row)
+        {
+            text.Append(',').Append(double.IsNaN(value) ? "" : value.ToString("R", CultureInfo.InvariantCulture));
+        }
+
+        text.Append('\n');
     }
 }

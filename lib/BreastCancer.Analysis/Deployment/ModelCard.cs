@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using BreastCancer.Analysis.Data;
 using BreastCancer.Analysis.Data.Splits;
@@ -33,9 +34,10 @@ namespace BreastCancer.Analysis.Deployment;
 /// <param name="Threshold">The decision threshold and its sensitivity and specificity.</param>
 /// <param name="Software">Component name to version.</param>
 /// <param name="Use">Intended use and limitations.</param>
+/// <param name="Update">For a retrained model only (absent from the cards of models trained on WDBC's split alone): the champion it challenged, the rows it was trained on beyond <paramref name="Data"/>'s split, and the comparison with the champion.</param>
 public sealed record ModelCard(string Version, DateTimeOffset Created, ModelSpecification Model, TrainingDataSummary Data, IReadOnlyList<FeatureRange> Features,
     PerformanceEstimate CrossValidation, NestedEstimate NestedCrossValidation, HeldOutPerformance HeldOut, CalibrationSummary Calibration, DecisionThreshold Threshold,
-    IReadOnlyDictionary<string, string> Software, IntendedUse Use)
+    IReadOnlyDictionary<string, string> Software, IntendedUse Use, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ModelUpdate? Update = null)
 {
     /// <summary>
     /// The card of <paramref name="final"/>, trained on the training rows of <paramref name="split"/> of
@@ -45,7 +47,27 @@ public sealed record ModelCard(string Version, DateTimeOffset Created, ModelSpec
     /// </summary>
     /// <exception cref="ArgumentException">The results describe another model, other rows, or lack the operating point.</exception>
     public static ModelCard Create(FinalModel final, BreastCancerData data, HeldOutSplit split, CrossValidationResult crossValidation, NestedCrossValidationResult nested,
-        IntendedUse use, DateTimeOffset created)
+        IntendedUse use, DateTimeOffset created) => Build(final, data, split, AddedTrainingRows.None, null, crossValidation, nested, use, created);
+
+    /// <summary>
+    /// The card of a retrained <paramref name="final"/> (<see cref="FinalModel.Train(CatalogueModel, BreastCancerData, HeldOutSplit, AddedTrainingRows, int, OperatingPointOptions?)"/>),
+    /// trained on the training rows of <paramref name="split"/> of <paramref name="data"/> followed by
+    /// <paramref name="addedRows"/>, after <paramref name="comparison"/> with the champion. <paramref name="crossValidation"/>
+    /// and <paramref name="nested"/> are as for <see cref="Create"/>, on those combined rows; the features' ranges are
+    /// theirs, the held-out score is on the split's held-out rows, and the version depends on the added rows too.
+    /// </summary>
+    /// <exception cref="ArgumentException">The results describe another model, other rows, or lack the operating point.</exception>
+    public static ModelCard ForChallenger(FinalModel final, BreastCancerData data, HeldOutSplit split, AddedTrainingRows addedRows, ChallengerComparison comparison,
+        CrossValidationResult crossValidation, NestedCrossValidationResult nested, IntendedUse use, DateTimeOffset created)
+    {
+        ArgumentNullException.ThrowIfNull(addedRows);
+        ArgumentNullException.ThrowIfNull(comparison);
+        return Build(final, data, split, addedRows, new ModelUpdate(comparison.Champion, addedRows.Summary(), comparison.Protocol, comparison.Metrics, comparison.Verdict),
+            crossValidation, nested, use, created);
+    }
+
+    private static ModelCard Build(FinalModel final, BreastCancerData data, HeldOutSplit split, AddedTrainingRows added, ModelUpdate? update,
+        CrossValidationResult crossValidation, NestedCrossValidationResult nested, IntendedUse use, DateTimeOffset created)
     {
         ArgumentNullException.ThrowIfNull(final);
         ArgumentNullException.ThrowIfNull(data);
@@ -69,23 +91,27 @@ public sealed record ModelCard(string Version, DateTimeOffset Created, ModelSpec
             throw new ArgumentException($"the nested cross-validation is of '{nested.Model}', the final model is a '{final.Model.Family}'", nameof(nested));
         }
 
-        if (final.HeldOut.TrainingRows != split.Train.Count || final.HeldOut.TestRows != split.Test.Count || crossValidation.Folds.Any(f => f.TrainingRows + f.TestRows > split.Train.Count))
+        var rows = split.Train.Count + added.Count;
+        if (final.HeldOut.TrainingRows != rows || final.HeldOut.TestRows != split.Test.Count || crossValidation.Folds.Any(f => f.TrainingRows + f.TestRows > rows))
         {
-            throw new ArgumentException($"the final model or the cross-validation was not fitted on the {split.Train.Count} training rows of this split", nameof(split));
+            throw new ArgumentException(added.Count == 0
+                ? $"the final model or the cross-validation was not fitted on the {split.Train.Count} training rows of this split"
+                : $"the final model or the cross-validation was not fitted on the {split.Train.Count} training rows of this split and the {added.Count} added rows", nameof(split));
         }
 
         var training = data.Subset(split.Train);
         var trainingHash = DataFingerprint.OfRows(training);
+        var columns = training.ToArray().Concat(added.Rows).ToArray();
         var point = final.HeldOut.OperatingPoint;
         var repeats = crossValidation.Folds.Select(f => f.Repeat).Distinct().Count();
         return new ModelCard(
-            VersionOf(final, trainingHash, point.TargetSensitivity),
+            VersionOf(final, update is null ? [trainingHash] : [trainingHash, added.Sha256], point.TargetSensitivity),
             created,
             new ModelSpecification(final.Model.Family, pipeline.Name, [.. pipeline.Steps.Select(s => s.Name)], pipeline.Classifier.Name, final.Model.Hyperparameters, final.Seed,
                 "the probability that the tumour is malignant, 0–1"),
             new TrainingDataSummary(Path.GetFileName(data.Source), DataFingerprint.OfFile(data.Source), trainingHash, training.RowCount, split.TrainMalignant,
                 split.Test.Count, split.TestMalignant, split.Seed, split.TestFraction),
-            [.. training.FeatureNames.Select((name, f) => Range(name, training.Column(f)))],
+            [.. training.FeatureNames.Select((name, f) => Range(name, [.. columns.Select(r => r[f])]))],
             new PerformanceEstimate(
                 $"{crossValidation.Folds.Count / repeats}-fold stratified cross-validation repeated {repeats} times on the training rows, mean over test folds with Nadeau–Bengio corrected 95 % intervals",
                 Estimates(crossValidation.Summary)),
@@ -101,7 +127,8 @@ public sealed record ModelCard(string Version, DateTimeOffset Created, ModelSpec
                 Estimate.Of(crossValidation.OperatingPointSummary(Metric.Sensitivity)), Estimate.Of(crossValidation.OperatingPointSummary(Metric.Specificity)),
                 point.Test.Sensitivity, point.Test.Specificity, point.Test.Counts),
             SoftwareVersions(),
-            use);
+            use,
+            update);
     }
 
     /// <summary>The card as the JSON of <c>card.json</c>.</summary>
@@ -111,9 +138,9 @@ public sealed record ModelCard(string Version, DateTimeOffset Created, ModelSpec
     /// <exception cref="ModelFileException">The JSON is not a model card.</exception>
     public static ModelCard FromJson(string json, string path) => JsonFiles.Read<ModelCard>(json, path, "the model card");
 
-    private static string VersionOf(FinalModel final, string trainingHash, double targetSensitivity)
+    private static string VersionOf(FinalModel final, IReadOnlyList<string> trainingHashes, double targetSensitivity)
     {
-        var identity = string.Join('\n', [trainingHash, final.Model.Family, .. final.Model.Hyperparameters.Select(h => $"{h.Key}={h.Value:R}"),
+        var identity = string.Join('\n', [.. trainingHashes, final.Model.Family, .. final.Model.Hyperparameters.Select(h => $"{h.Key}={h.Value:R}"),
             final.Seed.ToString(CultureInfo.InvariantCulture), targetSensitivity.ToString("R", CultureInfo.InvariantCulture)]);
         var slug = Regex.Replace(final.Model.Family.ToLowerInvariant(), "[^a-z0-9]+", "-").Trim('-');
         return $"{slug}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..12]}";
@@ -165,7 +192,7 @@ public sealed record ModelSpecification(string Family, string Pipeline, IReadOnl
 /// <summary>The data a model was trained on.</summary>
 /// <param name="Source">The source file's name.</param>
 /// <param name="SourceSha256">SHA-256 of the source file's bytes.</param>
-/// <param name="TrainingRowsSha256">SHA-256 of the training rows (<see cref="DataFingerprint.OfRows"/>).</param>
+/// <param name="TrainingRowsSha256">SHA-256 of the training rows (<see cref="DataFingerprint.OfRows(BreastCancerData)"/>).</param>
 /// <param name="TrainingRows">Rows trained on.</param>
 /// <param name="TrainingMalignant">Malignant rows among them.</param>
 /// <param name="HeldOutRows">Rows held out and scored once.</param>
@@ -241,3 +268,18 @@ public sealed record CalibrationSummary(string Method, double CrossValidatedEce,
 /// <param name="HeldOutCounts">The held-out confusion counts at the threshold.</param>
 public sealed record DecisionThreshold(double TargetSensitivity, double Threshold, double TrainingSensitivity, double TrainingSpecificity, Estimate CrossValidatedSensitivity,
     Estimate CrossValidatedSpecificity, double HeldOutSensitivity, double HeldOutSpecificity, ConfusionCounts HeldOutCounts);
+
+/// <summary>What the card of a retrained model adds: the champion it challenged, the rows added to its training rows, and how it compared.</summary>
+/// <param name="Champion">The version of the champion it was compared with.</param>
+/// <param name="AddedRows">The rows it was trained on beyond the split's training rows.</param>
+/// <param name="ComparisonProtocol">How it was compared with the champion, in words (<see cref="ChallengerComparison.Protocol"/>).</param>
+/// <param name="Comparison">Each compared metric over the comparison's folds.</param>
+/// <param name="Verdict">Whether it passed the promotion criteria, and why.</param>
+public sealed record ModelUpdate(string Champion, AddedRowsSummary AddedRows, string ComparisonProtocol, IReadOnlyList<ComparisonMetric> Comparison, ComparisonVerdict Verdict);
+
+/// <summary>The rows a model was trained on beyond WDBC's split (<see cref="AddedTrainingRows"/>), as its card records them.</summary>
+/// <param name="File">The file in the version's folder that holds them (<see cref="AddedTrainingRows.FileName"/>).</param>
+/// <param name="Rows">How many rows.</param>
+/// <param name="Malignant">How many of them are malignant.</param>
+/// <param name="RowsSha256">The SHA-256 of their canonical text (<see cref="DataFingerprint.OfRows(IReadOnlyList{double[]}, IReadOnlyList{bool})"/>).</param>
+public sealed record AddedRowsSummary(string File, int Rows, int Malignant, string RowsSha256);

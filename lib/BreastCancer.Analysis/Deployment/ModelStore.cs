@@ -6,8 +6,9 @@ namespace BreastCancer.Analysis.Deployment;
 /// <summary>
 /// A folder of saved models (the repository's <c>models/</c>): each version in a folder of its own,
 /// <c>VERSION/model.zip</c> (<see cref="ModelFile"/>), <c>VERSION/card.json</c> and <c>VERSION/card.html</c>
-/// (<see cref="ModelCard"/>), and a file <c>current</c> naming the version in use. Saving the same model again
-/// rewrites its folder; files are replaced only once complete.
+/// (<see cref="ModelCard"/>), for a retrained version <c>VERSION/added-rows.csv</c> (<see cref="AddedTrainingRows"/>),
+/// and a file <c>current</c> naming the version in use. Saving the same model again rewrites its folder; files are
+/// replaced only once complete, the card last (a folder with a card is a version).
 /// </summary>
 public static class ModelStore
 {
@@ -23,9 +24,22 @@ public static class ModelStore
     /// <summary>The card's rendered page in a version's folder.</summary>
     public const string CardPageName = "card.html";
 
-    /// <summary>Saves <paramref name="final"/> with its <paramref name="card"/> under <paramref name="root"/> and makes it the current version.</summary>
-    /// <exception cref="ArgumentException">The card describes another model.</exception>
-    public static SavedModel Save(string root, FinalModel final, ModelCard card)
+    /// <summary>Saves <paramref name="final"/> with its <paramref name="card"/> under <paramref name="root"/> (<see cref="SaveVersion"/>) and makes it the current version.</summary>
+    /// <exception cref="ArgumentException">The card describes another model, or other added rows.</exception>
+    public static SavedModel Save(string root, FinalModel final, ModelCard card, AddedTrainingRows? addedRows = null)
+    {
+        var saved = SaveVersion(root, final, card, addedRows);
+        WriteAtomically(Path.Combine(root, CurrentFile), card.Version + "\n");
+        return saved;
+    }
+
+    /// <summary>
+    /// Saves <paramref name="final"/> with its <paramref name="card"/> as a version under <paramref name="root"/>, and
+    /// the rows it was trained on beyond WDBC's split, <paramref name="addedRows"/>, when its card records some; the
+    /// current version stays as it was (<see cref="Promote"/> changes it).
+    /// </summary>
+    /// <exception cref="ArgumentException">The card describes another model, or other added rows.</exception>
+    public static SavedModel SaveVersion(string root, FinalModel final, ModelCard card, AddedTrainingRows? addedRows = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
         ArgumentNullException.ThrowIfNull(final);
@@ -36,17 +50,28 @@ public static class ModelStore
             throw new ArgumentException($"the card describes '{card.Model.Pipeline}' (seed {card.Model.Seed}), the model is '{pipeline}' (seed {final.Seed})", nameof(card));
         }
 
+        if (card.Update?.AddedRows.RowsSha256 != addedRows?.Sha256)
+        {
+            throw new ArgumentException(card.Update is null
+                ? $"the card records no added rows, but {addedRows!.Count} were given"
+                : $"the card records {card.Update.AddedRows.Rows} added rows with SHA-256 {card.Update.AddedRows.RowsSha256}, the rows given {(addedRows is null ? "are none" : $"have {addedRows.Sha256}")}", nameof(addedRows));
+        }
+
         var folder = Path.Combine(root, card.Version);
         Directory.CreateDirectory(folder);
+        if (addedRows is not null)
+        {
+            WriteAtomically(Path.Combine(folder, AddedTrainingRows.FileName), addedRows.ToCsv());
+        }
+
         ModelFile.Save(final.Fitted, pipeline, [.. card.Features.Select(f => f.Name)], Path.Combine(folder, ModelFileName));
-        WriteAtomically(Path.Combine(folder, CardFileName), card.ToJson());
         WriteAtomically(Path.Combine(folder, CardPageName), ModelCardHtml.Page(card));
-        WriteAtomically(Path.Combine(root, CurrentFile), card.Version + "\n");
-        return new SavedModel(folder, card, final.Fitted);
+        WriteAtomically(Path.Combine(folder, CardFileName), card.ToJson());
+        return new SavedModel(folder, card, final.Fitted, addedRows);
     }
 
     /// <summary>Loads <paramref name="version"/>, or the current version when it is null, from <paramref name="root"/>.</summary>
-    /// <exception cref="ModelFileException">The version, its files or the current pointer are missing or do not agree; the message says which.</exception>
+    /// <exception cref="ModelFileException">The version, its files (its added rows among them) or the current pointer are missing or do not agree; the message says which.</exception>
     public static SavedModel Load(string root, string? version = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
@@ -76,7 +101,7 @@ public static class ModelStore
             throw new ModelFileException(modelPath, $"the model file holds '{saved.Name}' on {saved.Features.Count} features, the card describes '{card.Model.Pipeline}' on {card.Features.Count}");
         }
 
-        return new SavedModel(folder, card, saved.Fitted);
+        return new SavedModel(folder, card, saved.Fitted, card.Update is { } update ? ReadAddedRows(folder, cardPath, update.AddedRows) : null);
     }
 
     /// <summary>
@@ -135,6 +160,10 @@ public static class ModelStore
         File.Copy(current, Path.Combine(destination, CurrentFile));
         return Path.GetFullPath(destination);
     }
+
+    private static AddedTrainingRows ReadAddedRows(string folder, string cardPath, AddedRowsSummary added) => added.File == AddedTrainingRows.FileName
+        ? AddedTrainingRows.Read(Path.Combine(folder, added.File), added)
+        : throw new ModelFileException(cardPath, $"the card names its added rows' file '{added.File}'; a version keeps them in {AddedTrainingRows.FileName}");
 
     private static void WriteAtomically(string path, string text)
     {

@@ -2,11 +2,12 @@ using BreastCancer.Analysis.Modeling;
 
 namespace BreastCancer.Analysis.Deployment;
 
-/// <summary>A model saved in a <see cref="ModelStore"/>: its folder, its card and the fitted pipeline.</summary>
+/// <summary>A model saved in a <see cref="ModelStore"/>: its folder, its card, the fitted pipeline and the rows it was trained on beyond WDBC's split.</summary>
 /// <param name="Folder">The version's folder.</param>
 /// <param name="Card">The model card.</param>
 /// <param name="Pipeline">The fitted pipeline.</param>
-public sealed record SavedModel(string Folder, ModelCard Card, FittedPipeline Pipeline)
+/// <param name="AddedRows">The rows added to WDBC's training rows (<see cref="AddedTrainingRows.FileName"/>, checked against the card's <see cref="ModelUpdate.AddedRows"/>); null for a model trained on the split's rows alone.</param>
+public sealed record SavedModel(string Folder, ModelCard Card, FittedPipeline Pipeline, AddedTrainingRows? AddedRows = null)
 {
     /// <summary>The model's version.</summary>
     public string Version => Card.Version;

@@ -39,6 +39,7 @@ public static class ModelCardHtml
                 ["training rows", $"{data.TrainingRows} ({data.TrainingMalignant} malignant); SHA-256 of the rows {data.TrainingRowsSha256}"],
                 ["held out", string.Create(CultureInfo.InvariantCulture, $"{data.HeldOutRows} rows ({data.HeldOutMalignant} malignant): {data.TestFraction:P0} stratified split, seed {data.SplitSeed}")],
             ]),
+            Update(card),
             HtmlTable.Render("bc-card-performance", ["metric (at 0.5)", "cross-validated (95 % CI)", "nested cross-validated (95 % CI)", "held out"],
                 Shown.Select(m => (IReadOnlyList<string>)[m.Label(), Interval(card.CrossValidation.Metrics[m]), Interval(card.NestedCrossValidation.Metrics[m]), Numbers.Format(heldOut.Metrics[m], "F4")]),
                 $"cross-validated: {card.CrossValidation.Protocol}. Nested: {card.NestedCrossValidation.Protocol}; optimism of the inner best score {Numbers.Signed(card.NestedCrossValidation.Optimism)}. " +
@@ -89,6 +90,18 @@ public static class ModelCardHtml
 
             """;
     }
+
+    private static string Update(ModelCard card) => card.Update is not { } update
+        ? ""
+        : HtmlTable.Render("bc-card-update", ["model update", "champion", "this model", "difference", "allowed loss"],
+        [
+            ["champion challenged", update.Champion, "", "", ""],
+            ["added training rows", string.Create(CultureInfo.InvariantCulture, $"{update.AddedRows.Rows} ({update.AddedRows.Malignant} malignant) in {update.AddedRows.File}; SHA-256 {update.AddedRows.RowsSha256}"), "", "", ""],
+            .. update.Comparison.Select(m => (IReadOnlyList<string>)[m.Metric.Label(), Numbers.Format(m.Champion, "F4"), Numbers.Format(m.Challenger, "F4"), Numbers.Signed(m.Difference),
+                m.AllowedLoss is { } allowed ? Numbers.Format(allowed, "F4") : "reported"]),
+            ["verdict", update.Verdict.Promote ? "passed every criterion" : "worse by a criterion: not to be promoted", "", "", ""],
+        ],
+        $"compared with the champion on new confirmed outcomes: {update.ComparisonProtocol}");
 
     private static string Interval(Estimate e) => double.IsNaN(e.Low)
         ? Numbers.Format(e.Mean, "F4")

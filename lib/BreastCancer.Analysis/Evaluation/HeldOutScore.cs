@@ -27,7 +27,14 @@ public sealed record HeldOutScore(string Pipeline, int TrainingRows, int TestRow
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(split);
-        var (fitted, fold) = CrossValidation.FitFold(pipeline, data.ToArray(), data.IsMalignant, new Fold(0, 0, split.Train, split.Test), seed, operatingPoint ?? new OperatingPointOptions());
+        return FitAndScore(pipeline, data.ToArray(), data.IsMalignant, split.Train, split.Test, seed, operatingPoint);
+    }
+
+    /// <summary>As <see cref="Score"/>, on the rows <paramref name="train"/> and <paramref name="test"/> of <paramref name="rows"/>: the split's rows and any added after them.</summary>
+    internal static (FittedPipeline Fitted, HeldOutScore Score) FitAndScore(ClassificationPipeline pipeline, IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels,
+        IReadOnlyList<int> train, IReadOnlyList<int> test, int seed, OperatingPointOptions? operatingPoint)
+    {
+        var (fitted, fold) = CrossValidation.FitFold(pipeline, rows, labels, new Fold(0, 0, train, test), seed, operatingPoint ?? new OperatingPointOptions());
         return (fitted, new HeldOutScore(pipeline.Name, fold.TrainingRows, fold.TestRows, fold.Metrics, fold.OperatingPoint!));
     }
 }

@@ -1,0 +1,36 @@
+using System.Globalization;
+using BreastCancer.Analysis.Deployment;
+using BreastCancer.Analysis.Evaluation;
+
+namespace BreastCancer.Analysis.Display;
+
+/// <summary>HTML views of the <c>Deployment</c> area's result records other than the model card (<see cref="ModelCardHtml"/>).</summary>
+public static class DeploymentHtml
+{
+    /// <summary>
+    /// A challenger comparison: each compared metric's means, paired difference (challenger − champion) with its SD over
+    /// the folds, the allowance and whether it passed; then every fold; the caption gives the protocol and the verdict.
+    /// </summary>
+    public static string Render(ChallengerComparison comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        var overall = HtmlTable.Render("bc-challenger", ["metric", "champion", "challenger", "difference (± SD)", "allowed loss", "criterion"],
+            comparison.Metrics.Select(m => (IReadOnlyList<string>)
+            [
+                m.Metric.Label(), Numbers.Format(m.Champion, "F4"), Numbers.Format(m.Challenger, "F4"), $"{Numbers.Signed(m.Difference)} ± {Numbers.Format(m.DifferenceSd, "F4")}",
+                m.AllowedLoss is { } allowed ? Numbers.Format(allowed, "F4") : "", m.AllowedLoss is null ? "reported" : m.Passed ? "not worse" : "worse",
+            ]),
+            $"{comparison.Challenger} against champion {comparison.Champion}: {comparison.Protocol}. Verdict: {(comparison.Verdict.Promote ? "promote" : "keep the champion")}.");
+        var folds = HtmlTable.Render("bc-challenger-folds",
+            ["fold", "outcomes (malignant)", "threshold champion / challenger", .. ChallengerComparison.Compared.Select(m => $"{m.Label()} champion / challenger")],
+            comparison.Folds.Select(f => (IReadOnlyList<string>)
+            [
+                Numbers.Count(f.Fold + 1), $"{Numbers.Count(f.Outcomes.Count)} ({Numbers.Count(f.Labels.Count(l => l))})",
+                Pair(f.Champion.Threshold, f.Challenger.Threshold), .. ChallengerComparison.Compared.Select(m => Pair(m.Of(f.Champion.Metrics), m.Of(f.Challenger.Metrics))),
+            ]),
+            string.Create(CultureInfo.InvariantCulture, $"sensitivity and specificity at each model's own threshold, chosen for sensitivity ≥ {comparison.TargetSensitivity:F2} on its training rows"));
+        return overall + folds + string.Concat(comparison.Verdict.Reasons.Select(HtmlTable.Paragraph));
+    }
+
+    private static string Pair(double champion, double challenger) => $"{Numbers.Format(champion, "F4")} / {Numbers.Format(challenger, "F4")}";
+}
