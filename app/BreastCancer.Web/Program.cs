@@ -17,6 +17,12 @@ if (args is [ScoreCommand.Name, .. var scoreArgs])
     return;
 }
 
+if (args is [RetrainCommand.Name, .. var retrainArgs])
+{
+    Environment.ExitCode = RetrainCommand.Run(retrainArgs, Console.Out, Console.Error);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) && string.IsNullOrEmpty(builder.Configuration["HTTP_PORTS"])
     && string.IsNullOrEmpty(builder.Configuration["HTTPS_PORTS"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
@@ -46,6 +52,8 @@ builder.Services.AddSingleton<DashboardCharts>();
 builder.Services.AddSingleton<ApiKeyCheck>();
 builder.Services.AddSingleton<Predictor>();
 builder.Services.AddSingleton<ModelVersions>();
+builder.Services.Configure<RetrainOptions>(builder.Configuration.GetSection(RetrainOptions.Section));
+builder.Services.AddSingleton<Retrainer>();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals);
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
     context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using BreastCancer.Analysis.Deployment;
 using BreastCancer.Web.Models;
 using BreastCancer.Web.Security;
@@ -7,11 +8,19 @@ namespace BreastCancer.Web.Api;
 
 /// <summary>
 /// The model-update endpoints: <c>GET /api/models</c> (the saved versions and the served one), and, behind the API key,
-/// <c>POST /api/models/promote</c> (<c>{"version": "..."}</c>) and <c>POST /api/models/rollback</c>.
+/// <c>POST /api/models/promote</c> (<c>{"version": "..."}</c>), <c>POST /api/models/rollback</c> and
+/// <c>POST /api/models/retrain</c> (optional <c>{"promote": false}</c>; <see cref="Retrainer"/>).
 /// </summary>
 public static class ModelEndpoints
 {
     private const int MaxBodyBytes = 4 * 1024;
+
+    /// <summary>The retrain report's JSON: the web defaults (camelCase), metrics by name, NaN as a named literal.</summary>
+    private static readonly JsonSerializerOptions ReportJson = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter() },
+    };
 
     /// <summary>Maps the endpoints on <paramref name="app"/>.</summary>
     public static IEndpointRouteBuilder MapModels(this IEndpointRouteBuilder app)
@@ -19,6 +28,7 @@ public static class ModelEndpoints
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet("/api/models", (ModelVersions versions) => TypedResults.Ok(versions.List()));
         app.MapPost("/api/models/promote", PromoteAsync).DisableAntiforgery();
+        app.MapPost("/api/models/retrain", RetrainAsync).DisableAntiforgery();
         app.MapPost("/api/models/rollback", (HttpRequest request, ApiKeyCheck key, ModelVersions versions) => key.Refusal(request) ?? (versions.Rollback() is { } version
             ? TypedResults.Ok(new ModelChange(null, version))
             : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Nothing to roll back",
@@ -64,6 +74,77 @@ public static class ModelEndpoints
         catch (ModelFileException e)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "The version cannot be served", detail: e.Message);
+        }
+    }
+
+    private static async Task<IResult> RetrainAsync(HttpRequest request, ApiKeyCheck key, Retrainer retrainer, CancellationToken cancellationToken)
+    {
+        if (key.Refusal(request) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken) is not { } body)
+        {
+            return ProblemResults.TooLarge(MaxBodyBytes);
+        }
+
+        if (PromoteRequested(body) is not { } promote)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["promote"] = ["must be true or false, in a JSON object such as {\"promote\": false}; an empty body means true"] },
+                title: "The retrain request is not valid");
+        }
+
+        try
+        {
+            return retrainer.Retrain(promote) is { } report
+                ? Results.Json(report, ReportJson)
+                : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "A retrain is already running", detail: "Wait for it to finish, then ask again.");
+        }
+        catch (TooFewOutcomesException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Too few confirmed outcomes to retrain",
+                detail: $"{e.Malignant} malignant and {e.Benign} benign confirmed outcomes are new to the served model; comparing a challenger with it needs at least {e.Needed} of each (Retrain:MinOutcomesPerClass). Report more outcomes (POST /api/outcomes) and retrain again.",
+                extensions: new Dictionary<string, object?> { ["malignant"] = e.Malignant, ["benign"] = e.Benign, ["needed"] = e.Needed });
+        }
+        catch (Exception e) when (e is ModelFileException or InvalidOperationException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "The retrain failed", detail: e.Message);
+        }
+    }
+
+    /// <summary>The body's <c>promote</c>: true for an empty body or an object without it; null when the body is not such an object.</summary>
+    private static bool? PromoteRequested(byte[] body)
+    {
+        if (body.Length == 0)
+        {
+            return true;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || root.EnumerateObject().Any(p => p.Name != "promote"))
+            {
+                return null;
+            }
+
+            if (!root.TryGetProperty("promote", out var value))
+            {
+                return true;
+            }
+
+            return value.ValueKind switch
+            {
+                JsonValueKind.True => true,
+                JsonValueKind.False => false,
+                _ => null,
+            };
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 }

@@ -9,7 +9,7 @@ namespace BreastCancer.Web.Models;
 
 /// <summary>
 /// The study's documented final model, trained as notebook 06 trains it (cells <c>final</c> and <c>card</c>): L2
-/// logistic regression with λ₂ = 3 fitted by <see cref="FinalModel.Train"/> on the training rows of WDBC's study split
+/// logistic regression with λ₂ = 3 fitted by <see cref="FinalModel.Train(CatalogueModel, BreastCancerData, HeldOutSplit, int, OperatingPointOptions?)"/> on the training rows of WDBC's study split
 /// with seed 1, its threshold chosen for 98 % sensitivity; its card from 10-fold cross-validation repeated 3 times
 /// (seed 1, an operating point chosen in each training fold) and the nested cross-validation of the L2 grid
 /// (<see cref="StudyGrids.LogisticRegression"/>, 5 inner folds, ROC AUC). The same data give the same version.

@@ -10,7 +10,8 @@ namespace BreastCancer.Web.Models;
 /// <summary>
 /// Makes the app's first <see cref="ModelSnapshot"/>: the current model of the model store, or, when the store has
 /// none, the <see cref="DefaultModel"/> trained and saved there (and logged). The training rows come from WDBC by the
-/// card's split (seed and held-out share) and must match the card's SHA-256 of them. The snapshot's prediction sets
+/// card's split (seed and held-out share) and must match the card's SHA-256 of them; a retrained model's added rows
+/// follow them, checked against the card likewise. The snapshot's prediction sets
 /// are calibrated on the 5-fold out-of-fold probabilities of the card's model on those rows.
 /// </summary>
 public sealed partial class ModelLoader(ILogger<ModelLoader> logger, TimeProvider time)
@@ -44,9 +45,30 @@ public sealed partial class ModelLoader(ILogger<ModelLoader> logger, TimeProvide
         return Snapshot(model, wdbc, time.GetUtcNow());
     }
 
-    /// <summary>The snapshot of <paramref name="model"/>, with its training rows taken from <paramref name="wdbc"/> by the card's split.</summary>
-    /// <exception cref="ModelFileException">The rows of that split are not the ones the card says the model was trained on.</exception>
+    /// <summary>
+    /// The snapshot of <paramref name="model"/>, with its training rows (<see cref="TrainingRowsOf"/>): those of the card's
+    /// split of <paramref name="wdbc"/>, followed by the rows added when it was retrained.
+    /// </summary>
+    /// <exception cref="ModelFileException">The rows are not the ones the card says the model was trained on.</exception>
     public static ModelSnapshot Snapshot(SavedModel model, BreastCancerData wdbc, DateTimeOffset loadedAt)
+    {
+        var training = TrainingRowsOf(model, wdbc);
+        var rows = training.Rows;
+        var probabilities = model.PredictProbability(rows);
+        var cases = PatientCases.Pick(probabilities, training.Malignant, model.Card.Threshold.Threshold);
+        ExamplePatient Example(string key, PatientCase patient) =>
+            new(key, $"{patient.Role}: {training.Describe(patient.Row)}, probability {patient.Probability:P1}", rows[patient.Row]);
+        var family = FamilyOf(model);
+        var uncertainty = ConformalClassifier.CrossValidated(family.Pipeline(), rows, training.Malignant, UncertaintyAlpha, UncertaintyFolds, model.Card.Model.Seed);
+        return new ModelSnapshot(model, rows, probabilities, [Example("benign", cases.Benign), Example("malignant", cases.Malignant)], loadedAt, uncertainty);
+    }
+
+    /// <summary>
+    /// The rows <paramref name="model"/> was trained on: the training rows of the card's split (seed and held-out share)
+    /// of <paramref name="wdbc"/>, which must have the card's SHA-256, followed by its added rows, which must have theirs.
+    /// </summary>
+    /// <exception cref="ModelFileException">The split's rows, or the added rows, are not those of the card; the message names the file and why.</exception>
+    public static TrainingRows TrainingRowsOf(SavedModel model, BreastCancerData wdbc)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(wdbc);
@@ -60,15 +82,26 @@ public sealed partial class ModelLoader(ILogger<ModelLoader> logger, TimeProvide
                 $"the card's training rows have SHA-256 {data.TrainingRowsSha256}, but the split (seed {data.SplitSeed}, {data.TestFraction:P0} held out) of {wdbc.Source} gives {hash}: the data file is not the one the model was trained on");
         }
 
-        var rows = training.ToArray();
-        var probabilities = model.PredictProbability(rows);
-        var cases = PatientCases.Pick(probabilities, training.IsMalignant, model.Card.Threshold.Threshold);
-        ExamplePatient Example(string key, PatientCase patient) =>
-            new(key, $"{patient.Role}: training row {patient.Row + 1}, probability {patient.Probability:P1}", rows[patient.Row]);
+        var added = model.AddedRows ?? AddedTrainingRows.None;
+        var expected = model.Card.Update?.AddedRows;
+        if ((expected?.RowsSha256 ?? AddedTrainingRows.None.Sha256) != added.Sha256)
+        {
+            throw new ModelFileException(Path.Combine(model.Folder, expected?.File ?? AddedTrainingRows.FileName), expected is null
+                ? $"the card records no added rows, but {added.Count} were loaded with the model"
+                : $"the card records {expected.Rows} added rows with SHA-256 {expected.RowsSha256}, but the rows loaded with the model ({added.Count}) have {added.Sha256}");
+        }
+
+        return new TrainingRows([.. training.ToArray(), .. added.Rows], [.. training.IsMalignant, .. added.Malignant], training.RowCount);
+    }
+
+    /// <summary>The catalogue model of <paramref name="model"/>'s card, at the card's hyperparameters.</summary>
+    /// <exception cref="ModelFileException">The card's family is not in the catalogue.</exception>
+    public static CatalogueModel FamilyOf(SavedModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
         var family = ModelCatalogue.All.FirstOrDefault(m => m.Family == model.Card.Model.Family)
             ?? throw new ModelFileException(Path.Combine(model.Folder, ModelStore.CardFileName), $"the card's model family '{model.Card.Model.Family}' is not in the catalogue ({string.Join(", ", ModelCatalogue.All.Select(m => m.Family))})");
-        var uncertainty = ConformalClassifier.CrossValidated(family.With(model.Card.Model.Hyperparameters).Pipeline(), rows, training.IsMalignant, UncertaintyAlpha, UncertaintyFolds, model.Card.Model.Seed);
-        return new ModelSnapshot(model, rows, probabilities, [Example("benign", cases.Benign), Example("malignant", cases.Malignant)], loadedAt, uncertainty);
+        return family.With(model.Card.Model.Hyperparameters);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded model {Version} from {Folder}")]

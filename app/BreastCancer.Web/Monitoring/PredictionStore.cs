@@ -120,6 +120,9 @@ public sealed class PredictionStore : IDisposable
             """,
             reader => new LabelledPrediction(Prediction(reader), reader.GetInt64(6) == 1, DateTimeOffset.Parse(reader.GetString(7), CultureInfo.InvariantCulture)));
 
+    /// <summary>Every prediction that has a confirmed outcome, in the order the outcomes were recorded: what a retrain adds to the training rows.</summary>
+    public IReadOnlyList<LabelledPrediction> Labelled() => RecentLabelled(int.MaxValue);
+
     /// <summary>How many predictions and outcomes the store holds.</summary>
     public (long Predictions, long Outcomes) Counts()
     {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace BreastCancer.Web.Security;
 
 /// <summary>
-/// The check in front of the write endpoints (outcomes, and the model updates to come): the request's
+/// The check in front of the write endpoints (outcomes, promote, rollback, retrain): the request's
 /// <see cref="ApiKeyOptions.Header"/> must equal the configured key, compared in constant time.
 /// </summary>
 public sealed class ApiKeyCheck(IOptions<ApiKeyOptions> options)
