@@ -69,6 +69,40 @@ public sealed class WebAppClientTests(TrainedModel model)
         Assert.Throws<ArgumentException>(() => client.RecordOutcomesAsync(served, [true, false]).GetAwaiter().GetResult());
     }
 
+    [Fact]
+    public async Task A_retrain_reads_into_the_report_and_its_promotion_rolls_back()
+    {
+        var folder = ModelStore.Copy(model.Folder, Path.Combine(Path.GetTempPath(), $"bc-web-client-retrain-{Guid.NewGuid():N}"));
+        using var app = new WebApp(folder, new Dictionary<string, string?> { ["Security:ApiKey"] = MonitoringStream.Key });
+        using var client = new WebAppClient(app.CreateClient(), MonitoringStream.Key);
+        var test = model.Wdbc.Subset(model.Split.Test);
+        var shifted = SizeCalibrationShift.Apply(test.ToArray(), FeatureCatalog.WdbcFeatures, 1.15);
+        await client.RecordOutcomesAsync(await client.PredictAsync(shifted, FeatureCatalog.WdbcFeatures), test.IsMalignant);
+
+        var report = await client.RetrainAsync();
+
+        Assert.Equal(model.Saved.Version, report.Champion);
+        Assert.Equal(shifted.Length, report.NewOutcomes);
+        Assert.Equal(model.Split.Train.Count + shifted.Length, report.TrainingRows);
+        Assert.Equal(ChallengerComparison.Compared, report.Comparison.Metrics.Select(m => m.Metric));
+        Assert.Equal(shifted.Length, report.Comparison.Folds.Sum(f => f.Outcomes.Count));
+        Assert.Equal(report.Comparison.Verdict.Promote, report.Promoted);
+        var served = (await client.ModelAsync()).Version;
+        Assert.Equal(report.Promoted ? report.Challenger : report.Champion, served);
+        Assert.Equal(shifted.Length, ModelStore.Load(folder, report.Challenger).Card.Update!.AddedRows.Rows);
+        if (report.Promoted)
+        {
+            Assert.Equal(report.Champion, await client.RollbackAsync());
+            Assert.Equal(report.Champion, (await client.ModelAsync()).Version);
+        }
+
+        var again = await client.RetrainAsync(promote: false);
+        Assert.Equal(report.Challenger, again.Challenger);
+        Assert.False(again.Promoted);
+        Assert.Equal(report.Comparison.Metrics.Select(m => m.Difference), again.Comparison.Metrics.Select(m => m.Difference));
+        Directory.Delete(folder, recursive: true);
+    }
+
     private sealed class ModelCardComparer : IEqualityComparer<ModelCard>
     {
         public static readonly ModelCardComparer Instance = new();

@@ -19,7 +19,7 @@ public sealed class WebAppClient : IDisposable
     /// <summary>The most patients sent in one request: 50 patients' JSON (about 35 KB) fits the app's default body limit of 64 KiB (<c>Prediction:MaxBodyBytes</c>).</summary>
     public const int BatchSize = 50;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals, Converters = { new JsonStringEnumConverter() } };
     private readonly HttpClient _http;
     private readonly string _apiKey;
 
@@ -110,6 +110,15 @@ public sealed class WebAppClient : IDisposable
         var body = await SendAsync(HttpMethod.Get, "api/model", null, write: false, "model card", cancellationToken);
         return ModelCard.FromJson(body.GetRawText(), new Uri(_http.BaseAddress!, "api/model").AbsoluteUri);
     }
+
+    /// <summary>
+    /// Retrains: a challenger on the served model's training rows plus the confirmed outcomes, compared with it on
+    /// identical folds of those outcomes, saved as a new version, and promoted (served from now on) when
+    /// <paramref name="promote"/> is true and the app's criteria pass.
+    /// </summary>
+    /// <exception cref="WebAppException">Too few outcomes of a class to compare (422, the message says how many are needed), a retrain already running (409), or a wrong key.</exception>
+    public async Task<RetrainReport> RetrainAsync(bool promote = true, CancellationToken cancellationToken = default) =>
+        (await SendAsync(HttpMethod.Post, "api/models/retrain", new JsonObject { ["promote"] = promote }, write: true, "retrain", cancellationToken)).Deserialize<RetrainReport>(Json)!;
 
     /// <summary>Serves <paramref name="version"/> from now on; returns the version it replaced.</summary>
     public async Task<string> PromoteAsync(string version, CancellationToken cancellationToken = default)

@@ -1,10 +1,9 @@
 using System.Globalization;
-using BreastCancer.Analysis.Deployment;
 using BreastCancer.Analysis.Evaluation;
 
-namespace BreastCancer.Web.Models;
+namespace BreastCancer.Analysis.Deployment;
 
-/// <summary>What a retrain did: the champion, the challenger saved as a new version, the outcomes it added, the comparison and whether it was promoted.</summary>
+/// <summary>What a retrain of the web app (its <c>retrain</c> command or <c>POST /api/models/retrain</c>) did: the champion, the challenger saved as a new version, the outcomes it added, the comparison and whether it was promoted.</summary>
 /// <param name="Champion">The champion's version.</param>
 /// <param name="Challenger">The new version, saved in the model store (current only if <paramref name="Promoted"/>).</param>
 /// <param name="Folder">The new version's folder.</param>
