@@ -28,6 +28,9 @@ public sealed record SavedModel(string Folder, ModelCard Card, FittedPipeline Pi
         return Pipeline.PredictProbability(rows);
     }
 
+    /// <summary>A scorer of the pipeline (<see cref="FittedPipeline.CreateScorer"/>) whose rows hold the card's features, named in its errors.</summary>
+    public PipelineScorer CreateScorer() => Pipeline.CreateScorer([.. Card.Features.Select(f => f.Name)]);
+
     /// <summary>Whether each probability calls for biopsy: at least the card's decision threshold.</summary>
     public bool[] Decide(IReadOnlyList<double> probabilities)
     {

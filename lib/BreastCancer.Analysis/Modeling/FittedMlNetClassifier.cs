@@ -21,6 +21,9 @@ public sealed class FittedMlNetClassifier : IFittedClassifier
         Model = model ?? throw new ArgumentNullException(nameof(model));
     }
 
+    /// <summary>The context that builds the views the model scores.</summary>
+    internal MLContext Context => _context;
+
     /// <summary>The trained ML.NET transformer (for a tree ensemble, its <c>TrainedTreeEnsemble</c> is inside).</summary>
     public ITransformer Model { get; }
 

@@ -17,8 +17,10 @@ public sealed class MajorityClass : IClassifier
         return new Fitted(labels.Count(l => l) / (double)labels.Count);
     }
 
-    private sealed record Fitted(double Share) : IFittedClassifier
+    /// <summary>The fitted baseline: <paramref name="Share"/>, the training share of malignant rows, for every row.</summary>
+    internal sealed record Fitted(double Share) : IFittedClassifier
     {
+        /// <inheritdoc />
         public double[] PredictProbability(IReadOnlyList<double[]> rows) => [.. rows.Select(_ => Share)];
     }
 }

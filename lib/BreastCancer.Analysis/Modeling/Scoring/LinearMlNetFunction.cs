@@ -1,0 +1,58 @@
+using System.Numerics.Tensors;
+
+namespace BreastCancer.Analysis.Modeling.Scoring;
+
+/// <summary>
+/// An ML.NET linear model (logistic regression, the linear SVM) computed directly, as ML.NET computes it: the inputs
+/// rounded to single precision, the score s = b + w·x in single precision with <see cref="TensorPrimitives.Dot(ReadOnlySpan{float}, ReadOnlySpan{float})"/>
+/// (the dense dot product ML.NET 5's <c>LinearModelParameters</c> uses, so s is ML.NET's bit for bit), then the
+/// probability 1 / (1 + e^−(a·s + c)) in double precision from the classifier's map of its score to log-odds
+/// (<see cref="Explanation.MlNetScoreMap"/>), rounded to single precision when the probability is ML.NET's own
+/// <c>Probability</c> column (its Platt calibrator returns a <c>float</c>). Immutable.
+/// </summary>
+/// <param name="weights">w, one per input.</param>
+/// <param name="bias">b.</param>
+/// <param name="slope">a in logit p = a·s + c.</param>
+/// <param name="intercept">c.</param>
+/// <param name="singlePrecision">Whether the probability is rounded to single precision, as ML.NET's <c>Probability</c> column is.</param>
+internal sealed class LinearMlNetFunction(float[] weights, float bias, double slope, double intercept, bool singlePrecision) : ScoreFunction
+{
+    /// <summary>Above this many inputs the single-precision copy of a row is rented, not taken from the stack.</summary>
+    private const int StackLimit = 512;
+
+    /// <summary>The number of inputs the model reads.</summary>
+    public int Width => weights.Length;
+
+    /// <inheritdoc />
+    public override double Probability(ReadOnlySpan<double> inputs)
+    {
+        var p = 1 / (1 + Math.Exp(-((slope * Score(inputs)) + intercept)));
+        return singlePrecision ? (float)p : p;
+    }
+
+    /// <inheritdoc />
+    public override double DecisionScore(ReadOnlySpan<double> inputs) => Score(inputs);
+
+    /// <summary>ML.NET's <c>Score</c>: b + w·x in single precision.</summary>
+    private float Score(ReadOnlySpan<double> inputs)
+    {
+        float[]? rented = null;
+        var x = weights.Length <= StackLimit ? stackalloc float[weights.Length] : (rented = System.Buffers.ArrayPool<float>.Shared.Rent(weights.Length)).AsSpan(0, weights.Length);
+        try
+        {
+            for (var i = 0; i < x.Length; i++)
+            {
+                x[i] = (float)inputs[i];
+            }
+
+            return bias + TensorPrimitives.Dot<float>(weights, x);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<float>.Shared.Return(rented);
+            }
+        }
+    }
+}
