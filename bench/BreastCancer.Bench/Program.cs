@@ -11,10 +11,17 @@ using Microsoft.ML.Transforms;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var command = args.Length > 0 ? args[0] : "models";
-if (command is not ("models" or "grid" or "nested" or "shap"))
+if (command is not ("models" or "grid" or "nested" or "shap" or "batch"))
 {
-    Console.Error.WriteLine($"bench: unknown command '{command}'; commands: models, grid, nested, shap");
+    Console.Error.WriteLine($"bench: unknown command '{command}'; commands: models, grid, nested, shap, batch [ROWS...]");
     return 2;
+}
+
+if (command == "batch")
+{
+    var batchOutput = Path.Combine("bench", "out");
+    Directory.CreateDirectory(batchOutput);
+    return BatchBench.Run(args[1..], batchOutput);
 }
 
 var output = args.Length > 1 ? args[1] : Path.Combine("bench", "out");
