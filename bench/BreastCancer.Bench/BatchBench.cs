@@ -9,7 +9,7 @@ using BreastCancer.Web.Models;
 namespace BreastCancer.Bench;
 
 /// <summary>
-/// The score command on generated populations: the app's default model trained into <c>OUT/batch-models</c>, then for
+/// The cost of one patient's prediction (<see cref="SinglePatientBench"/>), then the score command on generated populations: the app's default model trained into <c>OUT/batch-models</c>, then for
 /// each size (100,000 and 1,000,000 rows unless given) a CSV of WDBC rows drawn with replacement and jittered by
 /// ±10 % log-normal noise (seed 1, so every run scores the same file), scored by the app as a process of its own
 /// (<c>BreastCancer.Web score</c>), three times. Prints each run's rows per second and peak resident set (from
@@ -28,7 +28,9 @@ internal static partial class BatchBench
         var model = File.Exists(Path.Combine(models, ModelStore.CurrentFile)) ? ModelStore.Load(models) : DefaultModel.TrainAndSave(wdbc, models, DateTimeOffset.UtcNow);
         var app = Path.Combine(AppContext.BaseDirectory, "BreastCancer.Web.dll");
         var time = File.Exists("/usr/bin/time") ? "/usr/bin/time" : null;
-        Console.WriteLine($"batch scoring: model {model.Version} ({models}), app {app}, {Environment.ProcessorCount} cores; load before: {Load()}");
+        Console.WriteLine($"model {model.Version} ({models}), {Environment.ProcessorCount} cores; load before: {Load()}");
+        SinglePatientBench.Run(model, wdbc);
+        Console.WriteLine($"batch scoring by {app}:");
         foreach (var size in sizes)
         {
             var input = Path.GetFullPath(Path.Combine(output, $"batch-{size}.csv"));

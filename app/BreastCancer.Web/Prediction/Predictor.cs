@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace BreastCancer.Web.Prediction;
 
 /// <summary>
-/// Scores validated patients with one model snapshot: probability, decision at the card's threshold, the top SHAP
+/// Scores validated patients with one model snapshot: probability (by the snapshot's <see cref="ModelSnapshot.Scorer"/>,
+/// equal to the saved model's <c>PredictProbability</c> without its fixed cost per call), decision at the card's threshold, the top SHAP
 /// contributions, and the range warnings. Every prediction is recorded in the monitoring store (in one transaction per
 /// call) before it is returned, so that each id a caller receives can take an outcome.
 /// </summary>
@@ -20,7 +21,8 @@ public sealed class Predictor(IOptions<PredictionOptions> options, PredictionSto
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(patients);
         var rows = patients.Select((p, i) => p.Values ?? throw new ArgumentException($"patient {i + 1} did not pass validation", nameof(patients))).ToArray();
-        var probabilities = snapshot.Model.PredictProbability(rows);
+        var probabilities = new double[rows.Length];
+        snapshot.Scorer.Probabilities(rows, probabilities);
         var decisions = snapshot.Model.Decide(probabilities);
         var shap = ShapExplainer.Exact(snapshot.Model.Pipeline, snapshot.TrainingRows, rows, snapshot.FeatureNames);
         PatientPrediction[] predictions = [.. rows.Select((row, r) => new PatientPrediction(
