@@ -92,6 +92,22 @@ public sealed class WorkbookNotebooksTests(ExecutedWorkbook workbook) : IClassFi
     }
 
     [Fact]
+    public void The_deployment_notebook_export_shows_the_app_agreeing_with_the_library_the_scanner_caught_and_the_update_rolled_back()
+    {
+        var html = File.ReadAllText(Path.Combine(workbook.OutDirectory, "08-deployment-and-monitoring.html"));
+
+        Assert.Contains("largest difference from the library&#39;s probability over 114 patients: 0.0E+000", html, StringComparison.Ordinal);
+        Assert.Contains("9 of 30 features drifted", html, StringComparison.Ordinal);
+        Assert.Contains("<td>area_worst</td>", html, StringComparison.Ordinal);
+        Assert.Contains("biopsy recommended: 45 of 114 before, 58 of 114 with the new scanner", html, StringComparison.Ordinal);
+        Assert.Contains("(228 new confirmed outcomes added)", html, StringComparison.Ordinal);
+        Assert.Contains("promoted, and served from now on", html, StringComparison.Ordinal);
+        Assert.Contains("the champion of notebook 06: True", html, StringComparison.Ordinal);
+        var version = File.ReadAllText(Path.Combine(Repository.Root, "models", "current")).Trim();
+        Assert.Contains($"served again: {version}", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_exports_open_from_the_file_system_with_no_errors_no_requests_and_every_chart_drawn()
     {
         await using var browser = await ExportBrowser.LaunchAsync();

@@ -6,6 +6,7 @@ using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Explanation;
 using BreastCancer.Analysis.Exploration;
 using BreastCancer.Analysis.Features;
+using BreastCancer.Analysis.Monitoring;
 using BreastCancer.Analysis.Tuning;
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive.Formatting;
@@ -57,5 +58,9 @@ public static class NotebookFormatters
         Formatter.Register<PermutationImportanceResult>((result, writer) => writer.Write(ExplanationHtml.Render(result)), HtmlFormatter.MimeType);
         Formatter.Register<PatientCases>((cases, writer) => writer.Write(ExplanationHtml.Render(cases)), HtmlFormatter.MimeType);
         Formatter.Register<ImportanceAgreement>((agreement, writer) => writer.Write(ExplanationHtml.Render(agreement)), HtmlFormatter.MimeType);
+        Formatter.Register<DriftReport>((report, writer) => writer.Write(MonitoringHtml.Render(report)), HtmlFormatter.MimeType);
+        Formatter.Register<LivePerformance>((performance, writer) => writer.Write(MonitoringHtml.Render(performance)), HtmlFormatter.MimeType);
+        Formatter.Register<RetrainReport>((report, writer) => writer.Write(MonitoringHtml.Render(report)), HtmlFormatter.MimeType);
+        Formatter.Register<IReadOnlyList<ServedPrediction>>((predictions, writer) => writer.Write(MonitoringHtml.Render(predictions)), HtmlFormatter.MimeType);
     }
 }
