@@ -11,9 +11,9 @@ using Microsoft.ML.Transforms;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var command = args.Length > 0 ? args[0] : "models";
-if (command is not ("models" or "grid" or "nested" or "shap" or "batch"))
+if (command is not ("models" or "grid" or "nested" or "shap" or "batch" or "serve"))
 {
-    Console.Error.WriteLine($"bench: unknown command '{command}'; commands: models, grid, nested, shap, batch [ROWS...]");
+    Console.Error.WriteLine($"bench: unknown command '{command}'; commands: models, grid, nested, shap, batch [ROWS...], serve");
     return 2;
 }
 
@@ -49,6 +49,11 @@ if (command == "nested")
 if (command == "shap")
 {
     return ShapBench.Run(wdbc, output);
+}
+
+if (command == "serve")
+{
+    return ServeBench.Run(wdbc, output);
 }
 
 var peer = RunPeer(foldsFile);

@@ -1,0 +1,253 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BreastCancer.Analysis.Data;
+using BreastCancer.Analysis.Data.Splits;
+
+namespace BreastCancer.Bench;
+
+/// <summary>
+/// The serving benchmark of issues 9 and 10: our <c>POST /api/predict</c> (the web app in Release as its own process,
+/// the default model trained into a temporary folder, a temporary SQLite store) against a Flask app serving
+/// scikit-learn's logistic regression under gunicorn with 2 sync workers (<c>bench/peer/serve.py</c>), both on
+/// loopback, driven by wrk at 32 connections with one held-out patient's JSON (<c>bench/peer/post.lua</c>). After a
+/// warm-up, each side is measured for a fixed time in alternating runs; the table gives medians with min–max,
+/// server CPU per request, the peak resident set while serving, and the target: p99 ≤ 5 ms and at least 10× the
+/// peer's requests per second.
+/// </summary>
+internal static class ServeBench
+{
+    private const int Connections = 32;
+    private const int Runs = 5;
+    private const int Seconds = 10;
+    private const int WarmUpSeconds = 5;
+    private const double P99TargetMs = 5;
+    private const double RatioTarget = 10;
+    private const int RaisedRateLimit = 1_000_000_000;
+    private const double ProbabilityTolerance = 1e-3;
+    private const string Wrk = "/usr/bin/wrk";
+    private const string Gunicorn = "/usr/bin/gunicorn";
+    private const string Python = "/usr/bin/python3";
+
+    public static int Run(BreastCancerData wdbc, string output)
+    {
+        if (Missing() is { } missing)
+        {
+            Console.Error.WriteLine($"bench serve: {missing}; install them with: apt-get install wrk gunicorn python3-flask python3-sklearn");
+            return 2;
+        }
+
+        var app = AppAssembly();
+        if (!File.Exists(app))
+        {
+            Console.Error.WriteLine($"bench serve: the web app is not built at {app}; build it (dotnet build -c Release bench/BreastCancer.Bench builds it too)");
+            return 2;
+        }
+
+        var split = HeldOutSplit.ForStudy(wdbc);
+        var train = wdbc.Subset(split.Train);
+        var heldOut = wdbc.Subset(split.Test).ToArray();
+        var folder = Path.Combine(Path.GetTempPath(), $"bc-bench-serve-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        var body = Path.Combine(Path.GetFullPath(output), "serve-body.json");
+        File.WriteAllText(body, Body(heldOut[0]).ToJsonString());
+        try
+        {
+            using var ours = StartOurs(app, folder, FreePort(), out var ourUrl);
+            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            WaitForHealth(client, ours, ourUrl, TimeSpan.FromMinutes(5));
+            var threshold = Probe(client, ourUrl, heldOut[0]).GetProperty("threshold").GetDouble();
+
+            var data = Path.Combine(Path.GetFullPath(output), "serve.json");
+            File.WriteAllText(data, JsonSerializer.Serialize(new { x = train.ToArray(), y = train.IsMalignant, names = FeatureCatalog.WdbcFeatures, c = 1.0 / 3, threshold }));
+            using var peer = StartPeer(data, FreePort(), out var peerUrl);
+            WaitForHealth(client, peer, peerUrl, TimeSpan.FromMinutes(1));
+
+            var (gap, agreeing) = Agreement(client, ourUrl, peerUrl, heldOut);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"answers: the {heldOut.Length} held-out patients posted one by one to both: largest |Δ probability| {gap:E1} (tolerance {ProbabilityTolerance:E0}: ML.NET's single-precision L-BFGS against scikit-learn's lbfgs), decisions agreeing {agreeing}/{heldOut.Length}"));
+            Console.WriteLine($"ours: BreastCancer.Web in Release ({app}), Kestrel, rate limiter on with RateLimit:PermitsPerMinute raised from 1200 to {RaisedRateLimit:N0}, every prediction recorded in SQLite (WAL) before it is answered; validation, probability, decision, SHAP contributions, conformal set, range warnings");
+            Console.WriteLine("peer: Flask 2.2 + scikit-learn 1.2.1 StandardScaler + LogisticRegression (C = 1/3, our λ₂ = 3) under gunicorn -w 2 (sync workers); validation, probability, decision; nothing stored");
+            Console.WriteLine($"driver: wrk -t2 -c{Connections} -d{Seconds}s --latency -s bench/peer/post.lua, one held-out patient per request; {WarmUpSeconds} s warm-up each, then {Runs} runs per side, alternating; {Load()}");
+
+            foreach (var (server, url) in new[] { (ours, ourUrl), (peer, peerUrl) })
+            {
+                Drive(url, body, WarmUpSeconds);
+                server.ResetPeak();
+            }
+
+            var results = new Dictionary<string, List<(WrkResult Wrk, double CpuMsPerRequest)>> { [ours.Name] = [], [peer.Name] = [] };
+            for (var run = 0; run < Runs; run++)
+            {
+                foreach (var (server, url) in new[] { (ours, ourUrl), (peer, peerUrl) })
+                {
+                    var cpu = server.CpuSeconds();
+                    var result = Drive(url, body, Seconds);
+                    results[server.Name].Add((result, (server.CpuSeconds() - cpu) * 1000 / Math.Max(1, result.Requests)));
+                }
+            }
+
+            Console.WriteLine($"load after the runs: {Load()}");
+            Print(results[ours.Name], results[peer.Name], ours.PeakMegabytes(), peer.PeakMegabytes());
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static void Print(List<(WrkResult Wrk, double Cpu)> ours, List<(WrkResult Wrk, double Cpu)> peer, double ourPeak, double peerPeak)
+    {
+        Console.WriteLine($"| side | requests/s | p50 ms | p99 ms | server CPU ms/request | non-2xx | socket errors | peak RSS MiB |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        Row("ours (ASP.NET Core)", ours, ourPeak);
+        Row("peer (Flask + gunicorn -w 2)", peer, peerPeak);
+        var ratio = Median(ours.Select(r => r.Wrk.RequestsPerSecond)) / Median(peer.Select(r => r.Wrk.RequestsPerSecond));
+        var p99 = Median(ours.Select(r => r.Wrk.P99Ms));
+        var failures = ours.Concat(peer).Sum(r => r.Wrk.Non2xx + r.Wrk.SocketErrors);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| ratio ours / peer | {ratio:F1}× | {Median(ours.Select(r => r.Wrk.P50Ms)) / Median(peer.Select(r => r.Wrk.P50Ms)):F2} | {p99 / Median(peer.Select(r => r.Wrk.P99Ms)):F2} | {Median(ours.Select(r => r.Cpu)) / Median(peer.Select(r => r.Cpu)):F2} | | | {ourPeak / peerPeak:F2} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"target (issue 9): p99 ≤ {P99TargetMs} ms: {(p99 <= P99TargetMs ? "met" : "missed")} ({p99:F2} ms); ≥ {RatioTarget}× the peer's requests/s: {(ratio >= RatioTarget ? "met" : "missed")} ({ratio:F1}×); every response 2xx: {(failures == 0 ? "yes" : $"no, {failures} failures")}"));
+        Console.WriteLine("peak RSS: VmHWM while serving (reset after the warm-up), summed over gunicorn's master and workers; medians of the runs with [min–max]");
+    }
+
+    private static void Row(string name, List<(WrkResult Wrk, double Cpu)> runs, double peak) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {name} | {Spread(runs.Select(r => r.Wrk.RequestsPerSecond), "F0")} | {Spread(runs.Select(r => r.Wrk.P50Ms), "F2")} | {Spread(runs.Select(r => r.Wrk.P99Ms), "F2")} | {Spread(runs.Select(r => r.Cpu), "F3")} | {runs.Sum(r => r.Wrk.Non2xx)} | {runs.Sum(r => r.Wrk.SocketErrors)} | {peak:F0} |"));
+
+    private static string Spread(IEnumerable<double> values, string format)
+    {
+        var list = values.ToList();
+        return $"{Median(list).ToString(format, CultureInfo.InvariantCulture)} [{list.Min().ToString(format, CultureInfo.InvariantCulture)}–{list.Max().ToString(format, CultureInfo.InvariantCulture)}]";
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    /// <summary>What the benchmark needs and the machine lacks, or null.</summary>
+    private static string? Missing()
+    {
+        var missing = new[] { Wrk, Gunicorn, Python }.Where(f => !File.Exists(f)).ToList();
+        if (File.Exists(Python))
+        {
+            using var check = Process.Start(new ProcessStartInfo(Python, ["-c", "import flask, sklearn"]) { RedirectStandardError = true })!;
+            check.StandardError.ReadToEnd();
+            check.WaitForExit();
+            if (check.ExitCode != 0)
+            {
+                missing.Add("python3-flask or python3-sklearn (python3 -c \"import flask, sklearn\" failed)");
+            }
+        }
+
+        return missing.Count == 0 ? null : $"missing {string.Join(", ", missing)}";
+    }
+
+    /// <summary>The web app's assembly, built in the benchmark's configuration by its project reference.</summary>
+    private static string AppAssembly()
+    {
+        var configuration = typeof(ServeBench).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value;
+        return Path.GetFullPath(Path.Combine("app", "BreastCancer.Web", "bin", configuration!, "net10.0", "BreastCancer.Web.dll"));
+    }
+
+    private static ServerProcess StartOurs(string app, string folder, int port, out string url)
+    {
+        url = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
+        return ServerProcess.Start("ours", new ProcessStartInfo("dotnet",
+        [
+            app, "--contentRoot", Path.GetFullPath(Path.Combine("app", "BreastCancer.Web")), "--urls", url,
+            $"--Model:Folder={Path.Combine(folder, "models")}", $"--Monitoring:Database={Path.Combine(folder, "predictions.db")}",
+            $"--RateLimit:PermitsPerMinute={RaisedRateLimit.ToString(CultureInfo.InvariantCulture)}",
+        ]));
+    }
+
+    private static ServerProcess StartPeer(string data, int port, out string url)
+    {
+        url = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
+        var start = new ProcessStartInfo(Gunicorn, ["-w", "2", "-b", $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}", "--chdir", Path.GetFullPath(Path.Combine("bench", "peer")), "serve:app"]);
+        start.Environment["BC_SERVE_DATA"] = data;
+        return ServerProcess.Start("peer", start);
+    }
+
+    private static void WaitForHealth(HttpClient client, ServerProcess server, string url, TimeSpan patience)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < patience)
+        {
+            if (server.HasExited)
+            {
+                throw new InvalidOperationException($"{server.Name} exited before serving: {server.Errors}");
+            }
+
+            try
+            {
+                if (client.GetAsync($"{url}/health").GetAwaiter().GetResult().StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            Thread.Sleep(200);
+        }
+
+        throw new TimeoutException($"{server.Name} did not answer {url}/health within {patience.TotalSeconds} s");
+    }
+
+    private static JsonObject Body(double[] row) =>
+        new() { ["features"] = new JsonObject(FeatureCatalog.WdbcFeatures.Select((f, i) => KeyValuePair.Create(f, (JsonNode?)JsonValue.Create(row[i])))) };
+
+    private static JsonElement Probe(HttpClient client, string url, double[] row)
+    {
+        using var content = new StringContent(Body(row).ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = client.PostAsync($"{url}/api/predict", content).GetAwaiter().GetResult();
+        var text = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+        return response.IsSuccessStatusCode
+            ? JsonDocument.Parse(text).RootElement.Clone()
+            : throw new InvalidOperationException($"POST {url}/api/predict answered {(int)response.StatusCode}: {text}");
+    }
+
+    /// <summary>The largest gap between the two sides' probabilities over <paramref name="rows"/>, and how many decisions agree.</summary>
+    private static (double Gap, int Agreeing) Agreement(HttpClient client, string ours, string peer, IReadOnlyList<double[]> rows)
+    {
+        var (gap, agreeing) = (0.0, 0);
+        foreach (var row in rows)
+        {
+            var (a, b) = (Probe(client, ours, row), Probe(client, peer, row));
+            gap = Math.Max(gap, Math.Abs(a.GetProperty("probability").GetDouble() - b.GetProperty("probability").GetDouble()));
+            agreeing += a.GetProperty("biopsyRecommended").GetBoolean() == b.GetProperty("biopsyRecommended").GetBoolean() ? 1 : 0;
+        }
+
+        return (gap, agreeing);
+    }
+
+    private static WrkResult Drive(string url, string body, int seconds)
+    {
+        var start = new ProcessStartInfo(Wrk, ["-t2", $"-c{Connections}", $"-d{seconds}s", "--latency", "-s", Path.GetFullPath(Path.Combine("bench", "peer", "post.lua")), $"{url}/api/predict", "--", body])
+        { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var wrk = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {Wrk}");
+        var text = wrk.StandardOutput.ReadToEnd();
+        var errors = wrk.StandardError.ReadToEnd();
+        wrk.WaitForExit();
+        return wrk.ExitCode == 0 ? WrkResult.Parse(text) : throw new InvalidOperationException($"wrk failed (exit {wrk.ExitCode}): {errors}{text}");
+    }
+
+    private static string Load() => $"load average {string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))} on {Environment.ProcessorCount} cores";
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
