@@ -1,4 +1,5 @@
 using BreastCancer.Analysis.Deployment;
+using BreastCancer.Analysis.Explanation;
 using BreastCancer.Analysis.Modeling;
 using BreastCancer.Analysis.Monitoring;
 
@@ -28,4 +29,7 @@ public sealed record ModelSnapshot(SavedModel Model, IReadOnlyList<double[]> Tra
 
     /// <summary>The feature names in the card's order.</summary>
     public IReadOnlyList<string> FeatureNames { get; } = [.. Model.Card.Features.Select(f => f.Name)];
+
+    /// <summary>The exact SHAP explainer of the model against its training rows, prepared once; null when the model allows no exact explanation.</summary>
+    public ExactShapExplainer? Explainer { get; } = ExactShapExplainer.For(Model.Pipeline, TrainingRows, [.. Model.Card.Features.Select(f => f.Name)]);
 }

@@ -24,7 +24,7 @@ public sealed class Predictor(IOptions<PredictionOptions> options, PredictionSto
         var probabilities = new double[rows.Length];
         snapshot.Scorer.Probabilities(rows, probabilities);
         var decisions = snapshot.Model.Decide(probabilities);
-        var shap = ShapExplainer.Exact(snapshot.Model.Pipeline, snapshot.TrainingRows, rows, snapshot.FeatureNames);
+        var shap = snapshot.Explainer?.Explain(rows);
         PatientPrediction[] predictions = [.. rows.Select((row, r) => new PatientPrediction(
             Guid.NewGuid(),
             probabilities[r],

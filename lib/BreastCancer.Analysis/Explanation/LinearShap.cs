@@ -31,7 +31,20 @@ public static class LinearShap
         Require(featureNames.Count == weights.Count, nameof(featureNames), $"{featureNames.Count} feature names for {weights.Count} weights");
         RequireWidth(background, weights.Count, nameof(background));
         RequireWidth(rows, weights.Count, nameof(rows));
-        var means = Enumerable.Range(0, weights.Count).Select(i => background.Average(b => b[i])).ToArray();
+        return AtMeans(weights, intercept, Means(background, weights.Count), rows, featureNames, space);
+    }
+
+    /// <summary>The mean of each of the <paramref name="width"/> inputs over <paramref name="background"/>: the reference point of <see cref="AtMeans"/>.</summary>
+    internal static double[] Means(IReadOnlyList<double[]> background, int width) =>
+        [.. Enumerable.Range(0, width).Select(i => background.Average(b => b[i]))];
+
+    /// <summary>
+    /// <see cref="Explain"/> with the background's means given (<see cref="Means"/>), so that a caller explaining many
+    /// requests against the same background averages it once; the rows' and names' widths must already be checked.
+    /// </summary>
+    internal static ShapExplanation AtMeans(IReadOnlyList<double> weights, double intercept, double[] means, IReadOnlyList<double[]> rows,
+        IReadOnlyList<string> featureNames, ShapOutputSpace space)
+    {
         var baseValue = intercept + means.Select((m, i) => weights[i] * m).Sum();
         var values = rows.Select(r => r.Select((x, i) => weights[i] * (x - means[i])).ToArray()).ToArray();
         return new ShapExplanation(featureNames, baseValue, values, rows, space, "linear SHAP (exact, independent features)");

@@ -28,13 +28,17 @@ public static class ShapExplainer
         KernelShapOptions? kernel = null, int backgroundSize = 50)
     {
         kernel ??= new KernelShapOptions();
+        if (Exact(model, training, rows, featureNames) is { } exact)
+        {
+            return exact;
+        }
+
         if (Inputs(model, training, rows, featureNames) is not { } inputs)
         {
             return KernelShap.Explain(model.PredictProbability, ShapBackground.KMeans(training, backgroundSize, kernel.Seed), rows, featureNames, kernel);
         }
 
-        var explanation = ExactOnInputs(model.Classifier, inputs)
-            ?? KernelShap.Explain(model.Classifier.PredictProbability, ShapBackground.KMeans(inputs.Training, backgroundSize, kernel.Seed), inputs.Rows, inputs.Names, kernel);
+        var explanation = KernelShap.Explain(model.Classifier.PredictProbability, ShapBackground.KMeans(inputs.Training, backgroundSize, kernel.Seed), inputs.Rows, inputs.Names, kernel);
         return ClassifierInputs.ToFeatures(explanation, inputs.Sources, featureNames, rows);
     }
 
@@ -42,11 +46,14 @@ public static class ShapExplainer
     /// The exact explanation in log-odds of malignancy, or null when the model allows none: linear SHAP (expectations over
     /// the training rows) or path-dependent TreeSHAP (covers from the training rows routed through each tree).
     /// </summary>
+    /// <remarks>To explain many calls against the same training rows, prepare an <see cref="ExactShapExplainer"/> once.</remarks>
     /// <exception cref="ArgumentException">No training rows, or the rows, training rows and names disagree in width.</exception>
-    public static ShapExplanation? Exact(FittedPipeline model, IReadOnlyList<double[]> training, IReadOnlyList<double[]> rows, IReadOnlyList<string> featureNames) =>
-        Inputs(model, training, rows, featureNames) is { } inputs && ExactOnInputs(model.Classifier, inputs) is { } explanation
-            ? ClassifierInputs.ToFeatures(explanation, inputs.Sources, featureNames, rows)
-            : null;
+    public static ShapExplanation? Exact(FittedPipeline model, IReadOnlyList<double[]> training, IReadOnlyList<double[]> rows, IReadOnlyList<string> featureNames)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        Validate(training, rows, featureNames);
+        return ExactShapExplainer.For(model, training, featureNames)?.Explain(rows);
+    }
 
     /// <summary>
     /// The largest gap, over the explained rows, between the probability the explanation adds up to (the logistic of
@@ -67,14 +74,6 @@ public static class ShapExplainer
         var predicted = model.PredictProbability(explanation.FeatureValues);
         return predicted.Select((p, row) => Math.Abs(probability(explanation.Output(row)) - p)).DefaultIfEmpty(0).Max();
     }
-
-    /// <summary>The exact explanation of the classifier's inputs in log-odds, or null when its log-odds are neither linear nor a tree ensemble's.</summary>
-    private static ShapExplanation? ExactOnInputs(IFittedClassifier classifier, ClassifierView inputs) =>
-        LogOddsLinearModel.Of(classifier) is { } linear
-            ? LinearShap.Explain(linear.Weights, linear.Intercept, inputs.Training, inputs.Rows, inputs.Names, ShapOutputSpace.LogOdds)
-            : TreeModel.Of(classifier, inputs.Training) is { } trees
-                ? TreeShap.Explain(trees.Ensemble, inputs.Rows, inputs.Names).Rescaled(trees.LogOddsSlope, trees.LogOddsIntercept, ShapOutputSpace.LogOdds)
-                : null;
 
     /// <summary>The rows and training rows as the classifier sees them, with each input's feature; null when a step combines features.</summary>
     private static ClassifierView? Inputs(FittedPipeline model, IReadOnlyList<double[]> training, IReadOnlyList<double[]> rows, IReadOnlyList<string> featureNames)
