@@ -86,6 +86,67 @@ public sealed class PredictionStoreTests : IDisposable
         Assert.Equal("wal", command.ExecuteScalar());
     }
 
+    [Fact]
+    public async Task Concurrent_calls_sharing_commits_are_all_stored_each_whole_and_in_one_piece()
+    {
+        using var store = new PredictionStore(Database);
+        var calls = Enumerable.Range(0, 200).Select(c => Enumerable.Range(0, 1 + (c % 3)).Select(k => Record((c * 3) + k, probability: 0.3)).ToArray()).ToArray();
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(t => Task.Run(async () =>
+        {
+            foreach (var call in calls.Where((_, c) => c % 8 == t))
+            {
+                await store.RecordAsync(call);
+            }
+        })));
+
+        var stored = store.Recent(10_000);
+        Assert.Equal(calls.Sum(c => c.Length), stored.Count);
+        var position = stored.Select((p, i) => (p.Id, i)).ToDictionary(p => p.Id, p => p.i);
+        Assert.All(calls, call =>
+        {
+            var at = position[call[0].Id];
+            Assert.Equal(call, stored.Skip(at).Take(call.Length), new RecordComparer());
+        });
+    }
+
+    [Fact]
+    public async Task A_commit_that_fails_fails_every_call_it_held_and_stores_none_of_them_while_the_other_calls_are_stored()
+    {
+        using var store = new PredictionStore(Database);
+        var first = Record(0, 0.5);
+        store.Record([first]);
+        var calls = Enumerable.Range(1, 50).Select(c => c == 2 ? [Record(c, 0.4), first] : new[] { Record(c, 0.4) }).ToArray();
+        Task[] writes;
+        using (var blocker = new SqliteConnection($"Data Source={Database};Pooling=False"))
+        {
+            blocker.Open();
+            using var hold = blocker.BeginTransaction(deferred: false);
+            writes = [.. calls.Select(store.RecordAsync)];
+            hold.Rollback();
+        }
+
+        var outcomes = await Task.WhenAll(writes.Select(async w =>
+        {
+            try
+            {
+                await w;
+                return null;
+            }
+            catch (SqliteException e)
+            {
+                return e;
+            }
+        }));
+
+        Assert.NotNull(outcomes[1]);
+        Assert.Contains(outcomes.Where((_, c) => c != 1), e => e is not null);
+        var stored = store.Recent(1000).Select(p => p.Id).ToHashSet();
+        Assert.Equal(1 + outcomes.Where((_, c) => c != 1 && outcomes[c] is null).Count(), stored.Count);
+        Assert.All(calls.Zip(outcomes), pair => Assert.Equal(pair.Second is null, pair.First.Where(p => p != first).All(p => stored.Contains(p.Id))));
+        Assert.All(calls.Zip(outcomes).Where(pair => pair.Second is not null), pair => Assert.DoesNotContain(pair.First[0].Id, stored));
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

@@ -33,7 +33,7 @@ public static class ApiEndpoints
             return ProblemResults.Invalid(parsed.Errors);
         }
 
-        var predictions = predictor.Predict(snapshot, parsed.Patients);
+        var predictions = await predictor.PredictAsync(snapshot, parsed.Patients);
         return parsed.IsBatch ? TypedResults.Ok(new BatchPrediction(predictions)) : TypedResults.Ok(predictions[0]);
     }
 }

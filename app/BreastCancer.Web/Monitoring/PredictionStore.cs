@@ -1,22 +1,28 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
 namespace BreastCancer.Web.Monitoring;
 
 /// <summary>
 /// The monitoring store: a SQLite database in write-ahead-log mode holding every prediction and every confirmed outcome.
-/// Each write is one transaction, so a process killed mid-write leaves the database readable with whole rows only (the
-/// log's uncommitted frames are discarded when it is next opened), and a CHECK constraint refuses a prediction whose
-/// features are not 30 numbers. Writes are serialised through one connection; reads open their own, which WAL lets run
-/// beside a write.
+/// Predictions are written by group commit: one writer takes every call waiting when it is free and stores their
+/// predictions in one transaction, and each call completes once that transaction has committed (or fails with it), so
+/// under load many requests share a commit while every prediction a caller was answered is in the store. A process
+/// killed mid-write leaves the database readable with whole calls only (the log's uncommitted frames are discarded when
+/// it is next opened), and a CHECK constraint refuses a prediction whose features are not 30 numbers. Writes are
+/// serialised through one connection; reads open their own, which WAL lets run beside a write.
 /// </summary>
 public sealed class PredictionStore : IDisposable
 {
     private const int FeatureCount = 30;
+    private const int MaxGroup = 256;
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
     private readonly Lock _write = new();
+    private readonly Channel<PendingWrite> _pending = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _groupCommits;
 
     /// <summary>Opens the database at <paramref name="path"/>, creating it and its tables when missing.</summary>
     /// <exception cref="SqliteException">The file cannot be opened or is not a SQLite database.</exception>
@@ -44,14 +50,18 @@ public sealed class PredictionStore : IDisposable
                 malignant INTEGER NOT NULL CHECK (malignant IN (0, 1)),
                 time TEXT NOT NULL);
             """);
+        _groupCommits = Task.Run(CommitGroupsAsync);
     }
 
     /// <summary>The database file's full path.</summary>
     public string Path { get; }
 
-    /// <summary>Stores <paramref name="predictions"/> in one transaction: all of them or, on any failure, none.</summary>
-    /// <exception cref="ArgumentException">A prediction does not have 30 finite features or a probability in 0–1.</exception>
-    public void Record(IReadOnlyList<PredictionRecord> predictions)
+    /// <summary>
+    /// Stores <paramref name="predictions"/>, all of them or, on any failure, none: the task completes once the
+    /// transaction holding them (and the other calls' waiting with them) has committed, and fails when it failed.
+    /// </summary>
+    /// <exception cref="ArgumentException">A prediction does not have 30 finite features or a probability in 0–1 (thrown before anything is queued).</exception>
+    public Task RecordAsync(IReadOnlyList<PredictionRecord> predictions)
     {
         ArgumentNullException.ThrowIfNull(predictions);
         foreach (var p in predictions)
@@ -62,25 +72,15 @@ public sealed class PredictionStore : IDisposable
             }
         }
 
-        lock (_write)
-        {
-            using var transaction = _writer.BeginTransaction();
-            using var insert = _writer.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = "INSERT INTO predictions (id, time, model_version, features, probability, biopsy) VALUES ($id, $time, $version, $features, $probability, $biopsy)";
-            var (id, time, version, features, probability, biopsy) = (insert.Parameters.Add("$id", SqliteType.Text), insert.Parameters.Add("$time", SqliteType.Text),
-                insert.Parameters.Add("$version", SqliteType.Text), insert.Parameters.Add("$features", SqliteType.Text), insert.Parameters.Add("$probability", SqliteType.Real),
-                insert.Parameters.Add("$biopsy", SqliteType.Integer));
-            foreach (var p in predictions)
-            {
-                (id.Value, time.Value, version.Value) = (p.Id.ToString(), Format(p.Time), p.ModelVersion);
-                (features.Value, probability.Value, biopsy.Value) = (JsonSerializer.Serialize(p.Features), p.Probability, p.Biopsy ? 1 : 0);
-                insert.ExecuteNonQuery();
-            }
+        var write = new PendingWrite(predictions, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        ObjectDisposedException.ThrowIf(!_pending.Writer.TryWrite(write), this);
 
-            transaction.Commit();
-        }
+        return write.Committed.Task;
     }
+
+    /// <summary>Stores <paramref name="predictions"/> as <see cref="RecordAsync"/> does and waits for the commit.</summary>
+    /// <exception cref="ArgumentException">A prediction does not have 30 finite features or a probability in 0–1.</exception>
+    public void Record(IReadOnlyList<PredictionRecord> predictions) => RecordAsync(predictions).GetAwaiter().GetResult();
 
     /// <summary>Stores the confirmed diagnosis of prediction <paramref name="id"/>; the first outcome reported for a prediction stands.</summary>
     public OutcomeResult RecordOutcome(Guid id, bool malignant, DateTimeOffset time)
@@ -131,7 +131,60 @@ public sealed class PredictionStore : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _writer.Dispose();
+    public void Dispose()
+    {
+        _pending.Writer.TryComplete();
+        _groupCommits.GetAwaiter().GetResult();
+        _writer.Dispose();
+    }
+
+    /// <summary>The writer: takes every call waiting (up to <see cref="MaxGroup"/>) and commits them in one transaction, completing or failing each.</summary>
+    private async Task CommitGroupsAsync()
+    {
+        var group = new List<PendingWrite>();
+        while (await _pending.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (group.Count < MaxGroup && _pending.Reader.TryRead(out var write))
+            {
+                group.Add(write);
+            }
+
+            try
+            {
+                Commit(group);
+                group.ForEach(w => w.Committed.TrySetResult());
+            }
+            catch (Exception e)
+            {
+                group.ForEach(w => w.Committed.TrySetException(e));
+            }
+
+            group.Clear();
+        }
+    }
+
+    private void Commit(List<PendingWrite> group)
+    {
+        lock (_write)
+        {
+            using var transaction = _writer.BeginTransaction();
+            using var insert = _writer.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO predictions (id, time, model_version, features, probability, biopsy) VALUES ($id, $time, $version, $features, $probability, $biopsy)";
+            var (id, time, version, features, probability, biopsy) = (insert.Parameters.Add("$id", SqliteType.Text), insert.Parameters.Add("$time", SqliteType.Text),
+                insert.Parameters.Add("$version", SqliteType.Text), insert.Parameters.Add("$features", SqliteType.Text), insert.Parameters.Add("$probability", SqliteType.Real),
+                insert.Parameters.Add("$biopsy", SqliteType.Integer));
+            insert.Prepare();
+            foreach (var p in group.SelectMany(w => w.Predictions))
+            {
+                (id.Value, time.Value, version.Value) = (p.Id.ToString(), Format(p.Time), p.ModelVersion);
+                (features.Value, probability.Value, biopsy.Value) = (JsonSerializer.Serialize(p.Features), p.Probability, p.Biopsy ? 1 : 0);
+                insert.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+    }
 
     private static string Format(DateTimeOffset time) => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
@@ -165,4 +218,7 @@ public sealed class PredictionStore : IDisposable
 
         return rows;
     }
+
+    /// <summary>A call's predictions waiting for the writer, and the completion its caller awaits.</summary>
+    private sealed record PendingWrite(IReadOnlyList<PredictionRecord> Predictions, TaskCompletionSource Committed);
 }

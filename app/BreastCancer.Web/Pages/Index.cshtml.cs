@@ -50,7 +50,7 @@ public sealed class IndexModel(ModelHolder holder, Predictor predictor, IOptions
     }
 
     /// <summary>Validates the submitted measurements and, when all are valid, predicts.</summary>
-    public void OnPost()
+    public async Task OnPostAsync()
     {
         foreach (var feature in Snapshot.FeatureNames)
         {
@@ -61,7 +61,7 @@ public sealed class IndexModel(ModelHolder holder, Predictor predictor, IOptions
             .ValidateText(Values.ToDictionary(v => v.Key, v => (string?)v.Value, StringComparer.Ordinal), Errors);
         if (check.Values is not null)
         {
-            Result = predictor.Predict(Snapshot, [check])[0];
+            Result = (await predictor.PredictAsync(Snapshot, [check]))[0];
         }
         else
         {

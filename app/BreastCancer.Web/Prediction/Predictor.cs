@@ -8,15 +8,16 @@ namespace BreastCancer.Web.Prediction;
 /// <summary>
 /// Scores validated patients with one model snapshot: probability (by the snapshot's <see cref="ModelSnapshot.Scorer"/>,
 /// equal to the saved model's <c>PredictProbability</c> without its fixed cost per call), decision at the card's threshold, the top SHAP
-/// contributions, and the range warnings. Every prediction is recorded in the monitoring store (in one transaction per
-/// call) before it is returned, so that each id a caller receives can take an outcome.
+/// contributions, and the range warnings. Every prediction is recorded in the monitoring store (a call's predictions
+/// whole, in a transaction it may share with other calls: group commit) before it is returned, so that each id a caller
+/// receives can take an outcome.
 /// </summary>
 public sealed class Predictor(IOptions<PredictionOptions> options, PredictionStore store, ServiceMetrics metrics, TimeProvider time)
 {
     private readonly int _top = options.Value.TopContributions;
 
     /// <summary>The predictions of <paramref name="patients"/> (each valid, its values in the card's order) by <paramref name="snapshot"/>.</summary>
-    public IReadOnlyList<PatientPrediction> Predict(ModelSnapshot snapshot, IReadOnlyList<PatientCheck> patients)
+    public async Task<IReadOnlyList<PatientPrediction>> PredictAsync(ModelSnapshot snapshot, IReadOnlyList<PatientCheck> patients)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(patients);
@@ -36,7 +37,7 @@ public sealed class Predictor(IOptions<PredictionOptions> options, PredictionSto
             shap is null ? null : Explain(shap, r),
             patients[r].Warnings))];
         var now = time.GetUtcNow();
-        store.Record([.. predictions.Select((p, r) => new PredictionRecord(p.PredictionId, now, p.ModelVersion, rows[r], p.Probability, p.BiopsyRecommended))]);
+        await store.RecordAsync([.. predictions.Select((p, r) => new PredictionRecord(p.PredictionId, now, p.ModelVersion, rows[r], p.Probability, p.BiopsyRecommended))]).ConfigureAwait(false);
         metrics.Predictions(decisions.Count(d => d), decisions.Count(d => !d));
         return predictions;
     }
