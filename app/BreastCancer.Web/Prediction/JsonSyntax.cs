@@ -9,6 +9,9 @@ namespace BreastCancer.Web.Prediction;
 /// </summary>
 public static class JsonSyntax
 {
+    /// <summary>The deepest nesting a request body may have.</summary>
+    public const int MaxDepth = 16;
+
     /// <summary>The field (dotted path, arrays indexed) at which <paramref name="body"/> is not valid JSON and why, or null when it is valid. The field is <c>body</c> when the error is not inside one.</summary>
     public static (string Field, string Reason)? FindError(ReadOnlySpan<byte> body)
     {
@@ -17,7 +20,7 @@ public static class JsonSyntax
             return ("body", "is empty: send a JSON object");
         }
 
-        var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 16 });
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = MaxDepth });
         var path = new List<Frame>();
         try
         {

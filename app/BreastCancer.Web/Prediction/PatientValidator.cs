@@ -15,6 +15,7 @@ namespace BreastCancer.Web.Prediction;
 public sealed class PatientValidator(IReadOnlyList<FeatureRange> features, bool rejectOutOfRange)
 {
     private readonly IReadOnlyList<FeatureRange> _features = features ?? throw new ArgumentNullException(nameof(features));
+    private readonly HashSet<string> _names = [.. features.Select(f => f.Name)];
 
     /// <summary>Validates the JSON object <paramref name="element"/> of feature name → number; errors go to <paramref name="errors"/> under <paramref name="prefix"/> + the field's name.</summary>
     public PatientCheck ValidateJson(JsonElement element, string prefix, ValidationErrors errors)
@@ -30,7 +31,7 @@ public sealed class PatientValidator(IReadOnlyList<FeatureRange> features, bool 
         var given = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
         {
-            if (!_features.Any(f => f.Name == property.Name))
+            if (!_names.Contains(property.Name))
             {
                 errors.Add(prefix + property.Name, $"is not one of the model's {_features.Count} features");
             }

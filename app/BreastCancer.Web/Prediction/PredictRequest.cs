@@ -17,13 +17,14 @@ public sealed record PredictRequest(bool IsBatch, IReadOnlyList<PatientCheck> Pa
     {
         ArgumentNullException.ThrowIfNull(validator);
         var errors = new ValidationErrors();
-        if (JsonSyntax.FindError(body) is { } syntax)
+        using var document = TryParse(body);
+        if (document is null)
         {
-            errors.Add(syntax.Field, syntax.Reason);
+            var (field, reason) = JsonSyntax.FindError(body) ?? ("body", "is not valid JSON");
+            errors.Add(field, reason);
             return new PredictRequest(false, [], errors);
         }
 
-        using var document = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = 16 });
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -77,5 +78,18 @@ public sealed record PredictRequest(bool IsBatch, IReadOnlyList<PatientCheck> Pa
         }
 
         return new PredictRequest(true, checks, errors);
+    }
+
+    /// <summary>The parsed body, or null when it is not JSON; <see cref="JsonSyntax"/> then says where and why, by field (it reads with the same options).</summary>
+    private static JsonDocument? TryParse(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            return JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = JsonSyntax.MaxDepth });
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }
