@@ -1,5 +1,6 @@
 using System.Net;
 using BreastCancer.Analysis.Data;
+using BreastCancer.Analysis.Monitoring;
 
 namespace BreastCancer.Web.Tests;
 
@@ -9,13 +10,8 @@ internal static class MonitoringStream
     /// <summary>The API key the streams' apps are configured with.</summary>
     public const string Key = "test-key-0123456789";
 
-    /// <summary>The row with radius and perimeter read 15 % high and area 1.15² high (mean, standard error and worst), as by a miscalibrated scanner.</summary>
-    public static double[] Inflated(double[] row) => [.. row.Select((v, f) => FeatureCatalog.WdbcFeatures[f].Split('_')[0] switch
-    {
-        "radius" or "perimeter" => v * 1.15,
-        "area" => v * 1.15 * 1.15,
-        _ => v,
-    })];
+    /// <summary>The row as a scanner reading lengths 15 % high measures it (the library's <c>SizeCalibrationShift</c>, tested on its own).</summary>
+    public static double[] Inflated(double[] row) => SizeCalibrationShift.Apply([row], FeatureCatalog.WdbcFeatures, 1.15)[0];
 
     /// <summary>Sends <paramref name="rows"/> in batches of <paramref name="batch"/> and reports <paramref name="malignant"/> for each; returns each prediction's probability and decision.</summary>
     public static async Task<List<(double Probability, bool Biopsy)>> SendAsync(HttpClient client, IReadOnlyList<double[]> rows, IReadOnlyList<bool> malignant, int batch = 20)

@@ -16,7 +16,7 @@ public sealed class TimelineTests
     public void Drift_checks_are_the_detector_on_each_latest_window()
     {
         var detector = Detector();
-        double[][] stream = [.. HeldOut, .. HeldOut.Select(Inflate)];
+        double[][] stream = [.. HeldOut, .. SizeCalibrationShift.Apply(HeldOut, Wdbc.FeatureNames, 1.15)];
         var probabilities = stream.Select(StandIn).ToArray();
 
         var timeline = DriftTimeline.Compute(detector, stream, probabilities, window: 100, step: 30);
@@ -115,16 +115,4 @@ public sealed class TimelineTests
 
     /// <summary>A stand-in for the model: a logistic function of the worst radius (mm), 0.5 at 16.8 mm.</summary>
     private static double StandIn(double[] row) => 1 / (1 + Math.Exp(-2 * (row[Wdbc.IndexOf("radius_worst")] - 16.8)));
-
-    /// <summary>The row with radius and perimeter scaled by 1.15 and area by 1.15², for the mean, standard error and worst value.</summary>
-    private static double[] Inflate(double[] row)
-    {
-        var inflated = (double[])row.Clone();
-        foreach (var feature in Wdbc.FeatureNames.Where(f => f.StartsWith("radius", StringComparison.Ordinal) || f.StartsWith("perimeter", StringComparison.Ordinal) || f.StartsWith("area", StringComparison.Ordinal)))
-        {
-            inflated[Wdbc.IndexOf(feature)] *= feature.StartsWith("area", StringComparison.Ordinal) ? 1.15 * 1.15 : 1.15;
-        }
-
-        return inflated;
-    }
 }
