@@ -1,19 +1,17 @@
+using BreastCancer.Analysis.Display;
 using BreastCancer.Web.Monitoring;
-using Plotly.NET;
 
 namespace BreastCancer.Web.Api;
 
 /// <summary>
 /// The dashboard's data: <c>GET /api/monitoring/timeline</c> (drift and live performance along the stream),
-/// <c>GET /api/monitoring/charts</c> (the dashboard's Plotly figures) and <c>GET /js/plotly.min.js</c> (the plotly.js
-/// bundle Plotly.NET ships, served from the app itself, so that the page needs no CDN and no inline script).
+/// <c>GET /api/monitoring/charts</c> (the dashboard's Plotly figures) and <c>GET /js/plotly.min.js</c> (<see cref="PlotlyBundle"/>,
+/// served from the app itself, so that the page needs no CDN and no inline script).
 /// </summary>
 public static class DashboardEndpoints
 {
     /// <summary>Where the app serves plotly.js.</summary>
     public const string PlotlyJsPath = "/js/plotly.min.js";
-
-    private static readonly Lazy<byte[]> PlotlyJs = new(ReadPlotlyJs);
 
     /// <summary>Maps the endpoints on <paramref name="app"/>.</summary>
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
@@ -24,18 +22,8 @@ public static class DashboardEndpoints
         app.MapGet(PlotlyJsPath, (HttpResponse response) =>
         {
             response.Headers.CacheControl = "public, max-age=86400";
-            return TypedResults.Bytes(PlotlyJs.Value, "text/javascript; charset=utf-8");
+            return TypedResults.Bytes(PlotlyBundle.Bytes, "text/javascript; charset=utf-8");
         }).ExcludeFromDescription();
         return app;
-    }
-
-    private static byte[] ReadPlotlyJs()
-    {
-        var assembly = typeof(GenericChart).Assembly;
-        var name = assembly.GetManifestResourceNames().Single(n => n.StartsWith("Plotly.NET.plotly-", StringComparison.Ordinal) && n.EndsWith(".min.js", StringComparison.Ordinal));
-        using var resource = assembly.GetManifestResourceStream(name)!;
-        using var copy = new MemoryStream();
-        resource.CopyTo(copy);
-        return copy.ToArray();
     }
 }

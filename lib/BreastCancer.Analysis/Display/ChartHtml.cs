@@ -1,4 +1,3 @@
-using System.Reflection;
 using Plotly.NET;
 
 namespace BreastCancer.Analysis.Display;
@@ -31,11 +30,5 @@ public static class ChartHtml
     /// <summary>Forgets that plotly.js was sent, as a restarted kernel would (for tests).</summary>
     internal static void ForgetPlotlyJsSent() => Interlocked.Exchange(ref _plotlyJsSent, 0);
 
-    private static string PlotlyJs()
-    {
-        var assembly = typeof(GenericChart).Assembly;
-        var name = assembly.GetManifestResourceNames().Single(n => n.StartsWith("Plotly.NET.plotly-", StringComparison.Ordinal) && n.EndsWith(".min.js", StringComparison.Ordinal));
-        using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-        return reader.ReadToEnd().Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase);
-    }
+    private static string PlotlyJs() => PlotlyBundle.Source.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase);
 }
