@@ -8,6 +8,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BreastCancer.Analysis.Data;
 using BreastCancer.Analysis.Data.Splits;
+using BreastCancer.Analysis.Deployment;
 
 namespace BreastCancer.Bench;
 
@@ -58,14 +59,14 @@ internal static class ServeBench
         File.WriteAllText(body, Body(heldOut[0]).ToJsonString());
         try
         {
-            using var ours = StartOurs(app, folder, FreePort(), out var ourUrl);
+            using var ours = StartOurs(app, folder, WebAppProcess.FreeLoopbackPort(), out var ourUrl);
             using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             WaitForHealth(client, ours, ourUrl, TimeSpan.FromMinutes(5));
             var threshold = Probe(client, ourUrl, heldOut[0]).GetProperty("threshold").GetDouble();
 
             var data = Path.Combine(Path.GetFullPath(output), "serve.json");
             File.WriteAllText(data, JsonSerializer.Serialize(new { x = train.ToArray(), y = train.IsMalignant, names = FeatureCatalog.WdbcFeatures, c = 1.0 / 3, threshold }));
-            using var peer = StartPeer(data, FreePort(), out var peerUrl);
+            using var peer = StartPeer(data, WebAppProcess.FreeLoopbackPort(), out var peerUrl);
             WaitForHealth(client, peer, peerUrl, TimeSpan.FromMinutes(1));
 
             var (gap, agreeing) = Agreement(client, ourUrl, peerUrl, heldOut);
@@ -244,10 +245,4 @@ internal static class ServeBench
 
     private static string Load() => $"load average {string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))} on {Environment.ProcessorCount} cores";
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using BreastCancer.Analysis.Deployment;
 using BreastCancer.Web.Monitoring;
 using Microsoft.Data.Sqlite;
 
@@ -16,7 +17,7 @@ public sealed class KilledProcessTests(TrainedModel model) : IDisposable
     public async Task The_app_killed_while_it_records_predictions_leaves_a_readable_store_of_whole_batches_holding_every_answered_prediction()
     {
         var database = Path.Combine(_folder, "predictions.db");
-        var port = FreePort();
+        var port = WebAppProcess.FreeLoopbackPort();
         using var app = Process.Start(new ProcessStartInfo("dotnet",
             [typeof(Program).Assembly.Location, "--urls", $"http://127.0.0.1:{port}", $"--Model:Folder={model.Folder}", $"--Monitoring:Database={database}",
                 "--RateLimit:PermitsPerMinute=100000000"])
@@ -102,12 +103,6 @@ public sealed class KilledProcessTests(TrainedModel model) : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task WaitUntilServingAsync(HttpClient client, Process app)
     {

@@ -56,7 +56,7 @@ public sealed class WebAppProcess : IAsyncDisposable
             throw new WebAppException($"no web app project at {project}: run from inside the repository");
         }
 
-        var address = new Uri($"http://127.0.0.1:{FreePort().ToString(CultureInfo.InvariantCulture)}/");
+        var address = new Uri($"http://127.0.0.1:{FreeLoopbackPort().ToString(CultureInfo.InvariantCulture)}/");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = project,
@@ -152,7 +152,8 @@ public sealed class WebAppProcess : IAsyncDisposable
 
     private string Tail() => string.Join('\n', Log.TakeLast(20));
 
-    private static int FreePort()
+    /// <summary>A TCP port on 127.0.0.1 free at the moment of the call (the system's pick for port 0), for a server started next.</summary>
+    public static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
