@@ -12,6 +12,14 @@ namespace BreastCancer.Web.Monitoring;
 /// </summary>
 public sealed class DashboardCharts(MonitoringService monitoring)
 {
+    private static readonly (string Id, string Title) FeatureDrift = ("feature-drift", "Drift of the latest window by feature");
+    private static readonly (string Id, string Title) DriftOverTime = ("drift-over-time", "Population stability index along the stream");
+    private static readonly (string Id, string Title) PredictedRate = ("predicted-rate", "Predicted malignancy rate along the stream");
+    private static readonly (string Id, string Title) Performance = ("performance", "Live performance as outcomes arrive");
+
+    /// <summary>The charts' names on the page (<c>data-chart</c>) and titles, in page order.</summary>
+    public static IReadOnlyList<(string Id, string Title)> Layout { get; } = [FeatureDrift, DriftOverTime, PredictedRate, Performance];
+
     /// <summary>The charts, in page order.</summary>
     public DashboardChartSet Build()
     {
@@ -22,23 +30,23 @@ public sealed class DashboardCharts(MonitoringService monitoring)
         var noChecks = timeline.Drift.Checkpoints.Count == 0;
         return new DashboardChartSet(timeline.ModelVersion,
         [
-            Chart("feature-drift", "Drift of the latest window by feature", drift.Report is null ? null : MonitoringCharts.FeatureDrift(drift.Report), tooFew),
-            Chart("drift-over-time", "Population stability index along the stream", noChecks ? null : MonitoringCharts.DriftOverTime(timeline.Drift, timeline.PredictionModelChanges), tooFew),
-            Chart("predicted-rate", "Predicted malignancy rate along the stream", noChecks ? null : MonitoringCharts.PredictedRate(timeline.Drift, timeline.PredictionModelChanges), tooFew),
-            Chart("performance", "Live performance as outcomes arrive",
+            Chart(FeatureDrift, drift.Report is null ? null : MonitoringCharts.FeatureDrift(drift.Report), tooFew),
+            Chart(DriftOverTime, noChecks ? null : MonitoringCharts.DriftOverTime(timeline.Drift, timeline.PredictionModelChanges), tooFew),
+            Chart(PredictedRate, noChecks ? null : MonitoringCharts.PredictedRate(timeline.Drift, timeline.PredictionModelChanges), tooFew),
+            Chart(Performance,
                 timeline.Performance.Checkpoints.Count == 0 ? null : MonitoringCharts.PerformanceOverTime(timeline.Performance, timeline.OutcomeModelChanges),
                 "No confirmed outcome yet: report biopsy results with POST /api/outcomes."),
         ]);
     }
 
-    private static DashboardChart Chart(string id, string title, GenericChart? chart, string missing)
+    private static DashboardChart Chart((string Id, string Title) place, GenericChart? chart, string missing)
     {
         if (chart is null)
         {
-            return new DashboardChart(id, title, null, missing);
+            return new DashboardChart(place.Id, place.Title, null, missing);
         }
 
         using var figure = JsonDocument.Parse(GenericChart.toFigureJson(chart));
-        return new DashboardChart(id, title, figure.RootElement.Clone(), null);
+        return new DashboardChart(place.Id, place.Title, figure.RootElement.Clone(), null);
     }
 }

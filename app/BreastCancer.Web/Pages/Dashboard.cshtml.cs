@@ -24,15 +24,6 @@ public sealed class DashboardModel(ModelHolder holder, MonitoringService monitor
     /// <summary>Predictions and outcomes stored.</summary>
     public (long Predictions, long Outcomes) Counts { get; private set; }
 
-    /// <summary>The charts' names and titles, in page order.</summary>
-    public static IReadOnlyList<(string Id, string Title)> Charts { get; } =
-    [
-        ("feature-drift", "Drift of the latest window by feature"),
-        ("drift-over-time", "Population stability index along the stream"),
-        ("predicted-rate", "Predicted malignancy rate along the stream"),
-        ("performance", "Live performance as outcomes arrive"),
-    ];
-
     /// <summary>Reads the store.</summary>
     public void OnGet()
     {
