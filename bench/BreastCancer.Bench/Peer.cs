@@ -6,12 +6,15 @@ namespace BreastCancer.Bench;
 /// <summary>Runs a scikit-learn script of <c>bench/peer</c> with Debian's Python and reads the JSON it prints.</summary>
 internal static class Peer
 {
+    /// <summary>Debian's Python, which has python3-sklearn.</summary>
+    public const string Python = "/usr/bin/python3";
+
     /// <summary>The script's JSON output, or null (with the reason on stderr) when it fails, e.g. without python3-sklearn.</summary>
     public static T? Run<T>(string script, params string[] arguments)
         where T : class
     {
-        var start = new ProcessStartInfo("/usr/bin/python3", [Path.Combine("bench", "peer", script), .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start /usr/bin/python3");
+        var start = new ProcessStartInfo(Python, [Path.Combine("bench", "peer", script), .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {Python}");
         var text = process.StandardOutput.ReadToEnd();
         var errors = process.StandardError.ReadToEnd();
         process.WaitForExit();

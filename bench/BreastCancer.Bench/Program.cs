@@ -11,10 +11,20 @@ using Microsoft.ML.Transforms;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var command = args.Length > 0 ? args[0] : "models";
-if (command is not ("models" or "grid" or "nested" or "shap" or "batch" or "serve"))
+if (command is not ("all" or "measure" or "models" or "nested" or "shap" or "batch" or "serve"))
 {
-    Console.Error.WriteLine($"bench: unknown command '{command}'; commands: models, grid, nested, shap, batch [ROWS...], serve");
+    Console.Error.WriteLine($"bench: unknown command '{command}'; commands: all [--runs N] [--only KEY,...] [--out FILE], measure KEY RUNS [OUT], models, nested, shap, batch [ROWS...], serve");
     return 2;
+}
+
+if (command == "all")
+{
+    return ResultsCommand.Run(args[1..]);
+}
+
+if (command == "measure")
+{
+    return MeasureCommand.Run(args[1..]);
 }
 
 if (command == "batch")
@@ -26,20 +36,13 @@ if (command == "batch")
 
 var output = args.Length > 1 ? args[1] : Path.Combine("bench", "out");
 Directory.CreateDirectory(output);
-var wdbc = DataLoader.Load(DataFiles.Wdbc);
-var train = wdbc.Subset(HeldOutSplit.ForStudy(wdbc).Train);
-var (x, y) = (train.ToArray(), train.IsMalignant);
-var folds = StratifiedGroupKFold.Split(y, null, k: 10, seed: 1, repeats: 3);
+var data = BenchData.Load();
+var (wdbc, x, y, folds) = (data.Wdbc, data.X, data.Y, data.Folds);
 var foldsFile = Path.Combine(output, "folds.json");
 File.WriteAllText(foldsFile, JsonSerializer.Serialize(new { x, y, folds = folds.Select(f => new { train = f.Train, test = f.Test }) }));
 
 Console.WriteLine($"WDBC training rows: {x.Length}; repeated stratified 10 × 3 CV (seed 1), the same folds for both sides ({foldsFile})");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
-
-if (command == "grid")
-{
-    return SvmGrid.Run(x, y, output);
-}
 
 if (command == "nested")
 {
@@ -53,7 +56,7 @@ if (command == "shap")
 
 if (command == "serve")
 {
-    return ServeBench.Run(wdbc, output);
+    return ServeBench.Run(data, output);
 }
 
 var peer = RunPeer(foldsFile);

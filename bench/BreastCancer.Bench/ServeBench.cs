@@ -24,18 +24,16 @@ namespace BreastCancer.Bench;
 internal static class ServeBench
 {
     private const int Connections = 32;
-    private const int Runs = 5;
+    private const int DefaultRuns = 5;
     private const int Seconds = 10;
     private const int WarmUpSeconds = 5;
-    private const double P99TargetMs = 5;
-    private const double RatioTarget = 10;
     private const int RaisedRateLimit = 1_000_000_000;
     private const double ProbabilityTolerance = 1e-3;
     private const string Wrk = "/usr/bin/wrk";
     private const string Gunicorn = "/usr/bin/gunicorn";
-    private const string Python = "/usr/bin/python3";
 
-    public static int Run(BreastCancerData wdbc, string output)
+    /// <summary>The <c>serve</c> command: measures and prints the table.</summary>
+    public static int Run(BenchData data, string output)
     {
         if (Missing() is { } missing)
         {
@@ -43,38 +41,66 @@ internal static class ServeBench
             return 2;
         }
 
-        var app = AppAssembly();
-        if (!File.Exists(app))
+        var figures = Measure(data, output, DefaultRuns);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"answers: the {figures.Patients} held-out patients posted one by one to both: largest |Δ probability| {figures.ProbabilityGap:E1} (tolerance {ProbabilityTolerance:E0}: ML.NET's single-precision L-BFGS against scikit-learn's lbfgs), decisions agreeing {figures.Agreeing}/{figures.Patients}"));
+        Console.WriteLine($"ours: {OursDescription}");
+        Console.WriteLine($"peer: {PeerDescription}");
+        Console.WriteLine($"driver: {Driver(DefaultRuns)}; load before: {figures.LoadBefore}, after: {figures.LoadAfter}");
+        Print(figures);
+        return 0;
+    }
+
+    /// <summary>What our side serves, for the reports.</summary>
+    public const string OursDescription = "BreastCancer.Web in Release, Kestrel, rate limiter on (limit raised), every prediction recorded in SQLite (WAL) before it is answered; validation, probability, decision, SHAP contributions, conformal set, range warnings";
+
+    /// <summary>What the peer serves, for the reports.</summary>
+    public const string PeerDescription = "Flask 2.2 + scikit-learn 1.2.1 StandardScaler + LogisticRegression (C = 1/3, our λ₂ = 3) under gunicorn -w 2 (sync workers); validation, probability, decision; nothing stored";
+
+    /// <summary>How both sides are driven, for the reports.</summary>
+    public static string Driver(int runs) => $"wrk -t2 -c{Connections} -d{Seconds}s --latency -s bench/peer/post.lua, one held-out patient per request; {WarmUpSeconds} s warm-up each, then {runs} runs per side, alternating";
+
+    /// <summary>What the machine lacks for this benchmark, or null.</summary>
+    public static string? Missing()
+    {
+        var missing = new[] { Wrk, Gunicorn, Peer.Python }.Where(f => !File.Exists(f)).ToList();
+        if (File.Exists(Peer.Python))
         {
-            Console.Error.WriteLine($"bench serve: the web app is not built at {app}; build it (dotnet build -c Release bench/BreastCancer.Bench builds it too)");
-            return 2;
+            using var check = Process.Start(new ProcessStartInfo(Peer.Python, ["-c", "import flask, sklearn"]) { RedirectStandardError = true })!;
+            check.StandardError.ReadToEnd();
+            check.WaitForExit();
+            if (check.ExitCode != 0)
+            {
+                missing.Add("python3-flask or python3-sklearn (python3 -c \"import flask, sklearn\" failed)");
+            }
         }
 
-        var split = HeldOutSplit.ForStudy(wdbc);
-        var train = wdbc.Subset(split.Train);
-        var heldOut = wdbc.Subset(split.Test).ToArray();
+        if (!File.Exists(AppAssembly()))
+        {
+            missing.Add($"the web app's build at {AppAssembly()} (dotnet build -c Release bench/BreastCancer.Bench builds it)");
+        }
+
+        return missing.Count == 0 ? null : $"missing {string.Join(", ", missing)}";
+    }
+
+    /// <summary>Both sides started, checked against each other on the held-out patients, warmed up and driven <paramref name="runs"/> times each, alternating.</summary>
+    public static ServeFigures Measure(BenchData data, string output, int runs)
+    {
+        var heldOut = data.Wdbc.Subset(data.Split.Test).ToArray();
         var folder = Path.Combine(Path.GetTempPath(), $"bc-bench-serve-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         var body = Path.Combine(Path.GetFullPath(output), "serve-body.json");
         File.WriteAllText(body, Body(heldOut[0]).ToJsonString());
         try
         {
-            using var ours = StartOurs(app, folder, WebAppProcess.FreeLoopbackPort(), out var ourUrl);
+            var loadBefore = Load();
+            using var ours = StartOurs(AppAssembly(), folder, WebAppProcess.FreeLoopbackPort(), out var ourUrl);
             using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             WaitForHealth(client, ours, ourUrl, TimeSpan.FromMinutes(5));
             var threshold = Probe(client, ourUrl, heldOut[0]).GetProperty("threshold").GetDouble();
-
-            var data = Path.Combine(Path.GetFullPath(output), "serve.json");
-            File.WriteAllText(data, JsonSerializer.Serialize(new { x = train.ToArray(), y = train.IsMalignant, names = FeatureCatalog.WdbcFeatures, c = 1.0 / 3, threshold }));
-            using var peer = StartPeer(data, WebAppProcess.FreeLoopbackPort(), out var peerUrl);
+            using var peer = StartPeer(PeerModel.Write(data, threshold, output), WebAppProcess.FreeLoopbackPort(), out var peerUrl);
             WaitForHealth(client, peer, peerUrl, TimeSpan.FromMinutes(1));
-
             var (gap, agreeing) = Agreement(client, ourUrl, peerUrl, heldOut);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"answers: the {heldOut.Length} held-out patients posted one by one to both: largest |Δ probability| {gap:E1} (tolerance {ProbabilityTolerance:E0}: ML.NET's single-precision L-BFGS against scikit-learn's lbfgs), decisions agreeing {agreeing}/{heldOut.Length}"));
-            Console.WriteLine($"ours: BreastCancer.Web in Release ({app}), Kestrel, rate limiter on with RateLimit:PermitsPerMinute raised from 1200 to {RaisedRateLimit:N0}, every prediction recorded in SQLite (WAL) before it is answered; validation, probability, decision, SHAP contributions, conformal set, range warnings");
-            Console.WriteLine("peer: Flask 2.2 + scikit-learn 1.2.1 StandardScaler + LogisticRegression (C = 1/3, our λ₂ = 3) under gunicorn -w 2 (sync workers); validation, probability, decision; nothing stored");
-            Console.WriteLine($"driver: wrk -t2 -c{Connections} -d{Seconds}s --latency -s bench/peer/post.lua, one held-out patient per request; {WarmUpSeconds} s warm-up each, then {Runs} runs per side, alternating; {Load()}");
 
             foreach (var (server, url) in new[] { (ours, ourUrl), (peer, peerUrl) })
             {
@@ -83,7 +109,7 @@ internal static class ServeBench
             }
 
             var results = new Dictionary<string, List<(WrkResult Wrk, double CpuMsPerRequest)>> { [ours.Name] = [], [peer.Name] = [] };
-            for (var run = 0; run < Runs; run++)
+            for (var run = 0; run < runs; run++)
             {
                 foreach (var (server, url) in new[] { (ours, ourUrl), (peer, peerUrl) })
                 {
@@ -93,9 +119,8 @@ internal static class ServeBench
                 }
             }
 
-            Console.WriteLine($"load after the runs: {Load()}");
-            Print(results[ours.Name], results[peer.Name], ours.PeakMegabytes(), peer.PeakMegabytes());
-            return 0;
+            ServeSide Side(ServerProcess server) => new([.. results[server.Name].Select(r => r.Wrk)], [.. results[server.Name].Select(r => r.CpuMsPerRequest)], server.PeakMegabytes());
+            return new ServeFigures(Side(ours), Side(peer), gap, agreeing, heldOut.Length, loadBefore, Load());
         }
         finally
         {
@@ -103,57 +128,25 @@ internal static class ServeBench
         }
     }
 
-    private static void Print(List<(WrkResult Wrk, double Cpu)> ours, List<(WrkResult Wrk, double Cpu)> peer, double ourPeak, double peerPeak)
+    private static void Print(ServeFigures figures)
     {
-        Console.WriteLine($"| side | requests/s | p50 ms | p99 ms | server CPU ms/request | non-2xx | socket errors | peak RSS MiB |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|");
-        Row("ours (ASP.NET Core)", ours, ourPeak);
-        Row("peer (Flask + gunicorn -w 2)", peer, peerPeak);
-        var ratio = Median(ours.Select(r => r.Wrk.RequestsPerSecond)) / Median(peer.Select(r => r.Wrk.RequestsPerSecond));
-        var p99 = Median(ours.Select(r => r.Wrk.P99Ms));
-        var failures = ours.Concat(peer).Sum(r => r.Wrk.Non2xx + r.Wrk.SocketErrors);
+        Console.WriteLine($"| side | requests/s | p50 ms | p99 ms | server CPU ms/request | failures | peak RSS MiB |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        Row("ours (ASP.NET Core)", figures.Ours);
+        Row("peer (Flask + gunicorn -w 2)", figures.Peer);
+        var (ours, peer) = (figures.Ours, figures.Peer);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| ratio ours / peer | {ratio:F1}× | {Median(ours.Select(r => r.Wrk.P50Ms)) / Median(peer.Select(r => r.Wrk.P50Ms)):F2} | {p99 / Median(peer.Select(r => r.Wrk.P99Ms)):F2} | {Median(ours.Select(r => r.Cpu)) / Median(peer.Select(r => r.Cpu)):F2} | | | {ourPeak / peerPeak:F2} |"));
+            $"| ratio ours / peer | {figures.Ratio:F1}× | {ours.P50Ms.Median / peer.P50Ms.Median:F2} | {ours.P99Ms.Median / peer.P99Ms.Median:F2} | {ours.Cpu.Median / peer.Cpu.Median:F2} | | {ours.PeakMiB / peer.PeakMiB:F2} |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"target (issue 9): p99 ≤ {P99TargetMs} ms: {(p99 <= P99TargetMs ? "met" : "missed")} ({p99:F2} ms); ≥ {RatioTarget}× the peer's requests/s: {(ratio >= RatioTarget ? "met" : "missed")} ({ratio:F1}×); every response 2xx: {(failures == 0 ? "yes" : $"no, {failures} failures")}"));
+            $"target (issues 9 and 10): p99 ≤ {ServeFigures.P99TargetMs} ms and ≥ {ServeFigures.RatioTarget}× the peer's requests/s, every response 2xx: {(figures.Met ? "met" : "missed")} ({ours.P99Ms.Median:F2} ms, {figures.Ratio:F1}×, {ours.Failures + peer.Failures} failures)"));
         Console.WriteLine("peak RSS: VmHWM while serving (reset after the warm-up), summed over gunicorn's master and workers; medians of the runs with [min–max]");
     }
 
-    private static void Row(string name, List<(WrkResult Wrk, double Cpu)> runs, double peak) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {name} | {Spread(runs.Select(r => r.Wrk.RequestsPerSecond), "F0")} | {Spread(runs.Select(r => r.Wrk.P50Ms), "F2")} | {Spread(runs.Select(r => r.Wrk.P99Ms), "F2")} | {Spread(runs.Select(r => r.Cpu), "F3")} | {runs.Sum(r => r.Wrk.Non2xx)} | {runs.Sum(r => r.Wrk.SocketErrors)} | {peak:F0} |"));
-
-    private static string Spread(IEnumerable<double> values, string format)
-    {
-        var list = values.ToList();
-        return $"{Median(list).ToString(format, CultureInfo.InvariantCulture)} [{list.Min().ToString(format, CultureInfo.InvariantCulture)}–{list.Max().ToString(format, CultureInfo.InvariantCulture)}]";
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-    }
-
-    /// <summary>What the benchmark needs and the machine lacks, or null.</summary>
-    private static string? Missing()
-    {
-        var missing = new[] { Wrk, Gunicorn, Python }.Where(f => !File.Exists(f)).ToList();
-        if (File.Exists(Python))
-        {
-            using var check = Process.Start(new ProcessStartInfo(Python, ["-c", "import flask, sklearn"]) { RedirectStandardError = true })!;
-            check.StandardError.ReadToEnd();
-            check.WaitForExit();
-            if (check.ExitCode != 0)
-            {
-                missing.Add("python3-flask or python3-sklearn (python3 -c \"import flask, sklearn\" failed)");
-            }
-        }
-
-        return missing.Count == 0 ? null : $"missing {string.Join(", ", missing)}";
-    }
+    private static void Row(string name, ServeSide side) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {name} | {side.RequestsPerSecond.Format("F0")} | {side.P50Ms.Format("F2")} | {side.P99Ms.Format("F2")} | {side.Cpu.Format("F3")} | {side.Failures} | {side.PeakMiB:F0} |"));
 
     /// <summary>The web app's assembly, built in the benchmark's configuration by its project reference.</summary>
-    private static string AppAssembly()
+    public static string AppAssembly()
     {
         var configuration = typeof(ServeBench).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value;
         return Path.GetFullPath(Path.Combine("app", "BreastCancer.Web", "bin", configuration!, "net10.0", "BreastCancer.Web.dll"));
@@ -243,6 +236,6 @@ internal static class ServeBench
         return wrk.ExitCode == 0 ? WrkResult.Parse(text) : throw new InvalidOperationException($"wrk failed (exit {wrk.ExitCode}): {errors}{text}");
     }
 
-    private static string Load() => $"load average {string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))} on {Environment.ProcessorCount} cores";
+    private static string Load() => MachineDescription.LoadAverage();
 
 }

@@ -1,28 +1,28 @@
-"""The scikit-learn side of `bench grid`: GridSearchCV of SVC (RBF) over the grid and folds the C# side wrote, scored
-by ROC AUC on every core (n_jobs=-1), timed over 5 runs. Prints {C, Gamma, Score, Median, Min, Max} as JSON.
-Run with Debian's python3-sklearn 1.2.1: /usr/bin/python3 bench/peer/grid.py bench/out/grid-folds.json
+"""The scikit-learn side of the grid rows of `bench all` (rows.py): GridSearchCV over the grids and folds the
+C# side wrote, scored by ROC AUC on every core (n_jobs=-1). The SVM grid of notebook 06 is SVC (RBF) over C x gamma on
+standardised features; the random-forest grid is RandomForestClassifier (min_samples_leaf=2, as ours) over
+n_estimators x max_leaf_nodes x max_features (our trees x leaves x feature_fraction).
+The input is the JSON our side writes: x, y, folds and grid ({our parameter name: values}).
 """
-import json
-import statistics
-import sys
-import time
-
-import numpy as np
+from sklearn.ensemble import RandomForestClassifier
 from sklearn.model_selection import GridSearchCV
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 from sklearn.svm import SVC
 
-data = json.load(open(sys.argv[1]))
-x = np.array(data["x"])
-y = np.array(data["y"], dtype=int)
-folds = [(np.array(f["train"]), np.array(f["test"])) for f in data["folds"]]
-grid = {"svc__C": data["c"], "svc__gamma": data["gamma"]}
+from common import folds
 
-times = []
-for _ in range(5):
-    start = time.perf_counter()
-    search = GridSearchCV(make_pipeline(StandardScaler(), SVC()), grid, scoring="roc_auc", cv=folds, n_jobs=-1).fit(x, y)
-    times.append(time.perf_counter() - start)
-json.dump({"C": search.best_params_["svc__C"], "Gamma": search.best_params_["svc__gamma"], "Score": search.best_score_,
-           "Median": statistics.median(times), "Min": min(times), "Max": max(times)}, sys.stdout)
+
+def svm_search(data, x, y):
+    """The fitted GridSearchCV of the RBF SVM over C x gamma."""
+    grid = {"svc__C": data["grid"]["C"], "svc__gamma": data["grid"]["gamma"]}
+    return GridSearchCV(make_pipeline(StandardScaler(), SVC()), grid, scoring="roc_auc", cv=folds(data["folds"]), n_jobs=-1).fit(x, y)
+
+
+def forest_search(data, x, y):
+    """The fitted GridSearchCV of the random forest over trees x leaves x feature_fraction."""
+    ours = data["grid"]
+    grid = {"n_estimators": [int(t) for t in ours["trees"]], "max_leaf_nodes": [int(v) for v in ours["leaves"]], "max_features": ours["feature_fraction"]}
+    forest = RandomForestClassifier(min_samples_leaf=2, random_state=1)
+    return GridSearchCV(forest, grid, scoring="roc_auc", cv=folds(data["folds"]), n_jobs=-1).fit(x, y)
+

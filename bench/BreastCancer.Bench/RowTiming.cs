@@ -1,0 +1,8 @@
+namespace BreastCancer.Bench;
+
+/// <summary>
+/// What one side of a comparison row prints as JSON (both ours, <see cref="MeasureCommand"/>, and the peer's
+/// <c>bench/peer/rows.py</c>): the seconds of each timed run after a warm-up, the mean accuracy and ROC AUC of the
+/// row's work where it has them, and a one-line detail (e.g. the setting a search chose).
+/// </summary>
+internal sealed record RowTiming(IReadOnlyList<double> Seconds, double? Accuracy, double? RocAuc, string Detail);

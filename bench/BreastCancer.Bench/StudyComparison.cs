@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using BreastCancer.Analysis.Deployment;
+using BreastCancer.Analysis.Evaluation;
+
+namespace BreastCancer.Bench;
+
+/// <summary>
+/// The whole study (issue 10): every notebook of <c>notebooks/</c> run headless by our runner (<c>Workbook run</c>,
+/// the Release build, exports included) against <c>bench/peer/study.py</c>, the scikit-learn equivalent of the
+/// notebooks' computations, each side a process of its own under GNU time, <c>runs</c> times, alternating. "Warm"
+/// means built and with the files in the page cache: every run is a fresh process, so the runtime's JIT and Python's
+/// imports are in every figure. Each side's seconds per notebook come from its own report.
+/// </summary>
+internal static partial class StudyComparison
+{
+    /// <summary>The whole study's target, seconds warm on this machine.</summary>
+    public const double TargetSeconds = 60;
+
+    /// <summary>What the machine lacks to run the comparison, or null.</summary>
+    public static string? Missing() => File.Exists(Runner()) ? null : $"the notebook runner's build at {Runner()} (dotnet build -c Release bench/BreastCancer.Bench builds it)";
+
+    /// <summary>Runs both sides <paramref name="runs"/> times, alternating.</summary>
+    public static StudyFigures Measure(BenchData data, string output, int runs)
+    {
+        var artifacts = Path.GetFullPath(Path.Combine(output, "study-artifacts"));
+        var split = Path.GetFullPath(Path.Combine(output, "study-split.json"));
+        File.WriteAllText(split, JsonSerializer.Serialize(new { train = data.Split.Train, test = data.Split.Test }));
+        var (ours, peer) = (new List<MeasuredProcess>(), new List<MeasuredProcess>());
+        for (var run = 0; run < runs; run++)
+        {
+            ours.Add(MeasuredProcess.Run("dotnet", [Runner(), "run", "--out", artifacts]).EnsureSuccess("the notebook runner"));
+            peer.Add(MeasuredProcess.Run(Peer.Python, [Path.Combine("bench", "peer", "study.py"), Path.GetFullPath("data"), split]).EnsureSuccess("bench/peer/study.py"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  study run {run + 1}: ours {ours[^1].WallSeconds:F1} s, peer {peer[^1].WallSeconds:F1} s"));
+        }
+
+        Directory.Delete(artifacts, recursive: true);
+        var card = ModelStore.Load("models").Card;
+        var ourHeldOut = new StudyHeldOut(card.Model.Pipeline, card.HeldOut.Metrics[Metric.Accuracy], card.HeldOut.Metrics[Metric.RocAuc]);
+        return new StudyFigures(ours, peer, [.. ours.Select(p => OurSteps(p.Errors))], [.. peer.Select(p => PeerReport(p.Output).Steps)], ourHeldOut, PeerReport(peer[^1].Output).HeldOut);
+    }
+
+    /// <summary>The notebook runner's assembly, built in the benchmark's configuration by its project reference.</summary>
+    private static string Runner()
+    {
+        var configuration = typeof(StudyComparison).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value;
+        return Path.GetFullPath(Path.Combine("tools", "Workbook", "bin", configuration!, "net10.0", "Workbook.dll"));
+    }
+
+    private static Dictionary<string, double> OurSteps(string report) => NotebookLine().Matches(report)
+        .ToDictionary(m => m.Groups["name"].Value, m => double.Parse(m.Groups["seconds"].Value, CultureInfo.InvariantCulture));
+
+    private static StudyReport PeerReport(string output) =>
+        JsonSerializer.Deserialize<StudyReport>(output) ?? throw new InvalidOperationException($"bench/peer/study.py printed no report: {output}");
+
+    [GeneratedRegex(@"^(?<name>\S+): ok in (?<seconds>[\d.]+) s$", RegexOptions.Multiline)]
+    private static partial Regex NotebookLine();
+}
+
+/// <summary>What <c>bench/peer/study.py</c> prints: seconds per notebook, and the held-out figures of the model it deploys.</summary>
+internal sealed record StudyReport(Dictionary<string, double> Steps, StudyHeldOut HeldOut);
+
+/// <summary>The peer's deployed model and its held-out accuracy and ROC AUC.</summary>
+internal sealed record StudyHeldOut(string Model, double Accuracy, double RocAuc);
+
+/// <summary>Both sides' runs of the whole study, their seconds per notebook, and the held-out figures of the model each deploys (ours from the card notebook 06 saves in <c>models/</c>).</summary>
+internal sealed record StudyFigures(IReadOnlyList<MeasuredProcess> Ours, IReadOnlyList<MeasuredProcess> Peer,
+    IReadOnlyList<IReadOnlyDictionary<string, double>> OurSteps, IReadOnlyList<IReadOnlyDictionary<string, double>> PeerSteps, StudyHeldOut OurHeldOut, StudyHeldOut PeerHeldOut)
+{
+    /// <summary>Our median seconds over the peer's.</summary>
+    public double Ratio => Spread.Of(Ours.Select(p => p.WallSeconds)).Median / Spread.Of(Peer.Select(p => p.WallSeconds)).Median;
+
+    /// <summary>Whether ours is under <see cref="StudyComparison.TargetSeconds"/> and not slower than the peer.</summary>
+    public bool Met => Spread.Of(Ours.Select(p => p.WallSeconds)).Median < StudyComparison.TargetSeconds && Ratio <= 1;
+}
