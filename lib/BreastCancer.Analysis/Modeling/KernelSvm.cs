@@ -43,23 +43,8 @@ public sealed class KernelSvm(double c = 1, double? gamma = null, double toleran
 
         var gamma = Gamma ?? ScaleGamma(rows);
         var n = rows.Count;
-        var kernel = new double[n][];
-        for (var i = 0; i < n; i++)
-        {
-            kernel[i] = new double[n];
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            kernel[i][i] = 1;
-            for (var j = 0; j < i; j++)
-            {
-                kernel[i][j] = kernel[j][i] = Rbf(rows[i], rows[j], gamma);
-            }
-        }
-
         var y = labels.Select(l => (sbyte)(l ? 1 : -1)).ToArray();
-        var (alpha, rho, _) = SmoSolver.Solve(kernel, y, C, tolerance, maxIterations: 100 * n + 100_000);
+        var (alpha, rho, _) = SmoSolver.Solve(new KernelRows(rows, gamma), y, C, tolerance, maxIterations: 100 * n + 100_000);
         var support = Enumerable.Range(0, n).Where(i => alpha[i] > 0).ToArray();
         return new FittedKernelSvm([.. support.Select(i => (double[])rows[i].Clone())], [.. support.Select(i => alpha[i] * y[i])], rho, gamma);
     }

@@ -5,8 +5,8 @@ namespace BreastCancer.Analysis.Modeling;
 /// with Qᵢⱼ = yᵢyⱼK(xᵢ, xⱼ), by sequential minimal optimisation with the second-order working-set selection of
 /// Fan, Chen &amp; Lin (JMLR 6 (2005) 1889–1918, WSS 2), the algorithm of LIBSVM (Chang &amp; Lin 2011, §4.1) that
 /// scikit-learn's <c>SVC</c> runs. It stops when the maximal KKT violation m(α) − M(α) falls below the tolerance
-/// (LIBSVM's ε, 10⁻³ by default). The kernel matrix is computed once and kept whole: this is for the few thousand
-/// rows of a study, not for large data.
+/// (LIBSVM's ε, 10⁻³ by default). The kernel rows are computed when first needed and all kept
+/// (<see cref="KernelRows"/>): this is for the few thousand rows of a study, not for large data.
 /// </summary>
 internal static class SmoSolver
 {
@@ -14,7 +14,7 @@ internal static class SmoSolver
 
     /// <summary>The dual solution for kernel matrix <paramref name="kernel"/> (n × n) and labels ±1.</summary>
     /// <returns>The multipliers α and the offset ρ of the decision function Σ αᵢyᵢK(xᵢ, x) − ρ.</returns>
-    public static (double[] Alpha, double Rho, int Iterations) Solve(double[][] kernel, sbyte[] y, double c, double tolerance, int maxIterations)
+    public static (double[] Alpha, double Rho, int Iterations) Solve(KernelRows kernel, sbyte[] y, double c, double tolerance, int maxIterations)
     {
         var n = y.Length;
         var alpha = new double[n];
@@ -40,7 +40,7 @@ internal static class SmoSolver
         return (alpha, Rho(y, alpha, gradient, c), iterations);
     }
 
-    private static (int I, int J) SelectWorkingSet(double[][] kernel, sbyte[] y, double[] alpha, double[] gradient, double c, double tolerance)
+    private static (int I, int J) SelectWorkingSet(KernelRows kernel, sbyte[] y, double[] alpha, double[] gradient, double c, double tolerance)
     {
         var gMax = double.NegativeInfinity;
         var i = -1;
@@ -56,6 +56,7 @@ internal static class SmoSolver
         var gMax2 = double.NegativeInfinity;
         var j = -1;
         var objectiveMin = double.PositiveInfinity;
+        double[]? rowI = null;
         for (var t = 0; t < y.Length; t++)
         {
             if (!InLowerSet(y[t], alpha[t], c))
@@ -67,7 +68,8 @@ internal static class SmoSolver
             var b = gMax + y[t] * gradient[t];
             if (i >= 0 && b > 0)
             {
-                var a = kernel[i][i] + kernel[t][t] - 2 * kernel[i][t];
+                rowI ??= kernel.Row(i);
+                var a = rowI[i] + KernelRows.Diagonal - 2 * rowI[t];
                 var decrease = -(b * b) / (a > 0 ? a : Tau);
                 if (decrease <= objectiveMin)
                 {
@@ -84,11 +86,12 @@ internal static class SmoSolver
 
     private static bool InLowerSet(sbyte y, double alpha, double c) => y > 0 ? alpha > 0 : alpha < c;
 
-    private static void Update(double[][] kernel, sbyte[] y, double[] alpha, double[] gradient, double c, int i, int j)
+    private static void Update(KernelRows kernel, sbyte[] y, double[] alpha, double[] gradient, double c, int i, int j)
     {
         var (oldI, oldJ) = (alpha[i], alpha[j]);
-        var qij = y[i] * y[j] * kernel[i][j];
-        var a = Math.Max(kernel[i][i] + kernel[j][j] - 2 * y[i] * y[j] * qij, Tau);
+        var (rowI, rowJ) = (kernel.Row(i), kernel.Row(j));
+        var qij = y[i] * y[j] * rowI[j];
+        var a = Math.Max(rowI[i] + rowJ[j] - 2 * y[i] * y[j] * qij, Tau);
         if (y[i] != y[j])
         {
             var delta = (-gradient[i] - gradient[j]) / a;
@@ -139,7 +142,6 @@ internal static class SmoSolver
         }
 
         var (deltaI, deltaJ) = (alpha[i] - oldI, alpha[j] - oldJ);
-        var (rowI, rowJ) = (kernel[i], kernel[j]);
         for (var t = 0; t < y.Length; t++)
         {
             gradient[t] += y[t] * (y[i] * rowI[t] * deltaI + y[j] * rowJ[t] * deltaJ);

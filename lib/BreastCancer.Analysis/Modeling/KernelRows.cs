@@ -1,0 +1,47 @@
+namespace BreastCancer.Analysis.Modeling;
+
+/// <summary>
+/// The RBF kernel matrix Kᵢⱼ = exp(−γ‖xᵢ − xⱼ‖²) of a set of rows, computed a row at a time when the solver first asks
+/// for it and kept. SMO reads only the rows of the pairs it optimises (about a quarter of them on the study's folds),
+/// so most of the n² kernel values are never computed. Each value is computed once, as K(x_max(i,j), x_min(i,j)), and
+/// read from the other row when that row was computed first, so every entry is the value a whole matrix would hold.
+/// </summary>
+internal sealed class KernelRows
+{
+    private readonly IReadOnlyList<double[]> _rows;
+    private readonly double _gamma;
+    private readonly double[]?[] _computed;
+
+    /// <summary>The kernel matrix of <paramref name="rows"/> with width <paramref name="gamma"/>, no row computed yet.</summary>
+    public KernelRows(IReadOnlyList<double[]> rows, double gamma)
+    {
+        _rows = rows;
+        _gamma = gamma;
+        _computed = new double[rows.Count][];
+    }
+
+    /// <summary>The number of rows n.</summary>
+    public int Count => _computed.Length;
+
+    /// <summary>Kᵢᵢ, which is 1 for the RBF kernel.</summary>
+    public static double Diagonal => 1;
+
+    /// <summary>Row <paramref name="i"/> of the matrix (n values), computed on the first call.</summary>
+    public double[] Row(int i)
+    {
+        if (_computed[i] is { } computed)
+        {
+            return computed;
+        }
+
+        var row = new double[Count];
+        for (var t = 0; t < row.Length; t++)
+        {
+            row[t] = t == i ? Diagonal
+                : _computed[t] is { } other ? other[i]
+                : KernelSvm.Rbf(_rows[Math.Max(i, t)], _rows[Math.Min(i, t)], _gamma);
+        }
+
+        return _computed[i] = row;
+    }
+}
