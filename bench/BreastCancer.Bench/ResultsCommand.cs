@@ -5,10 +5,11 @@ using System.Text.Json;
 namespace BreastCancer.Bench;
 
 /// <summary>
-/// <c>all [--runs N] [--only KEY,...] [--out FILE]</c>: the whole side-by-side comparison of issue 10, written to
+/// <c>all [--runs N] [--study-runs N] [--only KEY,...] [--out FILE]</c>: the whole side-by-side comparison of issue 10, written to
 /// <c>bench/results.md</c>: every <see cref="ComparisonRows"/> row (each side a process of its own under GNU time), batch
 /// scoring (<see cref="BatchComparison"/>), serving (<see cref="ServeBench"/>) and the whole study
-/// (<see cref="StudyComparison"/>), <c>N</c> runs per side (5 unless given; at least 5 for the report to count).
+/// (<see cref="StudyComparison"/>), <c>N</c> runs per side (5 unless given; at least 5 for the report to count; the
+/// whole study, several minutes a run on each side, takes <c>--study-runs</c>, <c>N</c> unless given).
 /// <c>bench/run.sh</c> installs what the peer needs and runs this.
 /// </summary>
 internal static class ResultsCommand
@@ -20,7 +21,7 @@ internal static class ResultsCommand
 
     public static int Run(IReadOnlyList<string> args)
     {
-        var (runs, only, file) = (DefaultRuns, (HashSet<string>?)null, Path.Combine("bench", "results.md"));
+        var (runs, studyRuns, only, file) = (DefaultRuns, (int?)null, (HashSet<string>?)null, Path.Combine("bench", "results.md"));
         for (var i = 0; i < args.Count; i++)
         {
             var value = i + 1 < args.Count ? args[i + 1] : null;
@@ -28,6 +29,9 @@ internal static class ResultsCommand
             {
                 case "--runs" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1:
                     runs = n;
+                    break;
+                case "--study-runs" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1:
+                    studyRuns = n;
                     break;
                 case "--only" when value is not null:
                     only = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
@@ -83,7 +87,7 @@ internal static class ResultsCommand
         if (Selected("study"))
         {
             Console.WriteLine("study: every notebook through the runner, and bench/peer/study.py, alternating…");
-            study = StudyComparison.Measure(data, output, runs);
+            study = StudyComparison.Measure(data, output, studyRuns ?? runs);
         }
 
         var results = new BenchResults(runs, started, clock.Elapsed, MachineDescription.Lines(), loadBefore, MachineDescription.LoadAverage(), timed, batch, serve, study);
@@ -142,7 +146,7 @@ internal static class ResultsCommand
 
     private static int Usage(string problem)
     {
-        Console.Error.WriteLine($"bench all: {problem}. Usage: all [--runs N] [--only KEY,...] [--out FILE]; keys: {string.Join(", ", ComparisonRows.All.Select(r => r.Key).Concat(Parts))}");
+        Console.Error.WriteLine($"bench all: {problem}. Usage: all [--runs N] [--study-runs N] [--only KEY,...] [--out FILE]; keys: {string.Join(", ", ComparisonRows.All.Select(r => r.Key).Concat(Parts))}");
         return 2;
     }
 }

@@ -155,7 +155,8 @@ internal static class ResultsMarkdown
         line(F($"| peer | {peer.Format("F1")} | {Spread.Of(study.Peer.Select(p => p.PeakMiB)).Format("F0")} | {Spread.Of(study.Peer.Select(p => p.CpuSeconds)).Format("F1")} | {study.PeerHeldOut.Model} | {study.PeerHeldOut.Accuracy:F4} | {study.PeerHeldOut.RocAuc:F4} |"));
         line(F($"| ratio ours / peer | {study.Ratio:F2} | | | | | |"));
         line("");
-        line($"Target: {(study.Met ? "met" : "**missed**")}. Seconds per notebook (each side's own report):");
+        var count = study.Ours.Count < 5 ? F($" **{study.Ours.Count} run{(study.Ours.Count == 1 ? "" : "s")} per side only** (fewer than the 5 a report needs: `--study-runs`)") : "";
+        line($"Target: {(study.Met ? "met" : "**missed**")}.{count} Seconds per notebook (each side's own report):");
         line("");
         line("| notebook | ours s | peer s | ratio |");
         line("|---|---|---|---|");
