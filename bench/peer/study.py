@@ -1401,6 +1401,8 @@ def main(arguments):
 if __name__ == "__main__":
     # Run as the module `study`, not as __main__, so that joblib's worker processes find its functions and classes by name.
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    sys.dont_write_bytecode = True  # no __pycache__ left in bench/peer, by this process or by joblib's workers
+    os.environ["PYTHONDONTWRITEBYTECODE"] = "1"
     import study
 
     sys.exit(study.main(sys.argv[1:]))
