@@ -10,6 +10,7 @@ namespace BreastCancer.Bench;
 /// scoring (<see cref="BatchComparison"/>), serving (<see cref="ServeBench"/>) and the whole study
 /// (<see cref="StudyComparison"/>), <c>N</c> runs per side (5 unless given; at least 5 for the report to count; the
 /// whole study, several minutes a run on each side, takes <c>--study-runs</c>, <c>N</c> unless given).
+/// The report is rewritten after every part, so that an interrupted run leaves what it measured (and says what it did not).
 /// <c>bench/run.sh</c> installs what the peer needs and runs this.
 /// </summary>
 internal static class ResultsCommand
@@ -66,32 +67,43 @@ internal static class ResultsCommand
         var loadBefore = MachineDescription.LoadAverage();
         Console.WriteLine($"bench all: {runs} runs per side; load average {loadBefore}; writing {file}");
         var data = BenchData.Load();
-        var timed = ComparisonRows.All.Where(r => Selected(r.Key)).Select(r => Measure(r, runs, output)).ToList();
-        BatchFigures? batch = null;
+        var pending = ComparisonRows.All.Select(r => r.Key).Concat(Parts).Where(Selected).ToList();
+        var skipped = ComparisonRows.All.Select(r => r.Key).Concat(Parts).Where(k => !Selected(k)).ToList();
+        var results = new BenchResults(runs, started, TimeSpan.Zero, MachineDescription.Lines(), loadBefore, "", [], null, null, null, pending, skipped);
+        void Done(string key, BenchResults next)
+        {
+            pending.Remove(key);
+            results = next with { Duration = clock.Elapsed, LoadAfter = MachineDescription.LoadAverage(), Pending = [.. pending] };
+            File.WriteAllText(file, ResultsMarkdown.Render(results));
+        }
+
+        foreach (var row in ComparisonRows.All.Where(r => Selected(r.Key)))
+        {
+            Done(row.Key, results with { Timed = [.. results.Timed, Measure(row, runs, output)] });
+        }
+
         if (Selected("batch"))
         {
             Console.WriteLine($"batch: {BatchComparison.Rows:N0} rows, ours and the peer…");
-            batch = BatchComparison.Measure(data, output, runs);
+            var batch = BatchComparison.Measure(data, output, runs);
             Console.WriteLine($"batch: ours {batch.OurRowsPerSecond.Median:N0} rows/s, peer {batch.PeerRowsPerSecond.Median:N0} rows/s");
+            Done("batch", results with { Batch = batch });
         }
 
-        ServeFigures? serve = null;
         if (Selected("serve"))
         {
             Console.WriteLine("serve: both servers, warm-up, then alternating wrk runs…");
-            serve = ServeBench.Measure(data, output, runs);
+            var serve = ServeBench.Measure(data, output, runs);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"serve: ours {serve.Ours.RequestsPerSecond.Median:F0} requests/s, peer {serve.Peer.RequestsPerSecond.Median:F0}; {serve.Ratio:F1}×"));
+            Done("serve", results with { Serve = serve });
         }
 
-        StudyFigures? study = null;
         if (Selected("study"))
         {
             Console.WriteLine("study: every notebook through the runner, and bench/peer/study.py, alternating…");
-            study = StudyComparison.Measure(data, output, studyRuns ?? runs);
+            Done("study", results with { Study = StudyComparison.Measure(data, output, studyRuns ?? runs) });
         }
 
-        var results = new BenchResults(runs, started, clock.Elapsed, MachineDescription.Lines(), loadBefore, MachineDescription.LoadAverage(), timed, batch, serve, study);
-        File.WriteAllText(file, ResultsMarkdown.Render(results));
         Console.WriteLine($"bench all: wrote {file} in {clock.Elapsed.TotalMinutes:F1} min");
         return 0;
     }
@@ -151,6 +163,6 @@ internal static class ResultsCommand
     }
 }
 
-/// <summary>Everything one <c>bench all</c> measured, for <see cref="ResultsMarkdown"/>.</summary>
+/// <summary>Everything one <c>bench all</c> has measured so far, for <see cref="ResultsMarkdown"/>, the parts still to come (none once it is done) and those left out by <c>--only</c>.</summary>
 internal sealed record BenchResults(int Runs, DateTimeOffset Started, TimeSpan Duration, IReadOnlyList<string> Machine, string LoadBefore, string LoadAfter,
-    IReadOnlyList<TimedComparison> Timed, BatchFigures? Batch, ServeFigures? Serve, StudyFigures? Study);
+    IReadOnlyList<TimedComparison> Timed, BatchFigures? Batch, ServeFigures? Serve, StudyFigures? Study, IReadOnlyList<string> Pending, IReadOnlyList<string> Skipped);

@@ -19,6 +19,18 @@ internal static class ResultsMarkdown
         Line();
         Line(F($"Written by `bench/run.sh` (`dotnet run -c Release --project bench/BreastCancer.Bench -- all`) on {results.Started:yyyy-MM-dd HH:mm} UTC; the run took {results.Duration.TotalMinutes:F0} min. Every figure is the median of {results.Runs} runs per side with [min–max]{(results.Runs < 5 ? " (fewer than the 5 runs a report needs: a trial)" : "")}, after a warm-up run; a ratio is ours / the peer's median time, so below 1 means we are faster. Both sides run on the same rows and folds (our side writes them, the peer reads them: `bench/out/row-*.json`) and use every core. Peak memory is the largest resident set of each side's process (GNU time `-v`), one process per row and side. What each row runs, why a row misses and what was tried: [`bench/README.md`](README.md)."));
         Line();
+        if (results.Pending.Count > 0)
+        {
+            Line($"**Incomplete: the run stopped, or has not yet reached, {string.Join(", ", results.Pending.Select(p => $"`{p}`"))}.**");
+            Line();
+        }
+
+        if (results.Skipped.Count > 0)
+        {
+            Line($"**Partial: `--only` left out {string.Join(", ", results.Skipped.Select(p => $"`{p}`"))}.**");
+            Line();
+        }
+
         Line("## Machine");
         Line();
         foreach (var fact in results.Machine)
