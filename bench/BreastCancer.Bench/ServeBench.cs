@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -93,7 +92,7 @@ internal static class ServeBench
         File.WriteAllText(body, Body(heldOut[0]).ToJsonString());
         try
         {
-            var loadBefore = Load();
+            var loadBefore = MachineDescription.LoadAverage();
             using var ours = StartOurs(AppAssembly(), folder, WebAppProcess.FreeLoopbackPort(), out var ourUrl);
             using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             WaitForHealth(client, ours, ourUrl, TimeSpan.FromMinutes(5));
@@ -120,7 +119,7 @@ internal static class ServeBench
             }
 
             ServeSide Side(ServerProcess server) => new([.. results[server.Name].Select(r => r.Wrk)], [.. results[server.Name].Select(r => r.CpuMsPerRequest)], server.PeakMegabytes());
-            return new ServeFigures(Side(ours), Side(peer), gap, agreeing, heldOut.Length, loadBefore, Load());
+            return new ServeFigures(Side(ours), Side(peer), gap, agreeing, heldOut.Length, loadBefore, MachineDescription.LoadAverage());
         }
         finally
         {
@@ -146,11 +145,7 @@ internal static class ServeBench
         $"| {name} | {side.RequestsPerSecond.Format("F0")} | {side.P50Ms.Format("F2")} | {side.P99Ms.Format("F2")} | {side.Cpu.Format("F3")} | {side.Failures} | {side.PeakMiB:F0} |"));
 
     /// <summary>The web app's assembly, built in the benchmark's configuration by its project reference.</summary>
-    public static string AppAssembly()
-    {
-        var configuration = typeof(ServeBench).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value;
-        return Path.GetFullPath(Path.Combine("app", "BreastCancer.Web", "bin", configuration!, "net10.0", "BreastCancer.Web.dll"));
-    }
+    public static string AppAssembly() => SiblingBuild.Assembly(Path.Combine("app", "BreastCancer.Web"), "BreastCancer.Web.dll");
 
     private static ServerProcess StartOurs(string app, string folder, int port, out string url)
     {
@@ -236,6 +231,5 @@ internal static class ServeBench
         return wrk.ExitCode == 0 ? WrkResult.Parse(text) : throw new InvalidOperationException($"wrk failed (exit {wrk.ExitCode}): {errors}{text}");
     }
 
-    private static string Load() => MachineDescription.LoadAverage();
 
 }

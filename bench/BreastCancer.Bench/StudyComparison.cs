@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using BreastCancer.Analysis.Deployment;
@@ -39,15 +38,12 @@ internal static partial class StudyComparison
         Directory.Delete(artifacts, recursive: true);
         var card = ModelStore.Load("models").Card;
         var ourHeldOut = new StudyHeldOut(card.Model.Pipeline, card.HeldOut.Metrics[Metric.Accuracy], card.HeldOut.Metrics[Metric.RocAuc]);
-        return new StudyFigures(ours, peer, [.. ours.Select(p => OurSteps(p.Errors))], [.. peer.Select(p => PeerReport(p.Output).Steps)], ourHeldOut, PeerReport(peer[^1].Output).HeldOut);
+        var reports = peer.Select(p => PeerReport(p.Output)).ToList();
+        return new StudyFigures(ours, peer, [.. ours.Select(p => OurSteps(p.Errors))], [.. reports.Select(r => r.Steps)], ourHeldOut, reports[^1].HeldOut);
     }
 
     /// <summary>The notebook runner's assembly, built in the benchmark's configuration by its project reference.</summary>
-    private static string Runner()
-    {
-        var configuration = typeof(StudyComparison).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value;
-        return Path.GetFullPath(Path.Combine("tools", "Workbook", "bin", configuration!, "net10.0", "Workbook.dll"));
-    }
+    private static string Runner() => SiblingBuild.Assembly(Path.Combine("tools", "Workbook"), "Workbook.dll");
 
     private static Dictionary<string, double> OurSteps(string report) => NotebookLine().Matches(report)
         .ToDictionary(m => m.Groups["name"].Value, m => double.Parse(m.Groups["seconds"].Value, CultureInfo.InvariantCulture));
