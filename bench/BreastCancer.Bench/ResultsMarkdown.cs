@@ -91,7 +91,7 @@ internal static class ResultsMarkdown
             line(F($"| {row.Row.Title} | {row.OursSeconds.Format("F3")}{items} | {row.PeerSeconds?.Format("F3") ?? "no peer"} | {Ratio(row.Ratio)} | {Q(row.Ours.Accuracy)} | {Q(row.Peer?.Accuracy)} | {Q(row.Ours.RocAuc)} | {Q(row.Peer?.RocAuc)} | {row.OursPeakMiB:F0} | {(row.PeerPeakMiB is { } p ? p.ToString("F0", CultureInfo.InvariantCulture) : "")} | {verdict} |"));
             if (!row.Met)
             {
-                var below = string.Join(", ", row.Below().Select(b => F($"{b.Metric} {b.Gap:F4} below the peer's")));
+                var below = string.Join(", ", row.Below().Select(b => F($"{b.Metric} {Gap(b.Gap)} below the peer's")));
                 var why = row.Ratio is { } r && r > 1 ? F($"{r:F2}× the peer's time") : row.Ratio is null ? F($"{row.OursSeconds.Median:F2} s against {row.Row.TargetSeconds} s") : "";
                 misses.Add($"{row.Row.Title}: {string.Join("; ", new[] { why, below }.Where(s => s.Length > 0))}");
             }
@@ -187,6 +187,9 @@ internal static class ResultsMarkdown
         static Spread? Steps(IReadOnlyList<IReadOnlyDictionary<string, double>> runs, string name) =>
             runs.All(r => r.ContainsKey(name)) ? Spread.Of(runs.Select(r => r[name])) : null;
     }
+
+    /// <summary>A quality gap to four decimals, or to two significant digits when four decimals would show 0.0000.</summary>
+    private static string Gap(double gap) => gap.ToString(gap >= 0.00005 ? "F4" : "0.0E+0", CultureInfo.InvariantCulture);
 
     private static string Ratio(double? ratio) => ratio is { } r ? r.ToString("F2", CultureInfo.InvariantCulture) : "";
 
