@@ -143,9 +143,9 @@ internal static class ResultsCommand
         {
             missing.Add(serve);
         }
-        else if (!File.Exists(Peer.Python))
+        else if (Peer.Missing("sklearn") is { } peer)
         {
-            missing.Add($"{Peer.Python} with python3-sklearn");
+            missing.Add(peer);
         }
 
         if (selected("study") && StudyComparison.Missing() is { } study)

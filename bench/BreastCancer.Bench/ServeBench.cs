@@ -62,16 +62,10 @@ internal static class ServeBench
     /// <summary>What the machine lacks for this benchmark, or null.</summary>
     public static string? Missing()
     {
-        var missing = new[] { Wrk, Gunicorn, Peer.Python }.Where(f => !File.Exists(f)).ToList();
-        if (File.Exists(Peer.Python))
+        var missing = new[] { Wrk, Gunicorn }.Where(f => !File.Exists(f)).ToList();
+        if (Peer.Missing("flask", "sklearn") is { } peer)
         {
-            using var check = Process.Start(new ProcessStartInfo(Peer.Python, ["-c", "import flask, sklearn"]) { RedirectStandardError = true })!;
-            check.StandardError.ReadToEnd();
-            check.WaitForExit();
-            if (check.ExitCode != 0)
-            {
-                missing.Add("python3-flask or python3-sklearn (python3 -c \"import flask, sklearn\" failed)");
-            }
+            missing.Add(peer);
         }
 
         if (!File.Exists(AppAssembly()))

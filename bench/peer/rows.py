@@ -20,6 +20,8 @@ def measure(row, data, x, y, runs):
     """The row's seconds, accuracy, ROC AUC and a one-line detail."""
     kind, _, name = row.partition(":")
     if kind == "cv":
+        if name not in MODELS:
+            raise SystemExit(f"rows.py: unknown model '{name}' in row '{row}'; models: {', '.join(MODELS)}")
         cv = folds(data["folds"])
         seconds, (accuracy, auc) = timed(lambda: cross_validated(MODELS[name], x, y, cv), runs)
         return seconds, accuracy, auc, f"{len(cv)} folds"
