@@ -1,0 +1,69 @@
+using BreastCancer.Bench;
+
+namespace BreastCancer.Bench.Tests;
+
+public class ResultsMarkdownTests
+{
+    private static readonly ComparisonRow Fast = new("cv:fast", "the fast row", "ours", "peer", null, _ => () => new RowOutcome(null, null, "", null));
+
+    private static readonly ComparisonRow Slow = Fast with { Key = "cv:slow", Title = "the slow row" };
+
+    private static BenchResults Results(params TimedComparison[] rows) =>
+        new(5, new DateTimeOffset(2026, 12, 1, 16, 0, 0, TimeSpan.Zero), TimeSpan.FromMinutes(42), ["2 cores"], "0.10 0.20 0.30", "1.00 1.10 1.20", rows, null, null, null, [], []);
+
+    private static TimedComparison Row(ComparisonRow row, double ours, double peer, double ourAccuracy = 0.97) =>
+        new(row, new RowTiming([ours, ours, ours], ourAccuracy, 0.99, "30 folds"), 80, new RowTiming([peer, peer, peer], 0.97, 0.99, "30 folds"), 100);
+
+    [Fact]
+    public void EachRowShowsBothSidesTheRatioAndTheVerdict()
+    {
+        var text = ResultsMarkdown.Render(Results(Row(Fast, 1, 2), Row(Slow, 3, 2)));
+
+        Assert.Contains("| the fast row | 1.000 [1.000–1.000] | 2.000 [2.000–2.000] | 0.50 | 0.9700 | 0.9700 | 0.9900 | 0.9900 | 80 | 100 | met |", text, StringComparison.Ordinal);
+        Assert.Contains("| the slow row | 3.000 [3.000–3.000] | 2.000 [2.000–2.000] | 1.50 | ", text, StringComparison.Ordinal);
+        Assert.Contains("- load average (1, 5, 15 min) before: 0.10 0.20 0.30; after: 1.00 1.10 1.20", text, StringComparison.Ordinal);
+        Assert.Contains("the run took 42 min", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OnlyTheRowsThatMissAreListedWithWhy()
+    {
+        var text = ResultsMarkdown.Render(Results(Row(Fast, 1, 2), Row(Slow, 3, 2, ourAccuracy: 0.96)));
+        var misses = text[text.IndexOf("## Rows that miss their target", StringComparison.Ordinal)..];
+
+        Assert.Contains("- the slow row: 1.50× the peer's time; accuracy 0.0100 below the peer's", misses, StringComparison.Ordinal);
+        Assert.DoesNotContain("the fast row", misses, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoMissIsSaid()
+    {
+        var text = ResultsMarkdown.Render(Results(Row(Fast, 1, 2)));
+
+        Assert.EndsWith("## Rows that miss their target\n\nNone.\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnUnfinishedOrPartialRunSaysSo()
+    {
+        var text = ResultsMarkdown.Render(Results(Row(Fast, 1, 2)) with { Pending = ["study"], Skipped = ["serve", "batch"] });
+
+        Assert.Contains("**Incomplete: the run stopped, or has not yet reached, `study`.**", text, StringComparison.Ordinal);
+        Assert.Contains("**Partial: `--only` left out `serve`, `batch`.**", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FewerThanFiveRunsIsMarkedATrial()
+    {
+        Assert.Contains("(fewer than the 5 runs a report needs: a trial)", ResultsMarkdown.Render(Results(Row(Fast, 1, 2)) with { Runs = 3 }), StringComparison.Ordinal);
+        Assert.DoesNotContain("a trial", ResultsMarkdown.Render(Results(Row(Fast, 1, 2))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AGapTooSmallForFourDecimalsIsShownInFull()
+    {
+        var row = Row(Slow, 1, 2) with { Ours = new RowTiming([1, 1, 1], 0.97, 0.994221, ""), Peer = new RowTiming([2, 2, 2], 0.97, 0.994223, "") };
+
+        Assert.Contains("- the slow row: ROC AUC 2.0E-6 below the peer's", ResultsMarkdown.Render(Results(row)), StringComparison.Ordinal);
+    }
+}
