@@ -3,8 +3,8 @@
 #   1. installs what the peer and the measurements need from Debian where it is missing (python3-sklearn,
 #      python3-flask, gunicorn, wrk, GNU time);
 #   2. builds the benchmarks, the web app and the notebook runner in Release and runs `bench all`, passing on its
-#      options (--runs N, --only KEY,..., --out FILE). Run it on an otherwise idle machine: about 30 minutes, plus
-#      about 15-20 minutes per run of the whole study (--study-runs N).
+#      options (--runs N, --study-runs N, --only KEY,..., --out FILE). Run it on an otherwise idle machine: about
+#      20 minutes, plus about 12 minutes per run of the whole study (both sides; 5 runs unless --study-runs N).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
