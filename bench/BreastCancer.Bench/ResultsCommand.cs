@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 
 namespace BreastCancer.Bench;
 
@@ -113,12 +112,12 @@ internal static class ResultsCommand
     {
         var arguments = new[] { row.Key, runs.ToString(CultureInfo.InvariantCulture) };
         var ours = MeasuredProcess.Run("dotnet", [typeof(ResultsCommand).Assembly.Location, "measure", .. arguments, output]).EnsureSuccess($"our side of {row.Key}");
-        var ourTiming = Timing(ours, row.Key);
+        var ourTiming = RowTiming.Read(ours, row.Key);
         var (peerTiming, peerPeak) = ((RowTiming?)null, (double?)null);
         if (row.Peer is not null)
         {
             var peer = MeasuredProcess.Run(Peer.Python, [Path.Combine("bench", "peer", "rows.py"), row.Key, row.PeerInput(output), arguments[1]]).EnsureSuccess($"the peer's side of {row.Key}");
-            (peerTiming, peerPeak) = (Timing(peer, row.Key), peer.PeakMiB);
+            (peerTiming, peerPeak) = (RowTiming.Read(peer, row.Key), peer.PeakMiB);
         }
 
         var result = new TimedComparison(row, ourTiming, ours.PeakMiB, peerTiming, peerPeak);
@@ -126,9 +125,6 @@ internal static class ResultsCommand
             $"{row.Key}: ours {result.OursSeconds.Median:F3} s{(result.PeerSeconds is { } p ? $", peer {p.Median:F3} s, ratio {result.Ratio:F2}" : "")}"));
         return result;
     }
-
-    private static RowTiming Timing(MeasuredProcess process, string key) =>
-        JsonSerializer.Deserialize<RowTiming>(process.Output.Trim().Split('\n')[^1]) ?? throw new InvalidOperationException($"{key}: no timing printed: {process.Output}");
 
     /// <summary>What the selected parts need and the machine lacks.</summary>
     private static List<string> Missing(Func<string, bool> selected)

@@ -224,6 +224,4 @@ internal static class ServeBench
         wrk.WaitForExit();
         return wrk.ExitCode == 0 ? WrkResult.Parse(text) : throw new InvalidOperationException($"wrk failed (exit {wrk.ExitCode}): {errors}{text}");
     }
-
-
 }

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using BreastCancer.Analysis.Data;
 using BreastCancer.Bench;
 
 namespace BreastCancer.Bench.Tests;
@@ -58,32 +58,10 @@ public class PeerContractTests
         }
     }
 
+    /// <summary>The peer's side of row <paramref name="key"/>, run and read as <c>bench all</c> runs and reads it (GNU time, <see cref="RowTiming.Read"/>).</summary>
     private static RowTiming RunPeer(string key, string input)
     {
-        var start = new ProcessStartInfo(Peer.Python, [Path.Combine(RepositoryRoot(), "bench", "peer", "rows.py"), key, input, "1"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {Peer.Python}");
-        var errors = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode == 0
-            ? JsonSerializer.Deserialize<RowTiming>(output) ?? throw new InvalidOperationException("rows.py printed null")
-            : throw new InvalidOperationException($"rows.py {key} failed (exit {process.ExitCode}): {errors.Result}");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "BreastCancer.slnx")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"no BreastCancer.slnx above {AppContext.BaseDirectory}");
+        var rows = Path.Combine(Path.GetDirectoryName(DataFiles.Folder)!, "bench", "peer", "rows.py");
+        return RowTiming.Read(MeasuredProcess.Run(Peer.Python, [rows, key, input, "1"]).EnsureSuccess($"rows.py {key}"), key);
     }
 }
