@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BreastCancer.Web.Monitoring;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BreastCancer.Web.Tests;
 
@@ -39,6 +42,27 @@ public sealed class PredictApiTests(TrainedModel model)
             Assert.Equal(c.GetProperty("logOdds").GetDouble() > 0 ? "towards malignant" : "towards benign", c.GetProperty("direction").GetString());
         });
         Assert.Equal(JsonValueKind.Array, body.GetProperty("warnings").ValueKind);
+    }
+
+    [Fact]
+    public async Task Ids_are_version_7_uuids_carrying_the_stored_time_in_milliseconds_and_ordered_by_it()
+    {
+        var ids = new List<Guid>();
+        foreach (var row in HeldOut.Take(3))
+        {
+            var body = await Patients.ReadJsonAsync(await _client.PostAsync("/api/predict", Patients.Json(Patients.One(row))));
+            ids.Add(Guid.Parse(body.GetProperty("predictionId").GetString()!));
+            await Task.Delay(5);
+        }
+
+        var stored = model.App.Services.GetRequiredService<PredictionStore>().Recent(100).ToDictionary(p => p.Id);
+        Assert.All(ids, id =>
+        {
+            Assert.Equal(7, id.Version);
+            var unixMs = long.Parse(id.ToString("N")[..12], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            Assert.Equal(stored[id].Time.ToUnixTimeMilliseconds(), unixMs);
+        });
+        Assert.Equal(ids.Select(id => id.ToString()).Order(StringComparer.Ordinal), ids.Select(id => id.ToString()));
     }
 
     [Fact]
