@@ -139,12 +139,14 @@ internal static class ResultsMarkdown
         line("");
         line("| side | requests/s | p50 ms | p99 ms | server CPU ms/request | failed responses | peak MiB |");
         line("|---|---|---|---|---|---|---|");
-        foreach (var (name, side) in new[] { ("ours", serve.Ours), ("peer", serve.Peer) })
+        foreach (var (name, side, peak) in new[] { ("ours", serve.Ours, F($"{serve.Ours.PeakMiB:F0}")), ("peer", serve.Peer, F($"{serve.Peer.PeakMiB:F0}")), ("ours, `GET /health` (ceiling)", serve.Ceiling, "same process") })
         {
-            line(F($"| {name} | {side.RequestsPerSecond.Format("F0")} | {side.P50Ms.Format("F2")} | {side.P99Ms.Format("F2")} | {side.Cpu.Format("F3")} | {side.Failures} | {side.PeakMiB:F0} |"));
+            line(F($"| {name} | {side.RequestsPerSecond.Format("F0")} | {side.P50Ms.Format("F2")} | {side.P99Ms.Format("F2")} | {side.Cpu.Format("F3")} | {side.Failures} | {peak} |"));
         }
 
         line(F($"| ratio ours / peer | {serve.Ratio:F1}× | {serve.Ours.P50Ms.Median / serve.Peer.P50Ms.Median:F2} | {serve.Ours.P99Ms.Median / serve.Peer.P99Ms.Median:F2} | {serve.Ours.Cpu.Median / serve.Peer.Cpu.Median:F2} | | {serve.Ours.PeakMiB / serve.Peer.PeakMiB:F2} |"));
+        line("");
+        line(F($"The ceiling is our server answering `GET /health` in the same runs (the same Kestrel, middleware and rate limiter, wrk on the same cores, but no body to read, no model and nothing stored): {serve.CeilingRatio:F1}× the peer's requests/s, p99 {serve.Ceiling.P99Ms.Median:F1} ms. No work per prediction can make `POST /api/predict` faster than that."));
         line("");
         line($"Target: {(serve.Met ? "met" : "**missed**")}.");
         line("");

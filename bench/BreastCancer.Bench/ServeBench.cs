@@ -18,7 +18,8 @@ namespace BreastCancer.Bench;
 /// loopback, driven by wrk at 32 connections with one held-out patient's JSON (<c>bench/peer/post.lua</c>). After a
 /// warm-up, each side is measured for a fixed time in alternating runs; the table gives medians with min–max,
 /// server CPU per request, the peak resident set while serving, and the target: p99 ≤ 5 ms and at least 10× the
-/// peer's requests per second.
+/// peer's requests per second. Our server's <c>GET /health</c> is driven the same way in the same runs: the ceiling
+/// that the stack alone (Kestrel, the middleware, wrk on the same cores) leaves for any work per prediction.
 /// </summary>
 internal static class ServeBench
 {
@@ -95,25 +96,26 @@ internal static class ServeBench
             WaitForHealth(client, peer, peerUrl, TimeSpan.FromMinutes(1));
             var (gap, agreeing) = Agreement(client, ourUrl, peerUrl, heldOut);
 
-            foreach (var (server, url) in new[] { (ours, ourUrl), (peer, peerUrl) })
+            (ServerProcess Server, string Url, string? Body)[] targets = [(ours, $"{ourUrl}/api/predict", body), (ours, $"{ourUrl}/health", null), (peer, $"{peerUrl}/api/predict", body)];
+            foreach (var (server, url, posted) in targets)
             {
-                Drive(url, body, WarmUpSeconds);
+                Drive(url, posted, WarmUpSeconds);
                 server.ResetPeak();
             }
 
-            var results = new Dictionary<string, List<(WrkResult Wrk, double CpuMsPerRequest)>> { [ours.Name] = [], [peer.Name] = [] };
+            var results = targets.ToDictionary(t => t.Url, _ => new List<(WrkResult Wrk, double CpuMsPerRequest)>());
             for (var run = 0; run < runs; run++)
             {
-                foreach (var (server, url) in new[] { (ours, ourUrl), (peer, peerUrl) })
+                foreach (var (server, url, posted) in targets)
                 {
                     var cpu = server.CpuSeconds();
-                    var result = Drive(url, body, Seconds);
-                    results[server.Name].Add((result, (server.CpuSeconds() - cpu) * 1000 / Math.Max(1, result.Requests)));
+                    var result = Drive(url, posted, Seconds);
+                    results[url].Add((result, (server.CpuSeconds() - cpu) * 1000 / Math.Max(1, result.Requests)));
                 }
             }
 
-            ServeSide Side(ServerProcess server) => new([.. results[server.Name].Select(r => r.Wrk)], [.. results[server.Name].Select(r => r.CpuMsPerRequest)], server.PeakMegabytes());
-            return new ServeFigures(Side(ours), Side(peer), gap, agreeing, heldOut.Length, loadBefore, MachineDescription.LoadAverage());
+            ServeSide Side(int target) => new([.. results[targets[target].Url].Select(r => r.Wrk)], [.. results[targets[target].Url].Select(r => r.CpuMsPerRequest)], targets[target].Server.PeakMegabytes());
+            return new ServeFigures(Side(0), Side(2), Side(1), gap, agreeing, heldOut.Length, loadBefore, MachineDescription.LoadAverage());
         }
         finally
         {
@@ -126,10 +128,12 @@ internal static class ServeBench
         Console.WriteLine($"| side | requests/s | p50 ms | p99 ms | server CPU ms/request | failures | peak RSS MiB |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
         Row("ours (ASP.NET Core)", figures.Ours);
+        Row("ours, GET /health (ceiling)", figures.Ceiling);
         Row("peer (Flask + gunicorn -w 2)", figures.Peer);
         var (ours, peer) = (figures.Ours, figures.Peer);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| ratio ours / peer | {figures.Ratio:F1}× | {ours.P50Ms.Median / peer.P50Ms.Median:F2} | {ours.P99Ms.Median / peer.P99Ms.Median:F2} | {ours.Cpu.Median / peer.Cpu.Median:F2} | | {ours.PeakMiB / peer.PeakMiB:F2} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ceiling: our server's GET /health (no body, model or store) is {figures.CeilingRatio:F1}× the peer's requests/s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"target (issues 9 and 10): p99 ≤ {ServeFigures.P99TargetMs} ms and ≥ {ServeFigures.RatioTarget}× the peer's requests/s, every response 2xx: {(figures.Met ? "met" : "missed")} ({ours.P99Ms.Median:F2} ms, {figures.Ratio:F1}×, {ours.Failures + peer.Failures} failures)"));
         Console.WriteLine("peak RSS: VmHWM while serving (reset after the warm-up), summed over gunicorn's master and workers; medians of the runs with [min–max]");
@@ -214,9 +218,11 @@ internal static class ServeBench
         return (gap, agreeing);
     }
 
-    private static WrkResult Drive(string url, string body, int seconds)
+    /// <summary>wrk against <paramref name="url"/> for <paramref name="seconds"/>: POSTs of the JSON file <paramref name="body"/>, or GETs when it is null.</summary>
+    private static WrkResult Drive(string url, string? body, int seconds)
     {
-        var start = new ProcessStartInfo(Wrk, ["-t2", $"-c{Connections}", $"-d{seconds}s", "--latency", "-s", Path.GetFullPath(Path.Combine("bench", "peer", "post.lua")), $"{url}/api/predict", "--", body])
+        string[] request = body is null ? [url] : ["-s", Path.GetFullPath(Path.Combine("bench", "peer", "post.lua")), url, "--", body];
+        var start = new ProcessStartInfo(Wrk, ["-t2", $"-c{Connections}", $"-d{seconds}s", "--latency", .. request])
         { RedirectStandardOutput = true, RedirectStandardError = true };
         using var wrk = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {Wrk}");
         var text = wrk.StandardOutput.ReadToEnd();

@@ -66,4 +66,19 @@ public class ResultsMarkdownTests
 
         Assert.Contains("- the slow row: ROC AUC 2.0E-6 below the peer's", ResultsMarkdown.Render(Results(row)), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ServingShowsTheCeilingBesideBothSidesAndMissesBelowTenTimes()
+    {
+        static ServeSide Side(double rate, double p99, double cpu) =>
+            new([new WrkResult(rate, 1, p99, (long)(rate * 10), 0, 0), new WrkResult(rate, 1, p99, (long)(rate * 10), 0, 0)], [cpu, cpu], 100);
+        var serve = new ServeFigures(Side(8000, 20, 0.1), Side(2000, 19, 0.7), Side(30000, 9, 0.03), 4e-4, 114, 114, "1.00", "2.00");
+
+        var text = ResultsMarkdown.Render(Results() with { Serve = serve });
+
+        Assert.Contains("| ours, `GET /health` (ceiling) | 30000 [30000–30000] | 1.00 [1.00–1.00] | 9.00 [9.00–9.00] | 0.030 [0.030–0.030] | 0 | same process |", text, StringComparison.Ordinal);
+        Assert.Contains("| ratio ours / peer | 4.0× |", text, StringComparison.Ordinal);
+        Assert.Contains("15.0× the peer's requests/s, p99 9.0 ms", text, StringComparison.Ordinal);
+        Assert.Contains("- prediction serving: 4.0× the peer's requests/s", text, StringComparison.Ordinal);
+    }
 }
