@@ -59,6 +59,7 @@ public sealed class NotebookSession
     public async Task<ExecutedCell> RunAsync(NotebookCell cell, CancellationToken cancellationToken = default)
     {
         var count = ++_executionCount;
+        var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         _sink.Drain();
         var (error, timed) = await RunCoreAsync(cell, cancellationToken).ConfigureAwait(false);
@@ -68,7 +69,7 @@ public sealed class NotebookSession
             _sink.Write("stdout", $"Wall time: {clock.Elapsed.TotalMilliseconds:F0} ms\n");
         }
 
-        return new ExecutedCell(count, _sink.Drain(), clock.Elapsed, error);
+        return new ExecutedCell(count, _sink.Drain(), started, clock.Elapsed, error);
     }
 
     private async Task<(CellError? Error, bool Timed)> RunCoreAsync(NotebookCell cell, CancellationToken cancellationToken)

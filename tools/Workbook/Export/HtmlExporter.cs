@@ -11,10 +11,14 @@ namespace Workbook.Export;
 /// <summary>
 /// Writes self-contained HTML exports: each notebook's Markdown rendered, code highlighted, outputs inline, each
 /// cell's run time, a table of contents, links to the previous and next notebook and to the index; plotly.js embedded
-/// once per page that draws a chart. Nothing on the page is fetched from the network.
+/// once per page that draws a chart. The index lists the notebooks and each one's slowest cells. Nothing on the page is
+/// fetched from the network.
 /// </summary>
 public static class HtmlExporter
 {
+    private const int SlowestCellsListed = 5;
+    private const int FirstLineShown = 80;
+
     private static readonly Lazy<string> Style = new(() =>
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Workbook.Export.export.css")!;
@@ -73,7 +77,7 @@ public static class HtmlExporter
         return page.ToString();
     }
 
-    /// <summary>The index page: every notebook of the run with its title, status and time.</summary>
+    /// <summary>The index page: every notebook of the run with its title, status and time, then each notebook's slowest code cells.</summary>
     public static string RenderIndex(IReadOnlyList<NotebookRun> runs)
     {
         var page = new StringBuilder();
@@ -91,9 +95,32 @@ public static class HtmlExporter
                 $"<tr class=\"{(run.Succeeded ? "ok" : "failed")}\"><td><a href=\"{Encode(run.Document.Name)}.html\">{Encode(run.Document.Title)}</a></td><td><a href=\"{Encode(run.Document.Name)}.ipynb\">{Encode(run.Document.Name)}.ipynb</a></td><td class=\"status\">{status}</td><td>{run.Cells.Count} of {codeCells}</td><td>{Seconds(run.Duration)}</td></tr>\n");
         }
 
-        page.Append("</tbody>\n</table>\n</main>\n</body>\n</html>\n");
+        page.Append("</tbody>\n</table>\n");
+        AppendSlowestCells(page, runs);
+        page.Append("</main>\n</body>\n</html>\n");
         return page.ToString();
     }
+
+    private static void AppendSlowestCells(StringBuilder page, IReadOnlyList<NotebookRun> runs)
+    {
+        page.Append(CultureInfo.InvariantCulture,
+            $"<h2 id=\"slowest-cells\">Slowest cells</h2>\n<p class=\"run-info\">The {SlowestCellsListed} code cells of each notebook that took longest (wall-clock time, compilation included) and their share of the notebook's time.</p>\n");
+        page.Append("<table class=\"slowest\">\n<thead><tr><th>Notebook</th><th>Cell</th><th>Time</th><th>Share</th><th>First line</th></tr></thead>\n<tbody>\n");
+        foreach (var run in runs)
+        {
+            var name = Encode(run.Document.Name);
+            foreach (var (cell, executed) in run.SlowestCells(SlowestCellsListed))
+            {
+                var share = run.Duration > TimeSpan.Zero ? executed.Duration / run.Duration : 0;
+                page.Append(CultureInfo.InvariantCulture,
+                    $"<tr><td>{name}</td><td><a href=\"{name}.html#cell-{cell.Number}\">cell {cell.Number}</a></td><td class=\"time\">{Seconds(executed.Duration)}</td><td class=\"time\">{share:P0}</td><td><code>{Encode(Shortened(cell.FirstLine))}</code></td></tr>\n");
+            }
+        }
+
+        page.Append("</tbody>\n</table>\n");
+    }
+
+    private static string Shortened(string line) => line.Length <= FirstLineShown ? line : line[..(FirstLineShown - 1)] + "…";
 
     private static bool AppendCodeCell(StringBuilder body, NotebookCell cell, ExecutedCell? executed)
     {

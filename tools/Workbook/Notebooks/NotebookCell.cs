@@ -44,6 +44,11 @@ public sealed record NotebookCell(int Number, string Id, CellKind Kind, string S
         if (Kind == CellKind.Code)
         {
             PolyglotMetadata.CompleteCodeCell(metadata, KernelName);
+            if (executed is not null)
+            {
+                ExecutionTiming.Record(metadata, executed);
+            }
+
             json["execution_count"] = executed?.ExecutionCount;
             json["metadata"] = metadata;
             json["outputs"] = new JsonArray([.. (executed?.Outputs ?? []).Select(o => (JsonNode)o.ToJson(executed!.ExecutionCount))]);
@@ -60,6 +65,9 @@ public sealed record NotebookCell(int Number, string Id, CellKind Kind, string S
         json["source"] = SourceLines(Source);
         return json;
     }
+
+    /// <summary>The cell's first line that is not blank, trimmed; empty for an empty cell.</summary>
+    public string FirstLine => Source.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
 
     /// <summary>nbformat's "multiline string": the text split after each line end, as Jupyter and VS Code write it.</summary>
     internal static JsonArray SourceLines(string text)

@@ -11,4 +11,8 @@ public sealed record NotebookRun(NotebookDocument Document, IReadOnlyDictionary<
 {
     /// <summary>True when every code cell ran without error.</summary>
     public bool Succeeded => Error is null;
+
+    /// <summary>The <paramref name="count"/> executed code cells that took longest, slowest first (document order among equal times).</summary>
+    public IReadOnlyList<(NotebookCell Cell, ExecutedCell Executed)> SlowestCells(int count) =>
+        [.. Cells.OrderByDescending(c => c.Value.Duration).ThenBy(c => c.Key).Take(count).Select(c => (Document.Cells[c.Key], c.Value))];
 }
