@@ -44,9 +44,9 @@ Mirrored, per notebook (and not mirrored):
   settings ours draws (RandomizedSearchCV would draw others, of other cost); nested CV of logistic regression and the
   SVM (30 outer folds, 5 inner); both searches on the 30 folds; paired tests; the final model (as the notebook's code:
   the 30-fold search's best logistic regression), its threshold, held-out score, 30-fold CV and card figures; pickled
-  to a temporary models folder, loaded back, checked on all 569 rows. Not: charts, card.html.
-- 07-explanations: the final model loaded from that folder; the forest, LightGBM and SVM searches run again as the
-  notebook does, the calibrated forest and SVM refitted, all three scoring the held-out rows; permutation importance on
+  to a temporary models folder, loaded back, checked on all 569 rows; the 10-fold searches' chosen settings saved beside it. Not: charts, card.html.
+- 07-explanations: the final model loaded from that folder; the forest, LightGBM and SVM settings notebook 06's
+  searches chose read from it (tuned-settings.json, as ours), the calibrated forest and SVM and the boosting refitted, all three scoring the held-out rows; permutation importance on
   the held-out rows (log loss, 30 repeats) by feature (permutation_importance) and by correlation cluster (written
   out: scikit-learn has no grouped permutation); the three patients. Not: linear SHAP, TreeSHAP, Kernel SHAP (no shap
   package is installable here, and SHAP is not hand-written), their charts and the agreement of rankings.
@@ -1061,6 +1061,7 @@ def notebook_06_tuning(data_dir, models_dir):
                           "held_out": [held_out["op"]["test"]["sensitivity"], held_out["op"]["test"]["specificity"]], "held_out_counts": held_out["op"]["test"]["counts"]},
             "software": {"numpy": np.__version__, "sklearn": __import__("sklearn").__version__}}
     save_model(models_dir, version, final, card)
+    save_tuned_settings(models_dir, {"svm": svm_grid, "forest": forest_grid, "boosting": boosting})
     loaded, _ = load_model(models_dir)
     identical = np.array_equal(probability(loaded, wdbc.x), probability(final, wdbc.x))
     return {"svm_best": (svm_grid.best_params_, svm_grid.best_score_), "lr_best": (lr_ten.best_params_, lr_ten.best_score_),
@@ -1082,6 +1083,19 @@ def save_model(folder, version, model, card, added=None):
             csv.writer(handle).writerows([["diagnosis"] + WDBC_FEATURES] + [["M" if label else "B"] + [repr(float(v)) for v in row] for row, label in zip(*added)])
     with open(os.path.join(folder, "current"), "w", encoding="utf-8") as handle:
         handle.write(version + "\n")
+
+
+def save_tuned_settings(folder, searches):
+    """TunedSettings.Save: each search's chosen setting, metric, best mean score and count, in models/tuned-settings.json."""
+    entries = {name: {"params": search.best_params_, "score": search.best_score_, "settings_tried": len(search.cv_results_["params"])} for name, search in searches.items()}
+    with open(os.path.join(folder, "tuned-settings.json"), "w", encoding="utf-8") as handle:
+        json.dump(entries, handle, indent=2, default=float)
+
+
+def load_tuned_settings(folder):
+    """TunedSettings.Load: the chosen setting of each search notebook 06 saved."""
+    with open(os.path.join(folder, "tuned-settings.json"), encoding="utf-8") as handle:
+        return {name: entry["params"] for name, entry in json.load(handle).items()}
 
 
 def load_model(folder, version=None):
@@ -1125,16 +1139,13 @@ def notebook_07_explanations(data_dir, models_dir):
     held_out, held_out_labels = wdbc.x[test], wdbc.y[test]
     final, card = load_model(models_dir)
 
-    # The other families at the settings the 10-fold searches choose (the same searches as notebook 06, run again).
-    ten_fold = study_folds(y, None, 10, SEED)
-    forest_search = grid_search(*forest_votes_grid(), x, y, ten_fold)
-    boosting_search = grid_search(*boosting_grid(), x, y, ten_fold)
-    svm_search = grid_search(*svm_margin_grid(), x, y, ten_fold)
-    best = forest_search.best_params_
+    # The other families at the settings notebook 06's 10-fold searches chose, read from the models folder.
+    tuned = load_tuned_settings(models_dir)
+    best = tuned["forest"]
     calibrated_forest = catalogue_pipeline(PlattCalibrated(forest(best["randomforestclassifier__n_estimators"], best["randomforestclassifier__max_leaf_nodes"],
                                                                   best["randomforestclassifier__max_features"]))).fit(x, y)
-    boosting = boosting_search.best_estimator_
-    svm = catalogue_pipeline(PlattCalibrated(SVC(C=svm_search.best_params_["svc__C"], gamma=svm_search.best_params_["svc__gamma"]))).fit(x, y)
+    boosting = catalogue_pipeline(lightgbm()).set_params(**tuned["boosting"]).fit(x, y)
+    svm = catalogue_pipeline(PlattCalibrated(SVC(C=tuned["svm"]["svc__C"], gamma=tuned["svm"]["svc__gamma"]))).fit(x, y)
     others = {name: probability(model, held_out) for name, model in (("forest", calibrated_forest), ("boosting", boosting), ("svm", svm))}
 
     # Permutation importance of the final model on the held-out rows, by log loss: by feature, then by cluster.
@@ -1147,7 +1158,7 @@ def notebook_07_explanations(data_dir, models_dir):
                                  for l, cluster in zip(by_cluster, clusters)), key=lambda c: -c[0])
 
     cases = patient_cases(probability(final, held_out), held_out_labels, card["threshold"]["threshold"])
-    return {"forest": forest_search.best_params_, "boosting": boosting_search.best_params_, "svm": svm_search.best_params_,
+    return {"forest": tuned["forest"], "boosting": tuned["boosting"], "svm": tuned["svm"],
             "others": {k: float(v.mean()) for k, v in others.items()},
             "top_feature": wdbc.features[int(np.argmax(singles.importances_mean))], "top_cluster": cluster_importance[0][2][:2],
             "cases": [int(c) if c is not None else None for c in cases]}

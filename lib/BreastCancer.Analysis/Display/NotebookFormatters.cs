@@ -39,6 +39,7 @@ public static class NotebookFormatters
         Formatter.Register<HeldOutScore>((score, writer) => writer.Write(EvaluationHtml.Render(score)), HtmlFormatter.MimeType);
         Formatter.Register<SearchResult>((search, writer) => writer.Write(TuningHtml.Render(search)), HtmlFormatter.MimeType);
         Formatter.Register<NestedCrossValidationResult>((nested, writer) => writer.Write(TuningHtml.Render(nested)), HtmlFormatter.MimeType);
+        Formatter.Register<TunedSettings>((settings, writer) => writer.Write(TuningHtml.Render(settings)), HtmlFormatter.MimeType);
         Formatter.Register<ModelCard>((card, writer) => writer.Write(ModelCardHtml.Render(card)), HtmlFormatter.MimeType);
         Formatter.Register<ChallengerComparison>((comparison, writer) => writer.Write(DeploymentHtml.Render(comparison)), HtmlFormatter.MimeType);
         Formatter.Register<ImputationComparisonResult>((result, writer) => writer.Write(EvaluationHtml.Render(result)), HtmlFormatter.MimeType);

@@ -36,5 +36,17 @@ public static class TuningHtml
         return estimates + choices;
     }
 
+    /// <summary>Each search's chosen setting, with the metric, its best mean score and how many settings it tried.</summary>
+    public static string Render(TunedSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return HtmlTable.Render("bc-tuned", ["family searched", "setting chosen", "metric", "best mean", "settings tried"],
+            settings.Searches.Select(s => (IReadOnlyList<string>)
+            [
+                s.Family, string.Join(", ", s.Hyperparameters.Select(p => $"{p.Key} = {Numbers.Format(p.Value, "G4")}")), s.Metric.Label(), Numbers.Format(s.Score, "F4"), Numbers.Count(s.SettingsTried),
+            ]),
+            settings.Source is { } source ? $"tuned settings read from {Path.GetFileName(source)}" : "tuned settings");
+    }
+
     private static string Interval(MetricSummary s) => string.Create(CultureInfo.InvariantCulture, $"{s.Mean:F4} ({s.Low:F4}–{s.High:F4})");
 }

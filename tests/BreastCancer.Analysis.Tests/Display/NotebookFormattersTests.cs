@@ -1,6 +1,8 @@
 using BreastCancer.Analysis.Charts;
 using BreastCancer.Analysis.Data;
 using BreastCancer.Analysis.Display;
+using BreastCancer.Analysis.Evaluation;
+using BreastCancer.Analysis.Tuning;
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive.Formatting;
 
@@ -23,6 +25,18 @@ public sealed class NotebookFormattersTests
         Assert.Contains("<div class=\"bc-dataframe\">", frame.ToDisplayString(HtmlFormatter.MimeType), StringComparison.Ordinal);
         Assert.Contains("<td>M</td><td>1</td><td>33.3 %</td>", overview.ToDisplayString(HtmlFormatter.MimeType), StringComparison.Ordinal);
         Assert.Contains("Plotly.newPlot(", ClassBalanceChart.Create(overview).ToDisplayString(HtmlFormatter.MimeType), StringComparison.Ordinal);
+        Formatter.ResetToDefault();
+    }
+
+    [Fact]
+    public void Tuned_settings_show_each_family_its_setting_metric_score_and_count()
+    {
+        var settings = new TunedSettings([new TunedSetting("RBF SVM, uncalibrated", Metric.RocAuc, 0.99771805, 42, new Dictionary<string, double> { ["C"] = 10, ["gamma"] = 0.01 })]);
+        NotebookFormatters.Register();
+
+        var html = settings.ToDisplayString(HtmlFormatter.MimeType);
+
+        Assert.Contains("<td>RBF SVM, uncalibrated</td><td>C = 10, gamma = 0.01</td><td>ROC AUC</td><td>0.9977</td><td>42</td>", html, StringComparison.Ordinal);
         Formatter.ResetToDefault();
     }
 }
