@@ -165,7 +165,8 @@ public static class ModelStore
         ? AddedTrainingRows.Read(Path.Combine(folder, added.File), added)
         : throw new ModelFileException(cardPath, $"the card names its added rows' file '{added.File}'; a version keeps them in {AddedTrainingRows.FileName}");
 
-    private static void WriteAtomically(string path, string text)
+    /// <summary>Writes <paramref name="path"/> through a temporary file in its folder, so that a reader sees the old text or the new, never part.</summary>
+    internal static void WriteAtomically(string path, string text)
     {
         var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         File.WriteAllText(temporary, text);

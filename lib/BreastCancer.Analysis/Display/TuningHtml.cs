@@ -32,7 +32,7 @@ public static class TuningHtml
             string.Create(CultureInfo.InvariantCulture,
                 $"{nested.Model}: nested CV, {nested.Folds.Count} outer folds, inner search on {nested.Metric.Label()}; optimism of the inner best score {Numbers.Signed(nested.Optimism)}"));
         var choices = HtmlTable.Render("bc-nested-choices", ["setting chosen", "outer folds"],
-            nested.Choices.Select(c => (IReadOnlyList<string>)[string.Join(", ", c.Setting.Select(p => $"{p.Key} = {Numbers.Format(p.Value, "G4")}")), Numbers.Count(c.Times)]));
+            nested.Choices.Select(c => (IReadOnlyList<string>)[Setting(c.Setting), Numbers.Count(c.Times)]));
         return estimates + choices;
     }
 
@@ -43,10 +43,13 @@ public static class TuningHtml
         return HtmlTable.Render("bc-tuned", ["family searched", "setting chosen", "metric", "best mean", "settings tried"],
             settings.Searches.Select(s => (IReadOnlyList<string>)
             [
-                s.Family, string.Join(", ", s.Hyperparameters.Select(p => $"{p.Key} = {Numbers.Format(p.Value, "G4")}")), s.Metric.Label(), Numbers.Format(s.Score, "F4"), Numbers.Count(s.SettingsTried),
+                s.Family, Setting(s.Hyperparameters), s.Metric.Label(), Numbers.Format(s.Score, "F4"), Numbers.Count(s.SettingsTried),
             ]),
             settings.Source is { } source ? $"tuned settings read from {Path.GetFileName(source)}" : "tuned settings");
     }
+
+    /// <summary>A setting as <c>C = 10, gamma = 0.01</c>.</summary>
+    private static string Setting(IEnumerable<KeyValuePair<string, double>> setting) => string.Join(", ", setting.Select(p => $"{p.Key} = {Numbers.Format(p.Value, "G4")}"));
 
     private static string Interval(MetricSummary s) => string.Create(CultureInfo.InvariantCulture, $"{s.Mean:F4} ({s.Low:F4}–{s.High:F4})");
 }

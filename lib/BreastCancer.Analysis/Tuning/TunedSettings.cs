@@ -32,7 +32,7 @@ public sealed record TunedSettings(IReadOnlyList<TunedSetting> Searches)
             throw new ArgumentException($"{repeated.Count()} searches of '{repeated.Key}': keep one setting per family", nameof(searches));
         }
 
-        return new TunedSettings([.. searches.Select(s => new TunedSetting(s.Model, s.Metric, s.Fits[s.BestIndex].Mean, s.Fits.Count, s.BestModel.Hyperparameters))]);
+        return new TunedSettings([.. searches.Select(s => new TunedSetting(s.Model, s.Metric, s.Best.Mean, s.Fits.Count, s.BestModel.Hyperparameters))]);
     }
 
     /// <summary>Writes the settings to <see cref="FileName"/> in <paramref name="folder"/> (created when missing) and returns the file's full path.</summary>
@@ -41,7 +41,7 @@ public sealed record TunedSettings(IReadOnlyList<TunedSetting> Searches)
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         Directory.CreateDirectory(folder);
         var path = Path.GetFullPath(Path.Combine(folder, FileName));
-        File.WriteAllText(path, JsonSerializer.Serialize(this, JsonFiles.Options));
+        ModelStore.WriteAtomically(path, JsonSerializer.Serialize(this, JsonFiles.Options));
         return path;
     }
 
