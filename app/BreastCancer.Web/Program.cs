@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using BreastCancer.Web;
 using BreastCancer.Web.Api;
 using BreastCancer.Web.Batch;
+using BreastCancer.Web.Hosting;
 using BreastCancer.Web.Models;
 using BreastCancer.Web.Monitoring;
 using BreastCancer.Web.Prediction;
@@ -30,6 +31,8 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) &
     builder.WebHost.UseUrls(DefaultAddress.Url);
 }
 
+builder.Services.Configure<ParentProcessOptions>(builder.Configuration.GetSection(ParentProcessOptions.Section));
+builder.Services.AddHostedService<ParentProcessWatch>();
 builder.Services.Configure<ModelOptions>(builder.Configuration.GetSection(ModelOptions.Section));
 builder.Services.Configure<PredictionOptions>(builder.Configuration.GetSection(PredictionOptions.Section));
 builder.Services.Configure<ValidationOptions>(builder.Configuration.GetSection(ValidationOptions.Section));

@@ -152,7 +152,7 @@ internal static class ServeBench
         [
             app, "--contentRoot", Path.GetFullPath(Path.Combine("app", "BreastCancer.Web")), "--urls", url,
             $"--Model:Folder={Path.Combine(folder, "models")}", $"--Monitoring:Database={Path.Combine(folder, "predictions.db")}",
-            $"--RateLimit:PermitsPerMinute={RaisedRateLimit.ToString(CultureInfo.InvariantCulture)}",
+            $"--RateLimit:PermitsPerMinute={RaisedRateLimit.ToString(CultureInfo.InvariantCulture)}", $"--ParentProcess:Id={Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}",
         ]));
     }
 

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using BreastCancer.Analysis.Deployment;
 using BreastCancer.Web.Monitoring;
 using Microsoft.Data.Sqlite;
 
@@ -17,26 +13,8 @@ public sealed class KilledProcessTests(TrainedModel model) : IDisposable
     public async Task The_app_killed_while_it_records_predictions_leaves_a_readable_store_of_whole_batches_holding_every_answered_prediction()
     {
         var database = Path.Combine(_folder, "predictions.db");
-        var port = WebAppProcess.FreeLoopbackPort();
-        using var app = Process.Start(new ProcessStartInfo("dotnet",
-            [typeof(Program).Assembly.Location, "--urls", $"http://127.0.0.1:{port}", $"--Model:Folder={model.Folder}", $"--Monitoring:Database={database}",
-                "--RateLimit:PermitsPerMinute=100000000"])
-        { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        app.OutputDataReceived += (_, _) => { };
-        app.ErrorDataReceived += (_, _) => { };
-        app.BeginOutputReadLine();
-        app.BeginErrorReadLine();
-        try
-        {
-            await SendUntilKilledAsync(app, port);
-        }
-        finally
-        {
-            if (!app.HasExited)
-            {
-                app.Kill(entireProcessTree: true);
-            }
-        }
+        using var app = AppProcess.Start($"--Model:Folder={model.Folder}", $"--Monitoring:Database={database}", "--RateLimit:PermitsPerMinute=100000000");
+        await SendUntilKilledAsync(app);
 
         using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
         {
@@ -56,10 +34,10 @@ public sealed class KilledProcessTests(TrainedModel model) : IDisposable
     private readonly System.Collections.Concurrent.ConcurrentBag<Guid> _answered = [];
 
     /// <summary>Four clients send batches of <see cref="BatchSize"/> until 400 predictions are answered; then the app is killed (SIGKILL) with requests in flight.</summary>
-    private async Task SendUntilKilledAsync(Process app, int port)
+    private async Task SendUntilKilledAsync(AppProcess app)
     {
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
-        await WaitUntilServingAsync(client, app);
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{app.Port}"), Timeout = TimeSpan.FromSeconds(10) };
+        await app.WaitUntilServingAsync(client);
         var rows = model.Wdbc.Subset(model.Split.Test).ToArray();
         using var stop = new CancellationTokenSource();
 
@@ -88,8 +66,8 @@ public sealed class KilledProcessTests(TrainedModel model) : IDisposable
             await Task.Delay(20);
         }
 
-        app.Kill(entireProcessTree: true);
-        await app.WaitForExitAsync();
+        app.Process.Kill(entireProcessTree: true);
+        await app.Process.WaitForExitAsync();
         await stop.CancelAsync();
         await Task.WhenAll(senders);
     }
@@ -101,28 +79,5 @@ public sealed class KilledProcessTests(TrainedModel model) : IDisposable
         {
             Directory.Delete(_folder, recursive: true);
         }
-    }
-
-
-    private static async Task WaitUntilServingAsync(HttpClient client, Process app)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
-        {
-            Assert.False(app.HasExited, $"the app exited with code {(app.HasExited ? app.ExitCode : 0)} before serving");
-            try
-            {
-                if ((await client.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(200);
-            }
-        }
-
-        Assert.Fail("the app did not answer /health within 90 s");
     }
 }

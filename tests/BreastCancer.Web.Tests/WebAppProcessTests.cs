@@ -27,6 +27,7 @@ public sealed class WebAppProcessTests(TrainedModel model)
             Assert.Equal(1, (await app.Client.PerformanceAsync()).Rows);
             Assert.True(File.Exists(database), "the monitoring store is where the options put it");
             Assert.Contains(app.Log, line => line.Contains($"Loaded model {model.Saved.Version}", StringComparison.Ordinal));
+            Assert.Contains(app.Log, line => line.Contains($"Watching parent process {Environment.ProcessId}", StringComparison.Ordinal));
         }
 
         using var probe = new TcpClient();

@@ -10,7 +10,9 @@ namespace BreastCancer.Analysis.Deployment;
 /// The web app (<c>app/BreastCancer.Web</c>) run as its own process on a free loopback port, as the README's
 /// <c>dotnet run --project app/BreastCancer.Web</c> runs it (building it first when needed), with the model store,
 /// monitoring store and API key of <see cref="WebAppOptions"/>; started once <c>GET /health</c> answers. Disposing it
-/// stops the process. Its console output is kept in <see cref="Log"/>.
+/// stops the process; the app is also told to stop by itself when this process exits (<c>ParentProcess:Id</c>), so a
+/// failed cell or a restarted kernel that never disposes it leaves no server behind. Its console output is kept in
+/// <see cref="Log"/>.
 /// </summary>
 public sealed class WebAppProcess : IAsyncDisposable
 {
@@ -69,6 +71,7 @@ public sealed class WebAppProcess : IAsyncDisposable
             "run", "--project", project, "--no-launch-profile", "--",
             "--urls", address.GetLeftPart(UriPartial.Authority),
             $"--Model:Folder={Path.GetFullPath(options.ModelFolder)}", $"--Monitoring:Database={Path.GetFullPath(options.Database)}", $"--Security:ApiKey={options.ApiKey}",
+            $"--ParentProcess:Id={Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}",
             .. (options.Settings ?? new Dictionary<string, string>()).Select(s => $"--{s.Key}={s.Value}"),
         ];
         foreach (var argument in arguments)

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using BreastCancer.Analysis.Deployment;
+
+namespace BreastCancer.Web.Tests;
+
+/// <summary>
+/// The app's own assembly run as a process (<c>dotnet BreastCancer.Web.dll --urls http://127.0.0.1:PORT ARGS</c>) on a
+/// free loopback port, its console kept, for what only a real process shows (being killed, outliving its starter).
+/// Disposing it kills it if it still runs.
+/// </summary>
+public sealed class AppProcess : IDisposable
+{
+    private readonly List<string> _log = [];
+
+    private AppProcess(int port, IEnumerable<string> arguments)
+    {
+        Port = port;
+        Process = Process.Start(new ProcessStartInfo("dotnet",
+            [typeof(Program).Assembly.Location, "--urls", $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}", .. arguments])
+        { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        Process.OutputDataReceived += (_, line) => Record(line.Data);
+        Process.ErrorDataReceived += (_, line) => Record(line.Data);
+        Process.BeginOutputReadLine();
+        Process.BeginErrorReadLine();
+    }
+
+    public Process Process { get; }
+
+    public int Port { get; }
+
+    /// <summary>What the app has written to its console so far.</summary>
+    public IReadOnlyList<string> Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return [.. _log];
+            }
+        }
+    }
+
+    public static AppProcess Start(params string[] arguments) => new(WebAppProcess.FreeLoopbackPort(), arguments);
+
+    /// <summary>Waits (up to 90 s) until <c>GET /health</c> answers 200; fails the test if the app exits first.</summary>
+    public async Task WaitUntilServingAsync(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            Assert.False(Process.HasExited, $"the app exited with code {(Process.HasExited ? Process.ExitCode : 0)} before serving:\n{string.Join('\n', Log)}");
+            try
+            {
+                if ((await client.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        Assert.Fail("the app did not answer /health within 90 s");
+    }
+
+    public void Dispose()
+    {
+        if (!Process.HasExited)
+        {
+            Process.Kill(entireProcessTree: true);
+            Process.WaitForExit();
+        }
+
+        Process.Dispose();
+    }
+
+    private void Record(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_log)
+            {
+                _log.Add(line);
+            }
+        }
+    }
+}
