@@ -16,9 +16,8 @@ public sealed class AppProcess : IDisposable
 
     private AppProcess(int port, IEnumerable<string> arguments)
     {
-        Port = port;
-        Process = Process.Start(new ProcessStartInfo("dotnet",
-            [typeof(Program).Assembly.Location, "--urls", $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}", .. arguments])
+        Address = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
+        Process = Process.Start(new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, "--urls", Address.GetLeftPart(UriPartial.Authority), .. arguments])
         { RedirectStandardOutput = true, RedirectStandardError = true })!;
         Process.OutputDataReceived += (_, line) => Record(line.Data);
         Process.ErrorDataReceived += (_, line) => Record(line.Data);
@@ -28,7 +27,8 @@ public sealed class AppProcess : IDisposable
 
     public Process Process { get; }
 
-    public int Port { get; }
+    /// <summary>Where the app listens, <c>http://127.0.0.1:PORT/</c>.</summary>
+    public Uri Address { get; }
 
     /// <summary>What the app has written to its console so far.</summary>
     public IReadOnlyList<string> Log
@@ -45,24 +45,26 @@ public sealed class AppProcess : IDisposable
     public static AppProcess Start(params string[] arguments) => new(WebAppProcess.FreeLoopbackPort(), arguments);
 
     /// <summary>Waits (up to 90 s) until <c>GET /health</c> answers 200; fails the test if the app exits first.</summary>
-    public async Task WaitUntilServingAsync(HttpClient client)
+    public async Task WaitUntilServingAsync()
     {
-        ArgumentNullException.ThrowIfNull(client);
+        using var probe = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(10) };
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
         {
             Assert.False(Process.HasExited, $"the app exited with code {(Process.HasExited ? Process.ExitCode : 0)} before serving:\n{string.Join('\n', Log)}");
             try
             {
-                if ((await client.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
+                using var response = await probe.GetAsync("/health");
+                if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return;
                 }
             }
             catch (HttpRequestException)
             {
-                await Task.Delay(200);
             }
+
+            await Task.Delay(200);
         }
 
         Assert.Fail("the app did not answer /health within 90 s");

@@ -36,8 +36,8 @@ public sealed class KilledProcessTests(TrainedModel model) : IDisposable
     /// <summary>Four clients send batches of <see cref="BatchSize"/> until 400 predictions are answered; then the app is killed (SIGKILL) with requests in flight.</summary>
     private async Task SendUntilKilledAsync(AppProcess app)
     {
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{app.Port}"), Timeout = TimeSpan.FromSeconds(10) };
-        await app.WaitUntilServingAsync(client);
+        await app.WaitUntilServingAsync();
+        using var client = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(10) };
         var rows = model.Wdbc.Subset(model.Split.Test).ToArray();
         using var stop = new CancellationTokenSource();
 
