@@ -30,7 +30,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("<section class=\"cell code not-run\" id=\"cell-4\">", html, StringComparison.Ordinal);
         var notebook = JsonNode.Parse(File.ReadAllText(Path.Combine(outDirectory, "broken.ipynb")))!;
         Assert.Equal("the answer is 42\n", (string)notebook["cells"]![1]!["outputs"]![0]!["text"]![0]!);
-        Assert.Equal("error", (string)notebook["cells"]![2]!["outputs"]![0]!["output_type"]!);
+        Assert.Equal("error", (string)notebook["cells"]![2]!["outputs"]!.AsArray()[^1]!["output_type"]!);
         Assert.Empty(notebook["cells"]![3]!["outputs"]!.AsArray());
         Assert.Contains("failed at cell 3", File.ReadAllText(Path.Combine(outDirectory, "index.html")), StringComparison.Ordinal);
     }

@@ -23,5 +23,5 @@ run.SetAction((result, cancellationToken) => RunCommand.ExecuteAsync(
     Console.Error,
     interactive: !Console.IsErrorRedirected,
     cancellationToken));
-var root = new RootCommand("The workbook's headless notebook runner: runs Polyglot C# notebooks with Roslyn scripting and exports them to HTML.") { run };
+var root = new RootCommand("The workbook's headless notebook runner: runs Polyglot C# notebooks in the .NET Interactive C# kernel and exports them to HTML.") { run };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -18,9 +18,8 @@ public sealed class ChartHtmlTests
     private static GenericChart Chart() => Plotly.NET.CSharp.Chart.Point<double, double, string>(X, Y);
 
     [Fact]
-    public void In_an_editor_session_plotly_js_comes_with_the_first_chart_only()
+    public void In_a_kernel_session_plotly_js_comes_with_the_first_chart_only()
     {
-        AppContext.SetSwitch(ChartHtml.PageProvidesPlotlyJsSwitch, false);
         ChartHtml.ForgetPlotlyJsSent();
 
         var first = ChartHtml.Render(Chart());
@@ -30,23 +29,5 @@ public sealed class ChartHtmlTests
         Assert.DoesNotContain("</script", first[..first.IndexOf("<div", StringComparison.Ordinal)][..^10], StringComparison.Ordinal);
         Assert.DoesNotContain("plotly.js v", second, StringComparison.Ordinal);
         Assert.Contains("Plotly.newPlot(", second, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Under_the_runner_the_page_brings_plotly_js_and_charts_leave_it_out()
-    {
-        AppContext.SetSwitch(ChartHtml.PageProvidesPlotlyJsSwitch, true);
-        ChartHtml.ForgetPlotlyJsSent();
-        try
-        {
-            var html = ChartHtml.Render(Chart());
-
-            Assert.DoesNotContain("plotly.js v", html, StringComparison.Ordinal);
-            Assert.Contains("Plotly.newPlot(", html, StringComparison.Ordinal);
-        }
-        finally
-        {
-            AppContext.SetSwitch(ChartHtml.PageProvidesPlotlyJsSwitch, false);
-        }
     }
 }

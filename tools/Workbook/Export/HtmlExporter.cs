@@ -10,9 +10,10 @@ namespace Workbook.Export;
 
 /// <summary>
 /// Writes self-contained HTML exports: each notebook's Markdown rendered, code highlighted, outputs inline, each
-/// cell's run time, a table of contents, links to the previous and next notebook and to the index; plotly.js embedded
-/// once per page that draws a chart. The index lists the notebooks and each one's slowest cells. Nothing on the page is
-/// fetched from the network.
+/// cell's run time, a table of contents, links to the previous and next notebook and to the index. Outputs are the
+/// kernel's, as VS Code shows them: a chart's plotly.js comes with the first chart a notebook draws (the workbook's
+/// chart formatter sends Plotly.NET's own copy), none is added. The index lists the notebooks and each one's slowest
+/// cells. Nothing on the page is fetched from the network.
 /// </summary>
 public static class HtmlExporter
 {
@@ -31,7 +32,6 @@ public static class HtmlExporter
     {
         var markdown = new MarkdownRenderer();
         var body = new StringBuilder();
-        var needsPlotly = false;
         var needsMath = false;
         var cells = run.Document.Cells;
         for (var i = 0; i < cells.Count; i++)
@@ -49,14 +49,14 @@ public static class HtmlExporter
                     break;
                 default:
                     run.Cells.TryGetValue(i, out var executed);
-                    needsPlotly |= AppendCodeCell(body, cell, executed);
+                    AppendCodeCell(body, cell, executed);
                     break;
             }
         }
 
         var title = run.Document.Title;
         var page = new StringBuilder();
-        AppendHead(page, title, needsPlotly, needsMath);
+        AppendHead(page, title, needsMath);
         page.Append("<body>\n");
         AppendNavigation(page, links, "top");
         page.Append("<div class=\"layout\">\n");
@@ -81,7 +81,7 @@ public static class HtmlExporter
     public static string RenderIndex(IReadOnlyList<NotebookRun> runs)
     {
         var page = new StringBuilder();
-        AppendHead(page, "Breast cancer diagnosis workbook", needsPlotly: false, needsMath: false);
+        AppendHead(page, "Breast cancer diagnosis workbook", needsMath: false);
         page.Append("<body>\n<main class=\"index\">\n<h1>Breast cancer diagnosis workbook</h1>\n");
         var failed = runs.Count(r => !r.Succeeded);
         page.Append(CultureInfo.InvariantCulture,
@@ -122,7 +122,7 @@ public static class HtmlExporter
 
     private static string Shortened(string line) => line.Length <= FirstLineShown ? line : line[..(FirstLineShown - 1)] + "…";
 
-    private static bool AppendCodeCell(StringBuilder body, NotebookCell cell, ExecutedCell? executed)
+    private static void AppendCodeCell(StringBuilder body, NotebookCell cell, ExecutedCell? executed)
     {
         var state = executed is null ? "not-run" : executed.Error is null ? "ok" : "failed";
         var prompt = executed is null ? "[ ]" : $"[{executed.ExecutionCount}]";
@@ -130,22 +130,18 @@ public static class HtmlExporter
         body.Append(CultureInfo.InvariantCulture, $"<section class=\"cell code {state}\" id=\"cell-{cell.Number}\">\n");
         body.Append(CultureInfo.InvariantCulture, $"<div class=\"cell-head\"><span class=\"prompt\">{prompt}</span><span class=\"cell-number\">cell {cell.Number}</span><span class=\"time\">{time}</span></div>\n");
         body.Append("<div class=\"source\">").Append(new HtmlClassFormatter().GetHtmlString(cell.Source, Languages.CSharp)).Append("</div>\n");
-        var needsPlotly = false;
         if (executed is { Outputs.Count: > 0 })
         {
             body.Append("<div class=\"outputs\">\n");
             foreach (var output in executed.Outputs)
             {
-                var html = RenderOutput(output);
-                needsPlotly |= PlotlyScript.IsNeededBy(html);
-                body.Append(html).Append('\n');
+                body.Append(RenderOutput(output)).Append('\n');
             }
 
             body.Append("</div>\n");
         }
 
         body.Append("</section>\n");
-        return needsPlotly;
     }
 
     private static string RenderOutput(CellOutput output) => output switch
@@ -155,19 +151,14 @@ public static class HtmlExporter
         DisplayOutput display when display.Data.TryGetValue("image/svg+xml", out var svg) => $"<div class=\"output display\">{svg}</div>",
         DisplayOutput display when display.Data.TryGetValue("image/png", out var png) => $"<div class=\"output display\"><img alt=\"output\" src=\"data:image/png;base64,{png}\"></div>",
         DisplayOutput display => $"<pre class=\"output display\">{Encode(display.Data.Values.FirstOrDefault() ?? "")}</pre>",
-        ErrorOutput error => $"<pre class=\"output error\"><strong>{Encode(error.Name)}</strong>: {Encode(error.Value)}\n{Encode(string.Join('\n', error.Traceback.Skip(1)))}</pre>",
+        ErrorOutput error => $"<pre class=\"output error\"><strong>{Encode(error.Name)}</strong>: {Encode(error.Value)}</pre>",
         _ => throw new ArgumentOutOfRangeException(nameof(output), output.GetType().Name, "unknown output kind"),
     };
 
-    private static void AppendHead(StringBuilder page, string title, bool needsPlotly, bool needsMath)
+    private static void AppendHead(StringBuilder page, string title, bool needsMath)
     {
         page.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         page.Append(CultureInfo.InvariantCulture, $"<title>{Encode(title)}</title>\n<style>\n{Style.Value}\n</style>\n");
-        if (needsPlotly)
-        {
-            page.Append("<script>\n").Append(PlotlyScript.Source).Append("\n</script>\n");
-        }
-
         if (needsMath)
         {
             page.Append("<style>\n").Append(MathScript.Style).Append("\n</style>\n<script>\n").Append(MathScript.Source).Append("\n</script>\n");

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 
 namespace Workbook.Notebooks;
 
@@ -7,9 +6,10 @@ namespace Workbook.Notebooks;
 /// When a code cell ran, recorded as Jupyter records it: the code cell metadata <c>execution</c> of nbformat 4, with
 /// the ISO 8601 UTC times of the kernel messages that open and close the execution, the four keys nbclient (the
 /// executor behind <c>jupyter nbconvert --execute</c>) writes with <c>record_timing</c> and JupyterLab with "record
-/// timing". VS Code's Polyglot Notebooks writes no timing and keeps the cell metadata it does not know. The runner has
-/// no kernel messages: the cell's start stands for <c>iopub.status.busy</c> and <c>iopub.execute_input</c>, its end
-/// for <c>shell.execute_reply</c> and <c>iopub.status.idle</c>.
+/// timing". VS Code's Polyglot Notebooks writes no timing and keeps the cell metadata it does not know. The runner
+/// submits cells to the kernel in process, with no Jupyter messages: the cell's start stands for
+/// <c>iopub.status.busy</c> and <c>iopub.execute_input</c>, its end for <c>shell.execute_reply</c> and
+/// <c>iopub.status.idle</c>.
 /// </summary>
 public static class ExecutionTiming
 {
@@ -22,12 +22,12 @@ public static class ExecutionTiming
     /// <summary>The key of the time the cell finished, as JupyterLab's execute-time display reads it.</summary>
     public const string EndKey = "shell.execute_reply";
 
-    /// <summary>Sets <paramref name="metadata"/>'s <c>execution</c> entry to when <paramref name="executed"/> started and finished.</summary>
-    public static void Record(JsonObject metadata, ExecutedCell executed)
+    /// <summary>The <c>execution</c> entry of the cell metadata: when <paramref name="executed"/> started and finished.</summary>
+    public static IReadOnlyDictionary<string, string> Of(ExecutedCell executed)
     {
         var started = Timestamp(executed.Started);
         var finished = Timestamp(executed.Started + executed.Duration);
-        metadata[MetadataKey] = new JsonObject
+        return new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             [StartKey] = started,
             ["iopub.status.busy"] = started,

@@ -1,18 +1,25 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.DotNet.Interactive.Documents;
+using Microsoft.DotNet.Interactive.Documents.Jupyter;
 
 namespace Workbook.Notebooks;
 
 /// <summary>
-/// A Jupyter notebook (nbformat 4) as VS Code's Polyglot Notebooks extension saves it: the cells in order and the
-/// notebook's metadata, kept as JSON so that whatever the file carries survives a round trip.
+/// A Jupyter notebook (nbformat 4) as VS Code saves it, read and written with .NET Interactive's own .ipynb serializer
+/// (Microsoft.DotNet.Interactive.Documents), so that cells, kernel names and metadata are what the kernel sees.
+/// What that serializer does not keep (a raw cell's type, a Markdown cell's attachments) is carried over from the file.
 /// </summary>
 public sealed class NotebookDocument
 {
-    private NotebookDocument(string path, JsonObject metadata, IReadOnlyList<NotebookCell> cells)
+    private readonly InteractiveDocument _document;
+    private readonly JsonArray _cellsAsRead;
+
+    private NotebookDocument(string path, InteractiveDocument document, JsonArray cellsAsRead, IReadOnlyList<NotebookCell> cells)
     {
         Path = path;
-        Metadata = metadata;
+        _document = document;
+        _cellsAsRead = cellsAsRead;
         Cells = cells;
     }
 
@@ -21,9 +28,6 @@ public sealed class NotebookDocument
 
     /// <summary>The file name without its extension, e.g. <c>00-overview</c>.</summary>
     public string Name => System.IO.Path.GetFileNameWithoutExtension(Path);
-
-    /// <summary>The notebook-level metadata as read (kernelspec, language_info, polyglot_notebook, …).</summary>
-    public JsonObject Metadata { get; }
 
     /// <summary>The cells in document order.</summary>
     public IReadOnlyList<NotebookCell> Cells { get; }
@@ -36,76 +40,65 @@ public sealed class NotebookDocument
              .FirstOrDefault(line => line.StartsWith("# ", StringComparison.Ordinal))?[2..].Trim()
         ?? Name;
 
-    /// <summary>Reads a notebook; a file that is not an nbformat 4 notebook gives a <see cref="NotebookFormatException"/>.</summary>
+    /// <summary>Reads a notebook; a file that is not an nbformat 4 notebook gives a <see cref="NotebookFormatException"/> naming the file and the reason.</summary>
     public static NotebookDocument Load(string path)
     {
         var fullPath = System.IO.Path.GetFullPath(path);
-        JsonNode? root;
-        try
+        var text = File.ReadAllText(fullPath);
+        var cellsAsRead = NotebookShape.Check(text, path);
+        var document = Notebook.Parse(text, PolyglotMetadata.KernelInfos());
+        var cells = new List<NotebookCell>(document.Elements.Count);
+        for (var i = 0; i < document.Elements.Count; i++)
         {
-            root = JsonNode.Parse(File.ReadAllText(fullPath));
-        }
-        catch (JsonException e)
-        {
-            throw new NotebookFormatException($"{path}: not valid JSON (line {e.LineNumber + 1}): {e.Message}");
+            var element = document.Elements[i];
+            var number = i + 1;
+            if (string.IsNullOrEmpty(element.Id))
+            {
+                element.Id = $"cell-{number}";
+            }
+
+            var kind = NotebookShape.KindOf((JsonObject)cellsAsRead[i]!);
+            var kernel = kind == CellKind.Code && !string.IsNullOrEmpty(element.KernelName) ? element.KernelName : PolyglotMetadata.CSharpKernel;
+            cells.Add(new NotebookCell(number, element.Id, kind, element.Contents.Replace("\r\n", "\n", StringComparison.Ordinal), kernel));
         }
 
-        if (root is not JsonObject notebook)
-        {
-            throw new NotebookFormatException($"{path}: the top level is not a JSON object");
-        }
-
-        var major = notebook["nbformat"]?.GetValue<int>();
-        if (major != 4)
-        {
-            throw new NotebookFormatException($"{path}: nbformat {major?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "missing"}, expected 4");
-        }
-
-        if (notebook["cells"] is not JsonArray cellArray)
-        {
-            throw new NotebookFormatException($"{path}: no \"cells\" array");
-        }
-
-        var cells = new List<NotebookCell>(cellArray.Count);
-        for (var i = 0; i < cellArray.Count; i++)
-        {
-            cells.Add(NotebookCell.FromJson(cellArray[i] as JsonObject
-                ?? throw new NotebookFormatException($"{path}: cell {i + 1} is not a JSON object"), i + 1, path));
-        }
-
-        var metadata = notebook["metadata"] as JsonObject ?? [];
-        return new NotebookDocument(fullPath, (JsonObject)metadata.DeepClone(), cells);
+        return new NotebookDocument(fullPath, document, cellsAsRead, cells);
     }
 
     /// <summary>
-    /// The notebook as nbformat 4.5 JSON with Polyglot metadata, as VS Code saves it. <paramref name="outputs"/>
-    /// gives, for a cell's index (0-based), its execution count and outputs; cells not in it are written without.
+    /// The notebook as nbformat 4.5 JSON, written by .NET Interactive's serializer with the metadata VS Code writes.
+    /// <paramref name="outputs"/> gives, for a cell's index (0-based), its execution count, outputs and timing; cells
+    /// not in it are written without.
     /// </summary>
     public string ToJson(IReadOnlyDictionary<int, ExecutedCell>? outputs = null)
     {
-        var metadata = (JsonObject)Metadata.DeepClone();
-        PolyglotMetadata.CompleteNotebook(metadata);
-        var cells = new JsonArray();
-        for (var i = 0; i < Cells.Count; i++)
+        var elements = new List<InteractiveDocumentElement>(_document.Elements.Count);
+        for (var i = 0; i < _document.Elements.Count; i++)
         {
+            var source = _document.Elements[i];
             ExecutedCell? executed = null;
             outputs?.TryGetValue(i, out executed);
-            cells.Add(Cells[i].ToJson(executed));
+            var element = new InteractiveDocumentElement(source.Contents, source.KernelName, executed?.Outputs.Select(o => o.ToElement(executed.ExecutionCount)) ?? [])
+            {
+                Id = source.Id,
+                ExecutionOrder = executed?.ExecutionCount ?? 0,
+                Metadata = new Dictionary<string, object>(source.Metadata ?? new Dictionary<string, object>(), StringComparer.Ordinal),
+            };
+            if (executed is not null)
+            {
+                element.Metadata[ExecutionTiming.MetadataKey] = ExecutionTiming.Of(executed);
+            }
+
+            elements.Add(element);
         }
 
-        var root = new JsonObject
+        var document = new InteractiveDocument(elements);
+        foreach (var (key, value) in _document.Metadata)
         {
-            ["cells"] = cells,
-            ["metadata"] = metadata,
-            ["nbformat"] = 4,
-            ["nbformat_minor"] = 5,
-        };
-        return root.ToJsonString(JsonOptions) + "\n";
-    }
+            document.Metadata[key] = value;
+        }
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+        PolyglotMetadata.CompleteNotebook(document.Metadata);
+        return NotebookShape.Restore(document.ToJupyterJson(), _cellsAsRead);
+    }
 }

@@ -1,44 +1,31 @@
 using System.Diagnostics;
-using Microsoft.CodeAnalysis.Scripting.Hosting;
-using Microsoft.DotNet.Interactive.Formatting;
 using Workbook.Execution;
 using Workbook.Notebooks;
 
 namespace Workbook.Running;
 
 /// <summary>
-/// Runs notebooks one at a time, each in a fresh session as a fresh kernel would: the working directory is the
-/// notebook's folder, the console is captured into the cells' outputs, formatters start from their defaults, and the
-/// notebook stops at its first failing cell.
+/// Runs notebooks one at a time, each in a kernel of its own as VS Code and Jupyter give each notebook: the working
+/// directory is the notebook's folder, formatting starts from a new kernel's defaults, and the notebook stops at its
+/// first failing cell.
 /// </summary>
-/// <param name="packages">What <c>#r "nuget:"</c> lines may load.</param>
 /// <param name="progress">Told of each cell and notebook.</param>
-public sealed class NotebookRunner(PackageServer packages, IRunProgress progress)
+public sealed class NotebookRunner(IRunProgress progress)
 {
-    /// <summary>
-    /// The AppContext switch the runner sets so that chart formatters leave plotly.js out of their output: the exported
-    /// page embeds it once (in VS Code the formatter must bring it itself).
-    /// </summary>
-    public const string PageProvidesPlotlyJsSwitch = "Workbook.PageProvidesPlotlyJs";
-
     /// <summary>Runs every code cell of <paramref name="notebook"/> in order.</summary>
     public async Task<NotebookRun> RunAsync(NotebookDocument notebook, CancellationToken cancellationToken = default)
     {
-        AppContext.SetSwitch(PageProvidesPlotlyJsSwitch, true);
-        Formatter.ResetToDefault();
+        NotebookKernel.ResetFormatting();
         var clock = Stopwatch.StartNew();
         var results = new Dictionary<int, ExecutedCell>();
         CellError? error = null;
         var codeCells = notebook.Cells.Count(c => c.Kind == CellKind.Code);
         var ordinal = 0;
-        var (directory, stdout, stderr) = (Environment.CurrentDirectory, Console.Out, Console.Error);
-        using var loader = new InteractiveAssemblyLoader();
-        var session = new NotebookSession(notebook.Path, packages, loader);
+        var directory = Environment.CurrentDirectory;
+        using var session = new KernelSession();
         try
         {
             Environment.CurrentDirectory = Path.GetDirectoryName(notebook.Path)!;
-            Console.SetOut(session.Output.ConsoleWriter("stdout"));
-            Console.SetError(session.Output.ConsoleWriter("stderr"));
             for (var i = 0; i < notebook.Cells.Count && error is null; i++)
             {
                 var cell = notebook.Cells[i];
@@ -55,8 +42,6 @@ public sealed class NotebookRunner(PackageServer packages, IRunProgress progress
         }
         finally
         {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
             Environment.CurrentDirectory = directory;
         }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Workbook.Execution;
 using Workbook.Export;
 using Workbook.Notebooks;
 
@@ -54,7 +53,7 @@ public static class RunCommand
         }
 
         Directory.CreateDirectory(outDirectory);
-        var runner = new NotebookRunner(PackageServer.ForThisApplication(), new ConsoleProgress(terminal, interactive));
+        var runner = new NotebookRunner(new ConsoleProgress(terminal, interactive));
         var runs = new List<NotebookRun>();
         foreach (var document in documents)
         {

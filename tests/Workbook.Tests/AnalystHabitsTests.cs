@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+using Workbook.Tests.Support;
+
+namespace Workbook.Tests;
+
+/// <summary>
+/// What an analyst does to a notebook besides running it once from the top: running a cell again. Each notebook is
+/// run in the kernel with every code cell submitted twice in a row (the second time over the state the first left).
+/// A restart and a run from the top is what <see cref="JupyterKernelTests"/> does after the runner's run. The notebooks
+/// whose cells take longest (04 to 07: searches and cross-validation, no side effects beyond notebook 06's model,
+/// written again with the same version) are left out to keep the suite's time.
+/// </summary>
+public sealed class AnalystHabitsTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Repository.NotebooksFolder, ".twice");
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("00-overview")]
+    [InlineData("01-data")]
+    [InlineData("02-eda")]
+    [InlineData("03-correlation")]
+    [InlineData("08-deployment-and-monitoring")]
+    public async Task Running_every_code_cell_twice_in_a_row_fails_no_cell(string name)
+    {
+        var copy = WriteWithEveryCodeCellTwice(name);
+
+        var run = await Session.RunAsync(copy);
+
+        Assert.True(run.Succeeded, run.Error?.Describe(name));
+        Assert.Equal(2 * CodeCellsOf(Path.Combine(Repository.NotebooksFolder, name + ".ipynb")), run.Cells.Count);
+    }
+
+    /// <summary>The notebook with each code cell followed by a copy of itself, one folder down (relative paths adjusted).</summary>
+    private string WriteWithEveryCodeCellTwice(string name)
+    {
+        var notebook = JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.NotebooksFolder, name + ".ipynb")))!;
+        var cells = new JsonArray();
+        foreach (var cell in notebook["cells"]!.AsArray().OfType<JsonNode>())
+        {
+            if ((string)cell["cell_type"]! != "code")
+            {
+                cells.Add(cell.DeepClone());
+                continue;
+            }
+
+            var source = string.Concat(cell["source"]!.AsArray().Select(l => (string)l!)).Replace("\"../", "\"../../", StringComparison.Ordinal);
+            foreach (var suffix in new[] { "", "-again" })
+            {
+                var copy = cell.DeepClone();
+                copy["id"] = (string)cell["id"]! + suffix;
+                copy["source"] = source;
+                cells.Add(copy);
+            }
+        }
+
+        notebook["cells"] = cells;
+        Directory.CreateDirectory(_folder);
+        var path = Path.Combine(_folder, name + ".ipynb");
+        File.WriteAllText(path, notebook.ToJsonString());
+        return path;
+    }
+
+    private static int CodeCellsOf(string path) =>
+        JsonNode.Parse(File.ReadAllText(path))!["cells"]!.AsArray().Count(c => (string)c!["cell_type"]! == "code");
+}
