@@ -1,23 +1,15 @@
 #!/usr/bin/env bash
 # The workbook's test command: everything, on a fresh machine of this project's kind.
-#   1. installs what the tests need from Debian where it is missing (chromium for the browser checks,
-#      python3-nbformat for nbformat's own validator, python3-sklearn for the benchmark peer's contract tests);
+#   1. runs the set-up command (tools/setup.sh): Debian's Jupyter client, chromium, nbformat and scikit-learn where
+#      missing, the .NET Interactive kernel pinned in .config/dotnet-tools.json registered with Jupyter, the library;
 #   2. checks formatting against .editorconfig (dotnet format --verify-no-changes);
 #   3. builds with warnings as errors and runs every test: the library, the web app, the benchmark harness, the
-#      runner, every notebook through the runner, and the exports in headless Chromium.
+#      runner, every notebook through the runner and through Jupyter's own client in the .net-csharp kernel, and the
+#      exports in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-missing=()
-[ -x /usr/bin/chromium ] || missing+=(chromium)
-/usr/bin/python3 -c 'import nbformat' 2>/dev/null || missing+=(python3-nbformat)
-/usr/bin/python3 -c 'import sklearn' 2>/dev/null || missing+=(python3-sklearn)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "test: installing ${missing[*]} from Debian"
-  if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
-  "${sudo[@]}" apt-get update -q
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
-fi
+tools/setup.sh
 
 echo "test: checking formatting"
 dotnet format BreastCancer.slnx --verify-no-changes

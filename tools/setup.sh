@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The workbook's set-up command, on a fresh machine of this project's kind (the .NET 10 SDK, Node.js with npm):
+#   1. installs what is missing from Debian: Jupyter's client (jupyter-nbconvert, python3-nbclient, jupyter-client),
+#      chromium for the browser checks, python3-nbformat for nbformat's own validator, python3-sklearn for the
+#      benchmark peer;
+#   2. installs the .NET Interactive kernel at the version .config/dotnet-tools.json pins (dotnet tool restore) and
+#      registers it with Jupyter as .net-csharp (".NET (C#)"), the kernel VS Code's Jupyter extension and JupyterLab run;
+#   3. builds the library the notebooks load (lib/BreastCancer.Analysis/bin/BreastCancer.Analysis.dll).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/jupyter-nbconvert ] || missing+=(jupyter-nbconvert)
+/usr/bin/python3 -c 'import nbclient' 2>/dev/null || missing+=(python3-nbclient)
+/usr/bin/python3 -c 'import jupyter_client' 2>/dev/null || missing+=(jupyter-client)
+/usr/bin/python3 -c 'import nbformat' 2>/dev/null || missing+=(python3-nbformat)
+/usr/bin/python3 -c 'import sklearn' 2>/dev/null || missing+=(python3-sklearn)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]} from Debian"
+  if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
+  "${sudo[@]}" apt-get update -q
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+echo "setup: installing the .NET Interactive kernel pinned in .config/dotnet-tools.json"
+dotnet tool restore
+PATH="/usr/bin:$PATH" dotnet tool run dotnet-interactive jupyter install
+PATH="/usr/bin:$PATH" jupyter kernelspec list
+
+echo "setup: building the library the notebooks load"
+dotnet build lib/BreastCancer.Analysis --nologo -v q
