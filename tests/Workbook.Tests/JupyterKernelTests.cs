@@ -5,8 +5,9 @@ namespace Workbook.Tests;
 
 /// <summary>
 /// The notebooks as VS Code's Jupyter extension runs them: Jupyter's own client and the <c>.net-csharp</c> kernel of
-/// the pinned dotnet-interactive tool, each notebook in a kernel process of its own, after the runner has already run
-/// them all in the same checkout (so each is also a restart and a run from the top over the files the first run left).
+/// the pinned dotnet-interactive tool, each notebook in a kernel process of its own. The runner's run and this one
+/// follow each other in the same checkout, so the second is also a restart and a run from the top over the files the
+/// first left.
 /// </summary>
 [Collection(StudyRuns.Name)]
 public sealed class JupyterKernelTests(ExecutedWorkbook runner, JupyterWorkbook jupyter)
