@@ -6,10 +6,11 @@ namespace Workbook.Tests;
 /// <summary>
 /// What an analyst does to a notebook besides running it once from the top: running a cell again. A notebook is run
 /// in the kernel with every code cell submitted twice in a row (the second time over the state the first left). A
-/// restart and a run from the top is what the second of the runner's and Jupyter's runs (<see cref="JupyterKernelTests"/>) does. Left out: 04 to
-/// 07, whose searches and cross-validations would double the suite's longest cells (they passed this way when last
-/// checked by hand), and 08, whose cells change the web app's state and are not yet safe to repeat (a second
-/// <c>RecordOutcomesAsync</c> of the same predictions is refused with 409, a second retrain has no new outcomes).
+/// restart and a run from the top is what the second of the runner's and Jupyter's runs does
+/// (<see cref="JupyterKernelTests"/>). Left out: 04 to 07, whose searches and cross-validations would double the
+/// suite's longest cells (they passed this way when last checked by hand), and 08, whose cells change the web app's
+/// state and are not yet safe to repeat (a second <c>RecordOutcomesAsync</c> of the same predictions is refused with
+/// 409, a second retrain has no new outcomes).
 /// </summary>
 public sealed class AnalystHabitsTests : IDisposable
 {
