@@ -10,23 +10,18 @@ namespace BreastCancer.Analysis;
 /// version: the .NET counterpart of a binding redirect. The .NET Interactive kernel (1.0.712001, VS Code and Jupyter)
 /// loads its own FSharp.Core 10.0.0.0 at start for F#'s NuGet resolver, and Plotly.NET 6.0.0, the only version the
 /// registry serves, is compiled against 10.1.0.0; without this every chart fails with
-/// <see cref="FileNotFoundException"/>. Installed once, by the module initializer, when the library is first used.
+/// <see cref="FileNotFoundException"/>. Installed by the module initializer, which the runtime runs once per loaded
+/// copy of the library, when that copy is first used (a kernel that loads the library again gets an equivalent handler).
 /// </summary>
 public static class FSharpCoreBinding
 {
     private const string AssemblyName = "FSharp.Core";
-    private static int _installed;
 
-    /// <summary>Installs the handler once per process; later calls do nothing. The library's module initializer calls it.</summary>
+    /// <summary>Installs the handler; the runtime calls it, as the library's module initializer.</summary>
     [SuppressMessage("Usage", "CA2255:The 'ModuleInitializer' attribute should not be used in libraries", Justification = "Notebooks load the library by path in a kernel that already holds an older FSharp.Core; the handler must be in place before any chart type is loaded, and no notebook should have to install it.")]
     [ModuleInitializer]
-    public static void Install()
-    {
-        if (Interlocked.Exchange(ref _installed, 1) == 0)
-        {
-            AssemblyLoadContext.Default.Resolving += (_, requested) => Resolve(requested, AppDomain.CurrentDomain.GetAssemblies());
-        }
-    }
+    internal static void Install() =>
+        AssemblyLoadContext.Default.Resolving += (_, requested) => Resolve(requested, AppDomain.CurrentDomain.GetAssemblies());
 
     /// <summary>
     /// The loaded FSharp.Core that answers <paramref name="requested"/>: the one among <paramref name="loaded"/> whose
