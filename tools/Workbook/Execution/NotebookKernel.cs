@@ -2,6 +2,7 @@ using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.CSharp;
 using Microsoft.DotNet.Interactive.Formatting;
 using Microsoft.DotNet.Interactive.PackageManagement;
+using Workbook.Notebooks;
 
 namespace Workbook.Execution;
 
@@ -15,10 +16,7 @@ namespace Workbook.Execution;
 /// </summary>
 public static class NotebookKernel
 {
-    /// <summary>The name of the C# kernel, the default of every notebook.</summary>
-    public const string CSharp = "csharp";
-
-    /// <summary>A new composite kernel whose default is C#. The caller disposes it.</summary>
+    /// <summary>A new composite kernel whose default is C# (<see cref="PolyglotMetadata.CSharpKernel"/>). The caller disposes it.</summary>
     public static CompositeKernel Create()
     {
         var csharp = new CSharpKernel()
@@ -31,13 +29,13 @@ public static class NotebookKernel
             .UseWho()
             .UseValueSharing();
         var composite = new CompositeKernel();
-        composite.Add(csharp, ["c#", "C#"]);
+        composite.Add(csharp, [.. PolyglotMetadata.CSharpAliases]);
         composite.Add(new HtmlKernel());
         composite.Add(new KeyValueStoreKernel().UseWho());
         composite.Add(new JavaScriptKernel(), ["js"]);
         composite.UseImportMagicCommand();
         PackageExtensions.Load(composite);
-        composite.DefaultKernelName = CSharp;
+        composite.DefaultKernelName = PolyglotMetadata.CSharpKernel;
         return composite;
     }
 

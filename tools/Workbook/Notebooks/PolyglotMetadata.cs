@@ -12,9 +12,12 @@ public static class PolyglotMetadata
     /// <summary>The kernel name of C# cells.</summary>
     public const string CSharpKernel = "csharp";
 
+    /// <summary>The other names a cell may give the C# kernel, as the tool registers them.</summary>
+    public static readonly IReadOnlyList<string> CSharpAliases = ["c#", "C#"];
+
     /// <summary>The kernels a notebook's cells may name, as the serializer needs them to read kernel names and aliases.</summary>
     public static KernelInfoCollection KernelInfos() =>
-        new() { new KernelInfo(CSharpKernel, "C#", ["c#", "C#"]) };
+        new() { new KernelInfo(CSharpKernel, "C#", [.. CSharpAliases]) };
 
     /// <summary>Adds what a Polyglot C# notebook's top-level metadata must carry, keeping what is there.</summary>
     public static void CompleteNotebook(IDictionary<string, object> metadata)
