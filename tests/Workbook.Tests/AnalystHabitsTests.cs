@@ -36,7 +36,7 @@ public sealed class AnalystHabitsTests : IDisposable
         var run = await Session.RunAsync(copy);
 
         Assert.True(run.Succeeded, run.Error?.Describe(name));
-        Assert.Equal(2 * CodeCellsOf(Path.Combine(Repository.NotebooksFolder, name + ".ipynb")), run.Cells.Count);
+        Assert.Equal(2 * NotebookJson.CodeCells(Path.Combine(Repository.NotebooksFolder, name + ".ipynb")).Count, run.Cells.Count);
     }
 
     /// <summary>The notebook with each code cell followed by a copy of itself, one folder down (relative paths adjusted).</summary>
@@ -52,7 +52,7 @@ public sealed class AnalystHabitsTests : IDisposable
                 continue;
             }
 
-            var source = string.Concat(cell["source"]!.AsArray().Select(l => (string)l!)).Replace("\"../", "\"../../", StringComparison.Ordinal);
+            var source = NotebookJson.Source(cell).Replace("\"../", "\"../../", StringComparison.Ordinal);
             foreach (var suffix in new[] { "", "-again" })
             {
                 var copy = cell.DeepClone();
@@ -68,7 +68,4 @@ public sealed class AnalystHabitsTests : IDisposable
         File.WriteAllText(path, notebook.ToJsonString());
         return path;
     }
-
-    private static int CodeCellsOf(string path) =>
-        JsonNode.Parse(File.ReadAllText(path))!["cells"]!.AsArray().Count(c => (string)c!["cell_type"]! == "code");
 }

@@ -18,7 +18,7 @@ public sealed class JupyterKernelTests(ExecutedWorkbook runner, JupyterWorkbook 
         Assert.True(jupyter.ExitCode == 0, jupyter.Log);
         foreach (var name in Names())
         {
-            var cells = CodeCells(Path.Combine(jupyter.OutDirectory, name + ".ipynb"));
+            var cells = NotebookJson.CodeCells(Path.Combine(jupyter.OutDirectory, name + ".ipynb"));
 
             Assert.All(cells, c => Assert.NotNull(c["execution_count"]));
             var errors = cells.SelectMany((c, i) => Outputs(c).Where(o => (string)o["output_type"]! == "error").Select(o => $"{name}, code cell {i + 1}: {o["evalue"]}")).ToList();
@@ -32,8 +32,8 @@ public sealed class JupyterKernelTests(ExecutedWorkbook runner, JupyterWorkbook 
         var charts = 0;
         foreach (var name in Names())
         {
-            var ours = CodeCells(Path.Combine(runner.OutDirectory, name + ".ipynb"));
-            var theirs = CodeCells(Path.Combine(jupyter.OutDirectory, name + ".ipynb"));
+            var ours = NotebookJson.CodeCells(Path.Combine(runner.OutDirectory, name + ".ipynb"));
+            var theirs = NotebookJson.CodeCells(Path.Combine(jupyter.OutDirectory, name + ".ipynb"));
 
             Assert.Equal(ours.Count, theirs.Count);
             for (var i = 0; i < ours.Count; i++)
@@ -51,8 +51,8 @@ public sealed class JupyterKernelTests(ExecutedWorkbook runner, JupyterWorkbook 
     {
         foreach (var name in Names())
         {
-            var ours = CodeCells(Path.Combine(runner.OutDirectory, name + ".ipynb"));
-            var theirs = CodeCells(Path.Combine(jupyter.OutDirectory, name + ".ipynb"));
+            var ours = NotebookJson.CodeCells(Path.Combine(runner.OutDirectory, name + ".ipynb"));
+            var theirs = NotebookJson.CodeCells(Path.Combine(jupyter.OutDirectory, name + ".ipynb"));
 
             for (var i = 0; i < ours.Count; i++)
             {
@@ -62,9 +62,6 @@ public sealed class JupyterKernelTests(ExecutedWorkbook runner, JupyterWorkbook 
     }
 
     private static List<string> Names() => [.. Repository.Notebooks.Select(n => Path.GetFileNameWithoutExtension(n))];
-
-    private static List<JsonNode> CodeCells(string path) =>
-        [.. JsonNode.Parse(File.ReadAllText(path))!["cells"]!.AsArray().OfType<JsonNode>().Where(c => (string)c["cell_type"]! == "code")];
 
     /// <summary>A cell's outputs, less the script the Jupyter front end of the kernel adds to find its output cell (no value of the notebook's).</summary>
     private static IEnumerable<JsonNode> Outputs(JsonNode cell) =>

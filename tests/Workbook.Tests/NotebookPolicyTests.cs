@@ -23,11 +23,11 @@ public sealed partial class NotebookPolicyTests
     [MemberData(nameof(CommittedNotebooks))]
     public void Notebooks_are_committed_without_outputs_or_execution_counts(string notebook)
     {
-        var cells = Read(notebook)["cells"]!.AsArray().Where(c => (string)c!["cell_type"]! == "code");
+        var cells = NotebookJson.CodeCells(Path.Combine(Repository.Root, notebook));
 
         Assert.All(cells, cell =>
         {
-            Assert.Null(cell!["execution_count"]);
+            Assert.Null(cell["execution_count"]);
             Assert.Empty(cell["outputs"]!.AsArray());
         });
     }
@@ -57,8 +57,7 @@ public sealed partial class NotebookPolicyTests
     {
         var pinned = XDocument.Load(Path.Combine(Repository.Root, "Directory.Packages.props")).Descendants("PackageVersion")
             .ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!, StringComparer.OrdinalIgnoreCase);
-        var sources = Read(notebook)["cells"]!.AsArray().Where(c => (string)c!["cell_type"]! == "code")
-            .Select(c => string.Concat(c!["source"]!.AsArray().Select(l => (string)l!)));
+        var sources = NotebookJson.CodeCells(Path.Combine(Repository.Root, notebook)).Select(NotebookJson.Source);
 
         foreach (Match reference in sources.SelectMany(s => NugetReference().Matches(s)))
         {

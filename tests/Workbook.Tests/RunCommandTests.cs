@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Workbook.Running;
 using Workbook.Tests.Support;
@@ -19,7 +18,7 @@ public sealed class RunCommandTests : IDisposable
     {
         var outDirectory = _folder.File("out");
 
-        var (exitCode, stdout, stderr) = await RunProcessAsync("run", BrokenFixture, "--out", outDirectory);
+        var (exitCode, stdout, stderr) = await ChildProcess.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "Workbook.dll"), "run", BrokenFixture, "--out", outDirectory]);
 
         Assert.Equal(RunCommand.CellFailed, exitCode);
         Assert.Contains("broken.ipynb:3:2: error CS0103: The name 'answr' does not exist in the current context", stderr, StringComparison.Ordinal);
@@ -106,21 +105,5 @@ public sealed class RunCommandTests : IDisposable
         var output = new StringWriter();
         var exitCode = await RunCommand.ExecuteAsync(notebooks, _folder.File("out"), keepGoing, output, new StringWriter(), interactive: false);
         return (exitCode, output.ToString());
-    }
-
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunProcessAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Workbook.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
     }
 }

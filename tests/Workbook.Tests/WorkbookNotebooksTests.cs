@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Workbook.Running;
 using Workbook.Tests.Support;
@@ -23,10 +22,9 @@ public sealed class WorkbookNotebooksTests(ExecutedWorkbook workbook)
         foreach (var notebook in Repository.Notebooks)
         {
             var name = Path.GetFileNameWithoutExtension(notebook);
-            var executed = JsonNode.Parse(File.ReadAllText(Path.Combine(workbook.OutDirectory, name + ".ipynb")))!;
-            var codeCells = executed["cells"]!.AsArray().Where(c => (string)c!["cell_type"]! == "code").ToList();
-            Assert.All(codeCells, c => Assert.NotNull(c!["execution_count"]));
-            Assert.Contains(codeCells, c => c!["outputs"]!.AsArray().Count > 0);
+            var codeCells = NotebookJson.CodeCells(Path.Combine(workbook.OutDirectory, name + ".ipynb"));
+            Assert.All(codeCells, c => Assert.NotNull(c["execution_count"]));
+            Assert.Contains(codeCells, c => c["outputs"]!.AsArray().Count > 0);
             Assert.Null(Nbformat.Validate(Path.Combine(workbook.OutDirectory, name + ".ipynb")));
             Assert.True(File.Exists(Path.Combine(workbook.OutDirectory, name + ".html")), name);
         }

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Workbook.Tests.Support;
 
 /// <summary>The setup every notebook of the study opens with, for test notebooks that live elsewhere.</summary>
@@ -15,9 +13,7 @@ internal static class StudySetup
 
     private static string ReadPackagesCell()
     {
-        var overview = JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.NotebooksFolder, "00-overview.ipynb")))!;
-        var first = overview["cells"]!.AsArray().First(c => (string)c!["cell_type"]! == "code")!;
-        var source = string.Concat(first["source"]!.AsArray().Select(l => (string)l!));
+        var source = NotebookJson.Source(NotebookJson.CodeCells(Path.Combine(Repository.NotebooksFolder, "00-overview.ipynb"))[0]);
         Assert.Contains(LibraryPath, source, StringComparison.Ordinal);
         return source.Replace(LibraryPath, Path.Combine(Repository.Root, "lib", "BreastCancer.Analysis", "bin", "BreastCancer.Analysis.dll"), StringComparison.Ordinal);
     }

@@ -1,0 +1,14 @@
+using System.Text.Json.Nodes;
+
+namespace Workbook.Tests.Support;
+
+/// <summary>An .ipynb file read as raw nbformat JSON, independently of the runner's own reader.</summary>
+internal static class NotebookJson
+{
+    /// <summary>The code cells of the notebook at <paramref name="path"/>, in order.</summary>
+    public static List<JsonNode> CodeCells(string path) =>
+        [.. JsonNode.Parse(File.ReadAllText(path))!["cells"]!.AsArray().OfType<JsonNode>().Where(c => (string)c["cell_type"]! == "code")];
+
+    /// <summary>A cell's source as one string (nbformat stores it as a list of lines).</summary>
+    public static string Source(JsonNode cell) => string.Concat(cell["source"]!.AsArray().Select(l => (string)l!));
+}
