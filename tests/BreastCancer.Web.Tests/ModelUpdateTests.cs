@@ -10,7 +10,7 @@ public sealed class ModelUpdateTests(TrainedModel model) : IDisposable
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"bc-web-updates-{Guid.NewGuid():N}");
 
     [Fact]
-    public async Task A_saved_version_is_promoted_with_the_key_served_without_a_restart_and_rolled_back()
+    public async Task A_saved_version_is_promoted_with_the_key_served_without_a_restart_promoted_again_as_a_no_op_and_rolled_back_once()
     {
         var (first, second) = ModelVersionsFolder.Create(model, _folder);
         using var app = new WebApp(_folder, new Dictionary<string, string?> { ["Security:ApiKey"] = Key });
@@ -20,8 +20,10 @@ public sealed class ModelUpdateTests(TrainedModel model) : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await Patients.PostAsync(client, "/api/models/promote", """{"version":"no-such-version"}""", Key)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await Patients.PostAsync(client, "/api/models/promote", """{"version":"../elsewhere"}""", Key)).StatusCode);
         var promoted = await Patients.ReadJsonAsync(await Patients.PostAsync(client, "/api/models/promote", $$"""{"version":"{{second.Version}}"}""", Key));
+        var again = await Patients.ReadJsonAsync(await Patients.PostAsync(client, "/api/models/promote", $$"""{"version":"{{second.Version}}"}""", Key));
 
         Assert.Equal(first.Version, promoted.GetProperty("previous").GetString());
+        Assert.Equal(second.Version, again.GetProperty("previous").GetString());
         Assert.Equal(second.Version, await ServedVersionAsync(client));
         Assert.Equal(second.Version, File.ReadAllText(Path.Combine(_folder, ModelStore.CurrentFile)).Trim());
         var list = await Patients.ReadJsonAsync(await client.GetAsync("/api/models"));

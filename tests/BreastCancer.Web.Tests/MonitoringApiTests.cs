@@ -14,7 +14,7 @@ public sealed class MonitoringApiTests(TrainedModel model)
     private double[][] HeldOut => model.Wdbc.Subset(model.Split.Test).ToArray();
 
     [Fact]
-    public async Task An_outcome_needs_the_key_names_bad_fields_takes_the_first_diagnosis_and_knows_unknown_ids()
+    public async Task An_outcome_needs_the_key_names_bad_fields_takes_the_first_diagnosis_answers_a_repeat_as_the_first_counting_it_once_and_knows_unknown_ids()
     {
         using var app = new WebApp(model.Folder, new Dictionary<string, string?> { ["Security:ApiKey"] = Key });
         var client = app.CreateClient();
@@ -26,7 +26,13 @@ public sealed class MonitoringApiTests(TrainedModel model)
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal(["extra", "malignant", "predictionId"], (await Patients.ErrorsAsync(bad)).Keys.Order(StringComparer.Ordinal));
         Assert.Equal(HttpStatusCode.OK, (await PostOutcomeAsync(client, $$"""{"predictionId":"{{id}}","malignant":true}""", Key)).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await PostOutcomeAsync(client, $$"""{"predictionId":"{{id}}","malignant":false}""", Key)).StatusCode);
+        var repeated = await PostOutcomeAsync(client, $$"""{"predictionId":"{{id}}","malignant":true}""", Key);
+        Assert.Equal(HttpStatusCode.OK, repeated.StatusCode);
+        Assert.True((await Patients.ReadJsonAsync(repeated)).GetProperty("malignant").GetBoolean());
+        var contradicted = await PostOutcomeAsync(client, $$"""{"predictionId":"{{id}}","malignant":false}""", Key);
+        Assert.Equal(HttpStatusCode.Conflict, contradicted.StatusCode);
+        Assert.Contains("(malignant)", (await Patients.ReadJsonAsync(contradicted)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("bc_outcomes_total 1\n", await client.GetStringAsync("/metrics"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await PostOutcomeAsync(client, $$"""{"predictionId":"{{Guid.NewGuid()}}","malignant":false}""", Key)).StatusCode);
     }
 

@@ -25,7 +25,7 @@ public sealed class PredictionStoreTests : IDisposable
     }
 
     [Fact]
-    public void The_first_outcome_of_a_prediction_stands_and_an_unknown_id_is_told_apart()
+    public void The_first_outcome_of_a_prediction_stands_a_repeat_is_told_from_a_contradiction_and_an_unknown_id_is_told_apart()
     {
         using var store = new PredictionStore(Database);
         var (a, b) = (Record(1, 0.9), Record(2, 0.2));
@@ -33,7 +33,9 @@ public sealed class PredictionStoreTests : IDisposable
 
         Assert.Equal(OutcomeResult.Recorded, store.RecordOutcome(b.Id, malignant: false, Noon.AddDays(3)));
         Assert.Equal(OutcomeResult.Recorded, store.RecordOutcome(a.Id, malignant: true, Noon.AddDays(4)));
-        Assert.Equal(OutcomeResult.AlreadyRecorded, store.RecordOutcome(a.Id, malignant: false, Noon.AddDays(5)));
+        Assert.Equal(OutcomeResult.Contradicted, store.RecordOutcome(a.Id, malignant: false, Noon.AddDays(5)));
+        Assert.Equal(OutcomeResult.Repeated, store.RecordOutcome(a.Id, malignant: true, Noon.AddDays(6)));
+        Assert.Equal(OutcomeResult.Repeated, store.RecordOutcome(b.Id, malignant: false, Noon.AddDays(6)));
         Assert.Equal(OutcomeResult.UnknownPrediction, store.RecordOutcome(Guid.NewGuid(), malignant: true, Noon));
 
         var labelled = store.RecentLabelled(10);

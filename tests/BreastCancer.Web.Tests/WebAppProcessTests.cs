@@ -4,12 +4,12 @@ using BreastCancer.Analysis.Deployment;
 
 namespace BreastCancer.Web.Tests;
 
-/// <summary>The library's launcher of the app (what notebook 08 starts): the README's <c>dotnet run</c> on a free loopback port, stopped on dispose.</summary>
+/// <summary>The library's launcher of the app (what notebook 08 starts): the README's <c>dotnet run</c> on a free loopback port, stopped on the first dispose (the using block's is the second).</summary>
 [Collection(TrainedModelGroup.Name)]
 public sealed class WebAppProcessTests(TrainedModel model)
 {
     [Fact]
-    public async Task The_app_starts_on_loopback_with_the_given_stores_answers_and_stops()
+    public async Task The_app_starts_on_loopback_with_the_given_stores_answers_takes_a_repeated_outcome_once_and_stops_once_however_often_disposed()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"bc-web-process-{Guid.NewGuid():N}");
         var database = Path.Combine(folder, "monitoring", "predictions.db");
@@ -24,10 +24,13 @@ public sealed class WebAppProcessTests(TrainedModel model)
             var served = Assert.Single(await app.Client.PredictAsync([row], FeatureCatalog.WdbcFeatures));
             Assert.Equal(model.Saved.PredictProbability([row])[0], served.Probability, 12);
             await app.Client.RecordOutcomesAsync([served], [true]);
+            await app.Client.RecordOutcomesAsync([served], [true]);
             Assert.Equal(1, (await app.Client.PerformanceAsync()).Rows);
+            await Assert.ThrowsAsync<WebAppException>(() => app.Client.RecordOutcomesAsync([served], [false]));
             Assert.True(File.Exists(database), "the monitoring store is where the options put it");
             Assert.Contains(app.Log, line => line.Contains($"Loaded model {model.Saved.Version}", StringComparison.Ordinal));
             Assert.Contains(app.Log, line => line.Contains($"Watching parent process {Environment.ProcessId}", StringComparison.Ordinal));
+            await app.DisposeAsync();
         }
 
         using var probe = new TcpClient();

@@ -111,20 +111,34 @@ public sealed class KernelSessionTests : IDisposable
     }
 
     [Fact]
-    public async Task An_exception_fails_its_cell_with_the_exception_and_keeps_what_the_cell_wrote_before()
+    public async Task An_exception_fails_its_cell_at_the_line_that_called_the_throwing_method_and_keeps_what_the_cell_wrote_before()
     {
         var run = await Session.RunAsync(_folder,
             Code("int Divide(int a, int b) => a / b;"),
             Code("var ok = 1;\nvar zero = 0;\nConsole.WriteLine(\"before\");\nvar r = Divide(1, zero);\nConsole.WriteLine(\"after\");"));
 
         Assert.Equal(2, run.Error!.Cell);
-        Assert.Null(run.Error.Line);
+        Assert.Equal(4, run.Error.Line);
         Assert.Equal("System.DivideByZeroException: Attempted to divide by zero.", run.Error.Message);
         var outputs = run.CodeCells()[1].Outputs;
         Assert.Equal(new StreamOutput("stdout", "before\n"), outputs[0]);
         var error = Assert.IsType<ErrorOutput>(outputs[1]);
         Assert.StartsWith("System.DivideByZeroException: Attempted to divide by zero.", error.Value, StringComparison.Ordinal);
         Assert.Contains(".Divide(Int32 a, Int32 b)", error.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_exception_in_a_lambda_or_after_an_await_is_placed_at_its_own_line()
+    {
+        var lambda = await Session.RunAsync(_folder, Code("var xs = new[] { 2, 1, 0 };\n\nvar inverses = xs\n    .Select(x => 10 / x)\n    .ToList();"));
+        var awaited = await Session.RunAsync(_folder, Code("await Task.Delay(1);\nvar text = (string?)null;\nawait Task.Yield();\nvar length = text!.Length;"));
+        var thrown = await Session.RunAsync(_folder, Code("using System.IO;"), Code("// a comment\nthrow new IOException(\"disk\");"));
+
+        Assert.Equal((1, 4), (lambda.Error!.Cell, lambda.Error.Line!.Value));
+        Assert.Equal((1, 4), (awaited.Error!.Cell, awaited.Error.Line!.Value));
+        Assert.Equal("System.NullReferenceException: Object reference not set to an instance of an object.", awaited.Error.Message);
+        Assert.Equal((2, 2), (thrown.Error!.Cell, thrown.Error.Line!.Value));
+        Assert.Equal("notebook.ipynb:2:2: System.IO.IOException: disk", thrown.Error.Describe("notebook.ipynb"));
     }
 
     [Fact]

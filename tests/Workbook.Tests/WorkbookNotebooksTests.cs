@@ -99,10 +99,12 @@ public sealed class WorkbookNotebooksTests(ExecutedWorkbook workbook)
         Assert.Contains("<td>area_worst</td>", html, StringComparison.Ordinal);
         Assert.Contains("biopsy recommended: 45 of 114 before, 58 of 114 with the new scanner", html, StringComparison.Ordinal);
         Assert.Contains("(228 new confirmed outcomes added)", html, StringComparison.Ordinal);
-        Assert.Contains("promoted, and served from now on", html, StringComparison.Ordinal);
-        Assert.Contains("the champion of notebook 06: True", html, StringComparison.Ordinal);
+        Assert.Contains("saved but not promoted; the champion is still served", html, StringComparison.Ordinal);
+        Assert.Contains("Verdict: promote.", html, StringComparison.Ordinal);
         var version = File.ReadAllText(Path.Combine(Repository.Root, "models", "current")).Trim();
-        Assert.Contains($"served again: {version}", html, StringComparison.Ordinal);
+        Assert.Contains($"challenger of {version}, trained with 228 added rows", html, StringComparison.Ordinal);
+        Assert.Contains($"served again: {version}, in place of ", html, StringComparison.Ordinal);
+        Assert.Contains("the champion of notebook 06: True", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace BreastCancer.Web.Api;
 
 /// <summary>
-/// The monitoring endpoints: <c>POST /api/outcomes</c> (the confirmed diagnosis of a prediction; needs the API key),
+/// The monitoring endpoints: <c>POST /api/outcomes</c> (the confirmed diagnosis of a prediction; needs the API key;
+/// idempotent: the same diagnosis again is answered as the first time and counted once),
 /// <c>GET /api/monitoring/drift</c>, <c>GET /api/monitoring/performance</c> and <c>GET /metrics</c> (Prometheus text).
 /// </summary>
 public static class MonitoringEndpoints
@@ -50,10 +51,11 @@ public static class MonitoringEndpoints
         return store.RecordOutcome(id, malignant, time.GetUtcNow()) switch
         {
             OutcomeResult.Recorded => Recorded(metrics, id, malignant),
+            OutcomeResult.Repeated => TypedResults.Ok(new OutcomeRecorded(id, malignant)),
             OutcomeResult.UnknownPrediction => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such prediction",
                 detail: $"No prediction has the id {id}."),
             _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The outcome is already recorded",
-                detail: $"Prediction {id} already has a confirmed diagnosis; the first one reported stands."),
+                detail: $"Prediction {id} already has the other confirmed diagnosis ({(malignant ? "benign" : "malignant")}); the first one reported stands."),
         };
     }
 

@@ -19,12 +19,20 @@ public sealed class ModelVersions(ModelHolder holder, IOptions<ModelOptions> opt
     /// <summary>Every saved version, and the one served.</summary>
     public ModelVersionList List() => new(ModelStore.Versions(Folder), holder.Current.Version);
 
-    /// <summary>Serves <paramref name="version"/> from now on and returns the version it replaced.</summary>
+    /// <summary>
+    /// Serves <paramref name="version"/> from now on and returns the version it replaced; the version already served is
+    /// left as it is (and returned), so that promoting twice leaves one rollback, not two.
+    /// </summary>
     /// <exception cref="ModelFileException">The version is missing or its files, or its training rows, do not agree with its card.</exception>
     public string Promote(string version)
     {
         lock (_promotions)
         {
+            if (holder.Current.Version == version)
+            {
+                return version;
+            }
+
             var model = ModelStore.Load(Folder, version);
             var snapshot = ModelLoader.Snapshot(model, DataLoader.Load(RepositoryPaths.Resolve(environment.ContentRootPath, options.Value.Data)), time.GetUtcNow());
             ModelStore.Promote(Folder, version);

@@ -27,6 +27,9 @@ public enum OutcomeResult
     /// <summary>No prediction has that id.</summary>
     UnknownPrediction,
 
-    /// <summary>The prediction already has an outcome; the first one stands.</summary>
-    AlreadyRecorded,
+    /// <summary>The prediction already has this same outcome; nothing changed.</summary>
+    Repeated,
+
+    /// <summary>The prediction already has the other outcome; the first one stands.</summary>
+    Contradicted,
 }

@@ -82,7 +82,11 @@ public sealed class PredictionStore : IDisposable
     /// <exception cref="ArgumentException">A prediction does not have 30 finite features or a probability in 0–1.</exception>
     public void Record(IReadOnlyList<PredictionRecord> predictions) => RecordAsync(predictions).GetAwaiter().GetResult();
 
-    /// <summary>Stores the confirmed diagnosis of prediction <paramref name="id"/>; the first outcome reported for a prediction stands.</summary>
+    /// <summary>
+    /// Stores the confirmed diagnosis of prediction <paramref name="id"/>. The first outcome reported for a prediction
+    /// stands: the same diagnosis reported again changes nothing (<see cref="OutcomeResult.Repeated"/>), a different one
+    /// is refused (<see cref="OutcomeResult.Contradicted"/>).
+    /// </summary>
     public OutcomeResult RecordOutcome(Guid id, bool malignant, DateTimeOffset time)
     {
         lock (_write)
@@ -101,8 +105,13 @@ public sealed class PredictionStore : IDisposable
                 return OutcomeResult.Recorded;
             }
 
-            command.CommandText = "SELECT COUNT(*) FROM predictions WHERE id = $id";
-            return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0 ? OutcomeResult.UnknownPrediction : OutcomeResult.AlreadyRecorded;
+            command.CommandText = "SELECT malignant FROM outcomes WHERE prediction_id = $id";
+            return command.ExecuteScalar() switch
+            {
+                null => OutcomeResult.UnknownPrediction,
+                var stored when Convert.ToInt64(stored, CultureInfo.InvariantCulture) == (malignant ? 1 : 0) => OutcomeResult.Repeated,
+                _ => OutcomeResult.Contradicted,
+            };
         }
     }
 

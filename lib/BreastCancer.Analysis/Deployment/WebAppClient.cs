@@ -72,7 +72,7 @@ public sealed class WebAppClient : IDisposable
 
     /// <summary>Reports the confirmed diagnosis <paramref name="malignant"/>[i] (true = malignant) of each prediction.</summary>
     /// <exception cref="ArgumentException">The lists differ in length.</exception>
-    /// <exception cref="WebAppException">The app refused an outcome (unknown id, already reported, wrong key).</exception>
+    /// <exception cref="WebAppException">The app refused an outcome (unknown id, the other diagnosis already reported, wrong key); the same diagnosis reported again is accepted and changes nothing.</exception>
     public async Task RecordOutcomesAsync(IReadOnlyList<ServedPrediction> predictions, IReadOnlyList<bool> malignant, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(predictions);
@@ -120,7 +120,7 @@ public sealed class WebAppClient : IDisposable
     public async Task<RetrainReport> RetrainAsync(bool promote = true, CancellationToken cancellationToken = default) =>
         (await SendAsync(HttpMethod.Post, "api/models/retrain", new JsonObject { ["promote"] = promote }, write: true, "retrain", cancellationToken)).Deserialize<RetrainReport>(Json)!;
 
-    /// <summary>Serves <paramref name="version"/> from now on; returns the version it replaced.</summary>
+    /// <summary>Serves <paramref name="version"/> from now on; returns the version it replaced (<paramref name="version"/> itself when it was already served, which changes nothing).</summary>
     public async Task<string> PromoteAsync(string version, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(version);

@@ -18,6 +18,7 @@ public sealed class WebAppProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly List<string> _log = [];
+    private int _disposed;
 
     private WebAppProcess(Process process, Uri address, string apiKey)
     {
@@ -97,9 +98,14 @@ public sealed class WebAppProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the app (its whole process tree) and waits for it to exit.</summary>
+    /// <summary>Stops the app (its whole process tree) and waits for it to exit; a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         Client.Dispose();
         if (!_process.HasExited)
         {

@@ -5,7 +5,9 @@ namespace BreastCancer.Analysis.Display;
 /// <summary>
 /// The HTML of a Plotly.NET chart as a notebook output: the chart's <c>div</c> and the script that draws it.
 /// A notebook page (VS Code, Jupyter, the runner's exports) has no plotly.js of its own, so the first chart of a
-/// kernel session brings the copy Plotly.NET ships (never a CDN) and later charts use it.
+/// kernel session brings the copy Plotly.NET ships (never a CDN) and later charts use it. The bundle runs with
+/// <c>define</c> hidden: its universal module loader registers it with require.js where the page has one (the classic
+/// Jupyter Notebook) instead of setting <c>window.Plotly</c>, which Plotly.NET's chart scripts call.
 /// </summary>
 public static class ChartHtml
 {
@@ -20,7 +22,7 @@ public static class ChartHtml
             return html;
         }
 
-        return $"<script type=\"text/javascript\">{PlotlyJs()}</script>\n{html}";
+        return $"<script type=\"text/javascript\">(function () {{ var define; {PlotlyJs()}\n}})();</script>\n{html}";
     }
 
     /// <summary>Forgets that plotly.js was sent, as a restarted kernel would (for tests).</summary>

@@ -25,7 +25,8 @@ public sealed class ChartHtmlTests
         var first = ChartHtml.Render(Chart());
         var second = ChartHtml.Render(Chart());
 
-        Assert.StartsWith("<script type=\"text/javascript\">/**\n* plotly.js v2.28.0", first, StringComparison.Ordinal);
+        Assert.StartsWith("<script type=\"text/javascript\">(function () { var define; /**\n* plotly.js v2.28.0", first, StringComparison.Ordinal);
+        Assert.Contains("\n})();</script>\n<div", first, StringComparison.Ordinal);
         Assert.DoesNotContain("</script", first[..first.IndexOf("<div", StringComparison.Ordinal)][..^10], StringComparison.Ordinal);
         Assert.DoesNotContain("plotly.js v", second, StringComparison.Ordinal);
         Assert.Contains("Plotly.newPlot(", second, StringComparison.Ordinal);

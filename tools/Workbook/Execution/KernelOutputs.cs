@@ -17,9 +17,13 @@ namespace Workbook.Execution;
 /// </summary>
 public static class KernelOutputs
 {
-    /// <summary>The outputs of <paramref name="result"/> in the order they happened, and the error of <paramref name="cell"/> when its command failed.</summary>
-    public static (IReadOnlyList<CellOutput> Outputs, CellError? Error) From(KernelCommandResult result, NotebookCell cell)
+    /// <summary>
+    /// The outputs of <paramref name="result"/> in the order they happened, and the error of <paramref name="cell"/> when
+    /// its command failed, at the line <paramref name="lineOf"/> finds for an exception (null when it finds none).
+    /// </summary>
+    public static (IReadOnlyList<CellOutput> Outputs, CellError? Error) From(KernelCommandResult result, NotebookCell cell, Func<Exception, int?> lineOf)
     {
+        ArgumentNullException.ThrowIfNull(lineOf);
         var outputs = new List<CellOutput>();
         var displayed = new Dictionary<string, int>(StringComparer.Ordinal);
         var diagnostics = new List<Diagnostic>();
@@ -59,7 +63,7 @@ public static class KernelOutputs
                     Append(outputs, "stderr", "\n" + string.Join("\n", produced.FormattedDiagnostics.Select(d => d.Value)) + "\n\n");
                     break;
                 case CommandFailed failed:
-                    error ??= Failure(failed, cell, diagnostics, outputs);
+                    error ??= Failure(failed, cell, diagnostics, outputs, lineOf);
                     break;
             }
         }
@@ -67,7 +71,7 @@ public static class KernelOutputs
         return (outputs, error);
     }
 
-    private static CellError Failure(CommandFailed failed, NotebookCell cell, List<Diagnostic> diagnostics, List<CellOutput> outputs)
+    private static CellError Failure(CommandFailed failed, NotebookCell cell, List<Diagnostic> diagnostics, List<CellOutput> outputs, Func<Exception, int?> lineOf)
     {
         if (failed.Exception is CodeSubmissionCompilationErrorException)
         {
@@ -81,9 +85,9 @@ public static class KernelOutputs
         var exception = Innermost(failed.Exception);
         var message = failed.Message;
         outputs.Add(new ErrorOutput("Error", message, [.. message.Split('\n').Select(l => l.TrimEnd('\r'))]));
-        return new CellError(cell.Number, null, exception is null
-            ? message.Split('\n')[0].TrimEnd('\r')
-            : $"{exception.GetType().FullName}: {exception.Message}");
+        return exception is null
+            ? new CellError(cell.Number, null, message.Split('\n')[0].TrimEnd('\r'))
+            : new CellError(cell.Number, lineOf(exception), $"{exception.GetType().FullName}: {exception.Message}");
     }
 
     private static Exception? Innermost(Exception? exception)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.CSharp;
 using Workbook.Notebooks;
 
 namespace Workbook.Execution;
@@ -13,8 +14,16 @@ namespace Workbook.Execution;
 /// </summary>
 public sealed class KernelSession : IDisposable
 {
-    private readonly CompositeKernel _kernel = NotebookKernel.Create();
+    private readonly CompositeKernel _kernel;
+    private readonly CSharpKernel _csharp;
     private int _executionCount;
+
+    /// <summary>A session on a new kernel.</summary>
+    public KernelSession()
+    {
+        _kernel = NotebookKernel.Create();
+        _csharp = (CSharpKernel)_kernel.FindKernelByName(PolyglotMetadata.CSharpKernel);
+    }
 
     /// <summary>Runs one code cell and returns its outputs; a failure is returned in <see cref="ExecutedCell.Error"/>, never thrown.</summary>
     public async Task<ExecutedCell> RunAsync(NotebookCell cell, CancellationToken cancellationToken = default)
@@ -24,7 +33,7 @@ public sealed class KernelSession : IDisposable
         var clock = Stopwatch.StartNew();
         var result = await _kernel.SendAsync(new SubmitCode(cell.Source, cell.KernelName), cancellationToken).ConfigureAwait(false);
         clock.Stop();
-        var (outputs, error) = KernelOutputs.From(result, cell);
+        var (outputs, error) = KernelOutputs.From(result, cell, exception => SubmissionLine.Of(exception, _csharp.ScriptState?.Script));
         return new ExecutedCell(count, outputs, started, clock.Elapsed, error);
     }
 
