@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The workbook's set-up command, on a fresh machine of this project's kind (the .NET 10 SDK, Node.js with npm):
 #   1. installs what is missing from Debian: Jupyter's client (jupyter-nbconvert, python3-nbclient, jupyter-client),
-#      chromium for the browser checks, python3-nbformat for nbformat's own validator, python3-sklearn for the
-#      benchmark peer;
+#      the classic Jupyter Notebook (jupyter-notebook) to open the notebooks in a browser, chromium for the browser
+#      checks, python3-nbformat for nbformat's own validator, python3-sklearn for the benchmark peer;
 #   2. installs the .NET Interactive kernel at the version .config/dotnet-tools.json pins (dotnet tool restore) and
-#      registers it with Jupyter as .net-csharp (".NET (C#)"), the kernel VS Code's Jupyter extension and JupyterLab run;
+#      registers it with Jupyter as .net-csharp (".NET (C#)"), the kernel VS Code's Jupyter extension, the Jupyter
+#      Notebook and JupyterLab run;
 #   3. builds the library the notebooks load (lib/BreastCancer.Analysis/bin/BreastCancer.Analysis.dll).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,7 @@ cd "$(dirname "$0")/.."
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/jupyter-nbconvert ] || missing+=(jupyter-nbconvert)
+[ -x /usr/bin/jupyter-notebook ] || missing+=(jupyter-notebook)
 /usr/bin/python3 -c 'import nbclient' 2>/dev/null || missing+=(python3-nbclient)
 /usr/bin/python3 -c 'import jupyter_client' 2>/dev/null || missing+=(jupyter-client)
 /usr/bin/python3 -c 'import nbformat' 2>/dev/null || missing+=(python3-nbformat)

@@ -34,7 +34,7 @@ public sealed class ChartFormatterTests : IDisposable
         Assert.Matches("paths:\\{plotly:'https://cdn\\.plot\\.ly/", extensions);
         Assert.DoesNotContain("plotly.js v", extensions, StringComparison.Ordinal);
         Assert.Contains("Plotly.newPlot(", workbooks, StringComparison.Ordinal);
-        Assert.StartsWith("<script type=\"text/javascript\">/**\n* plotly.js v2.28.0", workbooks, StringComparison.Ordinal);
+        Assert.StartsWith("<script type=\"text/javascript\">(function () { var define; /**\n* plotly.js v2.28.0", workbooks, StringComparison.Ordinal);
         Assert.DoesNotContain("requirejs", workbooks, StringComparison.Ordinal);
         Assert.DoesNotMatch("https?://", workbooks[workbooks.IndexOf("</script>", StringComparison.Ordinal)..]);
     }

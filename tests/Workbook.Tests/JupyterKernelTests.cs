@@ -21,7 +21,7 @@ public sealed class JupyterKernelTests(ExecutedWorkbook runner, JupyterWorkbook 
             var cells = NotebookJson.CodeCells(Path.Combine(jupyter.OutDirectory, name + ".ipynb"));
 
             Assert.All(cells, c => Assert.NotNull(c["execution_count"]));
-            var errors = cells.SelectMany((c, i) => Outputs(c).Where(o => (string)o["output_type"]! == "error").Select(o => $"{name}, code cell {i + 1}: {o["evalue"]}")).ToList();
+            var errors = cells.SelectMany((c, i) => JupyterOutputs.Of(c).Where(o => (string)o["output_type"]! == "error").Select(o => $"{name}, code cell {i + 1}: {o["evalue"]}")).ToList();
             Assert.True(errors.Count == 0, string.Join("\n", errors));
         }
     }
@@ -38,8 +38,8 @@ public sealed class JupyterKernelTests(ExecutedWorkbook runner, JupyterWorkbook 
             Assert.Equal(ours.Count, theirs.Count);
             for (var i = 0; i < ours.Count; i++)
             {
-                Assert.True(Charts(ours[i]) == Charts(theirs[i]), $"{name}, code cell {i + 1}: {Charts(ours[i])} charts from the runner, {Charts(theirs[i])} from Jupyter");
-                charts += Charts(theirs[i]);
+                Assert.True(JupyterOutputs.Charts(ours[i]) == JupyterOutputs.Charts(theirs[i]), $"{name}, code cell {i + 1}: {JupyterOutputs.Charts(ours[i])} charts from the runner, {JupyterOutputs.Charts(theirs[i])} from Jupyter");
+                charts += JupyterOutputs.Charts(theirs[i]);
             }
         }
 
@@ -63,23 +63,10 @@ public sealed class JupyterKernelTests(ExecutedWorkbook runner, JupyterWorkbook 
 
     private static List<string> Names() => [.. Repository.Notebooks.Select(n => Path.GetFileNameWithoutExtension(n))];
 
-    /// <summary>A cell's outputs, less the script the Jupyter front end of the kernel adds to find its output cell (no value of the notebook's).</summary>
-    private static IEnumerable<JsonNode> Outputs(JsonNode cell) =>
-        cell["outputs"]!.AsArray().OfType<JsonNode>().Where(o => !Html(o).Contains("dotnet-interactive-this-cell", StringComparison.Ordinal));
-
-    private static int Charts(JsonNode cell) => Outputs(cell).Count(o => Html(o).Contains("Plotly.newPlot(", StringComparison.Ordinal));
-
-    private static string Shape(JsonNode cell) => string.Join(", ", Outputs(cell).Select(o => (string)o["output_type"]! switch
+    private static string Shape(JsonNode cell) => string.Join(", ", JupyterOutputs.Of(cell).Select(o => (string)o["output_type"]! switch
     {
         "stream" => $"stream {o["name"]}",
         "error" => "error",
-        var type => $"{type} {string.Join("+", o["data"]!.AsObject().Select(d => d.Key).Order(StringComparer.Ordinal))}{(Html(o).Contains("Plotly.newPlot(", StringComparison.Ordinal) ? " chart" : "")}",
+        var type => $"{type} {string.Join("+", o["data"]!.AsObject().Select(d => d.Key).Order(StringComparer.Ordinal))}{(JupyterOutputs.IsChart(o) ? " chart" : "")}",
     }));
-
-    private static string Html(JsonNode output) => output["data"]?["text/html"] switch
-    {
-        JsonArray lines => string.Concat(lines.Select(l => (string)l!)),
-        JsonValue text => (string)text!,
-        _ => "",
-    };
 }

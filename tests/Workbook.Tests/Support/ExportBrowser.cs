@@ -8,7 +8,6 @@ namespace Workbook.Tests.Support;
 /// </summary>
 internal sealed class ExportBrowser : IAsyncDisposable
 {
-    private const string Chromium = "/usr/bin/chromium";
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
 
@@ -20,14 +19,8 @@ internal sealed class ExportBrowser : IAsyncDisposable
 
     public static async Task<ExportBrowser> LaunchAsync()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (the README's test command does)");
         var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        var browser = await DebianChromium.LaunchAsync(playwright);
         return new ExportBrowser(playwright, browser);
     }
 

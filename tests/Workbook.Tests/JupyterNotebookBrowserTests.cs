@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using Workbook.Tests.Support;
+
+namespace Workbook.Tests;
+
+/// <summary>
+/// The README's steps for the classic Jupyter Notebook, followed in Debian's Chromium: start the server from the
+/// repository, open 02-eda from the list, Kernel → Restart &amp; Run All, confirm. The page loads require.js, which the
+/// UMD loader of plotly.js registers itself with instead of setting <c>window.Plotly</c>, so this is the front end
+/// where the charts would stay blank although the kernel's outputs are right; the test shows they draw, offline.
+/// </summary>
+public sealed class JupyterNotebookBrowserTests
+{
+    private const string Notebook = "02-eda.ipynb";
+    private static readonly TimeSpan LoadLimit = TimeSpan.FromMinutes(2);
+
+    /// <summary>A fresh machine restores the notebook's NuGet packages in its first cell.</summary>
+    private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// What the notebook page asks for and Debian's server does not have, both harmless: ipywidgets' extension (not
+    /// installed) and a CodeMirror mode for the notebooks' language, <c>polyglot-notebook</c> (none exists).
+    /// </summary>
+    private static readonly string[] MissingFiles =
+        ["/nbextensions/widgets/notebook/js/extension.js", "/static/components/codemirror/mode/polyglot-notebook/polyglot-notebook.js"];
+
+    private static readonly string[] NetworkSchemes = ["http:", "https:", "ws:", "wss:"];
+
+    [Fact]
+    public async Task Restart_and_run_all_in_the_classic_notebook_runs_02_eda_with_no_error_and_draws_every_chart_offline()
+    {
+        var committed = await File.ReadAllBytesAsync(Path.Combine(Repository.NotebooksFolder, Notebook));
+        var problems = new ConcurrentQueue<string>();
+        var remote = new ConcurrentQueue<string>();
+        using var server = await NotebookServer.StartAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        var tree = await browser.NewPageAsync();
+        Watch(tree, problems, remote);
+        await tree.GotoAsync(server.Tree.AbsoluteUri);
+
+        var page = await tree.Context.RunAndWaitForPageAsync(() => tree.GetByRole(AriaRole.Link, new() { Name = Notebook, Exact = true }).ClickAsync());
+        Watch(page, problems, remote);
+        await page.WaitForFunctionAsync("() => window.Jupyter?.notebook?._fully_loaded && Jupyter.notebook.kernel?.is_connected()", null,
+            new() { Timeout = (float)LoadLimit.TotalMilliseconds });
+        Assert.Equal(".net-csharp", await page.EvaluateAsync<string>("() => Jupyter.notebook.kernel.name"));
+        Assert.Equal(".NET (C#)", await page.Locator(".kernel_indicator_name").TextContentAsync());
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Kernel", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Restart & Run All", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Restart and Run All Cells" }).ClickAsync();
+        await page.WaitForFunctionAsync("""
+            () => !Jupyter.notebook.kernel_busy &&
+              Jupyter.notebook.get_cells().filter(c => c.cell_type === "code").every(c => typeof c.input_prompt_number === "number")
+            """, null, new() { Timeout = (float)RunLimit.TotalMilliseconds, PollingInterval = 500 });
+
+        var cells = JsonNode.Parse(await page.EvaluateAsync<string>("() => JSON.stringify(Jupyter.notebook.toJSON())"))!["cells"]!
+            .AsArray().OfType<JsonNode>().Where(c => (string)c["cell_type"]! == "code").ToList();
+        var errors = cells.SelectMany((c, i) => JupyterOutputs.Of(c).Where(o => (string)o["output_type"]! == "error").Select(o => $"code cell {i + 1}: {o["evalue"]}")).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        Assert.True(cells.Sum(JupyterOutputs.Charts) > 0, $"no chart in the outputs of {Notebook}");
+        var codeCells = page.Locator(".cell.code_cell");
+        for (var i = 0; i < cells.Count; i++)
+        {
+            await Assertions.Expect(codeCells.Nth(i).Locator(".js-plotly-plot:has(svg.main-svg)")).ToHaveCountAsync(JupyterOutputs.Charts(cells[i]));
+        }
+
+        Assert.True(problems.IsEmpty, string.Join("\n", problems));
+        Assert.True(remote.IsEmpty, "requests that left the machine:\n" + string.Join("\n", remote));
+        Assert.Equal(committed, await File.ReadAllBytesAsync(Path.Combine(Repository.NotebooksFolder, Notebook)));
+    }
+
+    /// <summary>
+    /// Records the page's errors other than <see cref="MissingFiles"/> in <paramref name="problems"/> and its requests
+    /// to hosts other than this machine in <paramref name="remote"/>. A request the server answered and the page then
+    /// stopped reading is no error (the kernel's start-up script asks its web server's <c>/discovery</c> for the status
+    /// alone; Chromium stops loading a script refused for its type); the answer's status is checked.
+    /// </summary>
+    private static void Watch(IPage page, ConcurrentQueue<string> problems, ConcurrentQueue<string> remote)
+    {
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && !MissingFiles.Any(f => message.Text.Contains(f, StringComparison.Ordinal) || message.Location.Contains(f, StringComparison.Ordinal)))
+            {
+                problems.Enqueue($"console error: {message.Text} ({message.Location})");
+            }
+        };
+        page.PageError += (_, error) => problems.Enqueue($"page error: {error}");
+        var answered = new ConcurrentDictionary<IRequest, bool>();
+        page.RequestFailed += (_, request) =>
+        {
+            if (!answered.ContainsKey(request))
+            {
+                problems.Enqueue($"request failed: {request.Url} ({request.Failure})");
+            }
+        };
+        page.Response += (_, response) =>
+        {
+            answered[response.Request] = true;
+            if (response.Status >= 400 && !(response.Status == 404 && MissingFiles.Contains(new Uri(response.Url).AbsolutePath)))
+            {
+                problems.Enqueue($"HTTP {response.Status}: {response.Url}");
+            }
+        };
+        page.Request += (_, request) =>
+        {
+            if (LeavesTheMachine(request.Url))
+            {
+                remote.Enqueue(request.Url);
+            }
+        };
+        page.WebSocket += (_, socket) =>
+        {
+            if (LeavesTheMachine(socket.Url))
+            {
+                remote.Enqueue(socket.Url);
+            }
+        };
+    }
+
+    /// <summary>
+    /// Whether a request goes to another host: loopback and this machine's own interface addresses do not (the kernel's
+    /// start-up script asks its own web server at one of them); <c>data:</c> and <c>blob:</c> URLs go nowhere.
+    /// </summary>
+    private static bool LeavesTheMachine(string url)
+    {
+        if (!NetworkSchemes.Any(s => url.StartsWith(s, StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        var host = new Uri(url).DnsSafeHost;
+        return !(host == "localhost" || (IPAddress.TryParse(host, out var address) && (IPAddress.IsLoopback(address) || MachineAddresses().Contains(address))));
+    }
+
+    private static HashSet<IPAddress> MachineAddresses() =>
+        [.. NetworkInterface.GetAllNetworkInterfaces().SelectMany(n => n.GetIPProperties().UnicastAddresses).Select(a => a.Address)];
+}

@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+
+namespace Workbook.Tests.Support;
+
+/// <summary>How the Jupyter tests read a code cell's outputs in nbformat JSON, whether from a file or from a live page.</summary>
+internal static class JupyterOutputs
+{
+    /// <summary>A cell's outputs, less the script the Jupyter front end of the kernel adds to find its output cell (no value of the notebook's).</summary>
+    public static IEnumerable<JsonNode> Of(JsonNode cell) =>
+        cell["outputs"]!.AsArray().OfType<JsonNode>().Where(o => !Html(o).Contains("dotnet-interactive-this-cell", StringComparison.Ordinal));
+
+    /// <summary>Whether an output draws a Plotly chart.</summary>
+    public static bool IsChart(JsonNode output) => Html(output).Contains("Plotly.newPlot(", StringComparison.Ordinal);
+
+    /// <summary>The charts among a cell's outputs.</summary>
+    public static int Charts(JsonNode cell) => Of(cell).Count(IsChart);
+
+    /// <summary>An output's <c>text/html</c>, joined; empty when it has none.</summary>
+    public static string Html(JsonNode output) => output["data"]?["text/html"] switch
+    {
+        JsonArray lines => string.Concat(lines.Select(l => (string)l!)),
+        JsonValue text => (string)text!,
+        _ => "",
+    };
+}
