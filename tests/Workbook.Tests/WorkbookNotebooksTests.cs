@@ -45,7 +45,7 @@ public sealed class WorkbookNotebooksTests(ExecutedWorkbook workbook)
     }
 
     [Fact]
-    public void The_models_notebook_export_shows_the_comparison_paired_tests_operating_points_and_the_held_out_score()
+    public void The_models_notebook_export_shows_the_comparison_paired_tests_and_operating_points_and_leaves_the_held_out_rows_alone()
     {
         var html = File.ReadAllText(Path.Combine(workbook.OutDirectory, "05-models.html"));
 
@@ -53,7 +53,8 @@ public sealed class WorkbookNotebooksTests(ExecutedWorkbook workbook)
         Assert.Contains("<td>RBF SVM (C = 1, gamma = scale)</td>", html, StringComparison.Ordinal);
         Assert.Contains("corrected resampled t-test (Nadeau &amp; Bengio 2003)", html, StringComparison.Ordinal);
         Assert.Contains("for sensitivity ≥ 0.98 on out-of-fold predictions", html, StringComparison.Ordinal);
-        Assert.Contains("fitted on 455 training rows, scored once on 114 held-out rows", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("scored once on 114 held-out rows", html, StringComparison.Ordinal);
+        Assert.Matches(@"<td>gradient boosting, FastTree [^<]*</td><td>455</td><td>0\.[0-9]{2} \(0\.[0-9]{2} to 0\.[0-9]{2}\)</td>", html);
         Assert.Contains("<td>logistic regression, L2 (l2 = 1)</td><td>0.9780 (0.959–0.997)</td>", html, StringComparison.Ordinal);
     }
 
@@ -65,7 +66,8 @@ public sealed class WorkbookNotebooksTests(ExecutedWorkbook workbook)
         Assert.Contains("RBF SVM, uncalibrated: 42 settings &#215; 10 folds", html, StringComparison.Ordinal);
         Assert.Contains("gradient boosting, LightGBM: 30 settings &#215; 10 folds", html, StringComparison.Ordinal);
         Assert.Contains("logistic regression, L2: nested CV, 30 outer folds, inner search on ROC AUC", html, StringComparison.Ordinal);
-        Assert.Contains("logistic regression, L2 (l2 = 3): fitted on 455 training rows, scored once on 114 held-out rows", html, StringComparison.Ordinal);
+        Assert.Contains("logistic regression, L2 (l2 = 3): fitted on 455 training rows, scored once on 114 held-out rows; proportions with Wilson 95 % intervals", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>sensitivity</td><td>0.9302 (0.814–0.976)</td><td>0.9535 (0.845–0.987)</td></tr>", html, StringComparison.Ordinal);
         Assert.Contains("<td>version</td><td>logistic-regression-l2-", html, StringComparison.Ordinal);
         Assert.Contains("569 rows, identical probabilities: True", html, StringComparison.Ordinal);
         var version = File.ReadAllText(Path.Combine(Repository.Root, "models", "current")).Trim();
@@ -88,6 +90,26 @@ public sealed class WorkbookNotebooksTests(ExecutedWorkbook workbook)
         Assert.Contains("<td>typical cancer</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td>missed cancer</td>", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_tuning_notebook_writes_the_final_model_out_and_answers_every_TRIPOD_AI_item()
+    {
+        var html = File.ReadAllText(Path.Combine(workbook.OutDirectory, "06-tuning.html"));
+        var table = html[html.IndexOf("TRIPOD+AI (Collins et al.", StringComparison.Ordinal)..];
+        table = table[..(table.IndexOf("</table>", StringComparison.Ordinal) + 8)];
+
+        var items = Regex.Matches(table, @"<tr>\s*<td>([0-9a-z, –]+)</td>").SelectMany(m => Items(m.Groups[1].Value)).ToHashSet();
+
+        Assert.Equal(Enumerable.Range(1, 27), items.Order());
+        Assert.Contains("<th>log-odds per SD</th>", html, StringComparison.Ordinal);
+        Assert.Matches(@"<td>114</td><td>43</td><td>[0-9.]+ \(", html);
+        Assert.Matches(@"<tr><td>1</td><td>[a-z_]+</td><td>[+−][0-9.]+</td>", html);
+    }
+
+    /// <summary>The item numbers of a checklist cell: "7", "5a, 5b", "6a–6c".</summary>
+    private static IEnumerable<int> Items(string cell) =>
+        cell.Split([',', '–'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(part => int.Parse(part.TrimEnd('a', 'b', 'c', 'd', 'e', 'f', 'g'), CultureInfo.InvariantCulture));
 
     [Fact]
     public void The_deployment_notebook_export_shows_the_app_agreeing_with_the_library_the_scanner_caught_and_the_update_rolled_back()

@@ -6,8 +6,10 @@ using Chart = Plotly.NET.CSharp.Chart;
 namespace BreastCancer.Analysis.Charts;
 
 /// <summary>
-/// Confusion matrices side by side, one per model: rows the true diagnosis, columns the predicted one, each cell its
-/// count and its share of the true class (so the diagonal reads as specificity and sensitivity).
+/// Confusion matrices side by side, one per model, laid out as scikit-learn's <c>ConfusionMatrixDisplay</c> draws
+/// them: rows the true diagnosis (benign on top), columns the predicted one (benign on the left), each cell its count
+/// and its share of the true class. The anti-diagonal reads as specificity (top left) and sensitivity (bottom right);
+/// the bottom-left cell counts missed cancers, the top-right benign tumours sent to biopsy.
 /// </summary>
 public static class ConfusionMatrixChart
 {
@@ -23,19 +25,19 @@ public static class ConfusionMatrixChart
     {
         ArgumentNullException.ThrowIfNull(matrices);
         string[] predicted = ["predicted benign", "predicted malignant"];
-        string[] actual = ["benign", "malignant"];
+        string[] actual = ["malignant", "benign"];
         var panels = matrices.Select((m, i) =>
         {
             var c = m.Counts;
             double[][] shares =
             [
-                [Share(c.TrueNegatives, c.TrueNegatives + c.FalsePositives), Share(c.FalsePositives, c.TrueNegatives + c.FalsePositives)],
                 [Share(c.FalseNegatives, c.FalseNegatives + c.TruePositives), Share(c.TruePositives, c.FalseNegatives + c.TruePositives)],
+                [Share(c.TrueNegatives, c.TrueNegatives + c.FalsePositives), Share(c.FalsePositives, c.TrueNegatives + c.FalsePositives)],
             ];
             string[][] text =
             [
-                [$"{c.TrueNegatives} ({shares[0][0]:P1})", $"{c.FalsePositives} ({shares[0][1]:P1})"],
-                [$"{c.FalseNegatives} ({shares[1][0]:P1})", $"{c.TruePositives} ({shares[1][1]:P1})"],
+                [$"{c.FalseNegatives} ({shares[0][0]:P1})", $"{c.TruePositives} ({shares[0][1]:P1})"],
+                [$"{c.TrueNegatives} ({shares[1][0]:P1})", $"{c.FalsePositives} ({shares[1][1]:P1})"],
             ];
             var heatmap = Chart.Heatmap<double, string, string, string>(zData: shares, X: predicted, Y: actual, Name: m.Model, ShowScale: false);
             foreach (var trace in GenericChart.getTraces(heatmap))

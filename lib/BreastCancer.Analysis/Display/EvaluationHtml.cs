@@ -1,5 +1,6 @@
 using System.Globalization;
 using BreastCancer.Analysis.Evaluation;
+using BreastCancer.Analysis.Monitoring;
 
 namespace BreastCancer.Analysis.Display;
 
@@ -74,7 +75,11 @@ public static class EvaluationHtml
                 $"threshold chosen in each training fold for sensitivity ≥ {points.TargetSensitivity:F2} on out-of-fold predictions of its rows (an inner cross-validation, or a calibrated model's own), then applied unchanged to the test fold; counts summed over the test folds"));
     }
 
-    /// <summary>Every metric on the held-out rows, at 0.5 and at the threshold chosen on the training rows.</summary>
+    /// <summary>
+    /// Every metric on the held-out rows, at 0.5 and at the threshold chosen on the training rows; accuracy,
+    /// sensitivity, specificity and precision, which are proportions of counted tumours, with their Wilson 95 %
+    /// intervals (<see cref="RateEstimate.Wilson"/>).
+    /// </summary>
     public static string Render(HeldOutScore score)
     {
         ArgumentNullException.ThrowIfNull(score);
@@ -82,12 +87,55 @@ public static class EvaluationHtml
         return HtmlTable.Render("bc-heldout", ["metric", "at 0.5", string.Create(CultureInfo.InvariantCulture, $"at {point.Threshold:F3} (sensitivity target {point.TargetSensitivity:F2})")],
             [
                 .. MetricExtensions.All.Where(m => m is not (Metric.RocAuc or Metric.AveragePrecision or Metric.Brier or Metric.LogLoss))
-                    .Select(m => (IReadOnlyList<string>)[m.Label(), Numbers.Format(m.Of(score.Metrics), "F4"), Numbers.Format(m.Of(point.Test), "F4")]),
+                    .Select(m => (IReadOnlyList<string>)[m.Label(), HeldOut(m, score.Metrics), HeldOut(m, point.Test)]),
                 ["confusion (TP / FP / TN / FN)", Counts(score.Metrics.Counts), Counts(point.Test.Counts)],
                 .. new[] { Metric.RocAuc, Metric.AveragePrecision, Metric.Brier, Metric.LogLoss }
                     .Select(m => (IReadOnlyList<string>)[m.Label(), Numbers.Format(m.Of(score.Metrics), "F4"), "(threshold-free)"]),
             ],
-            $"{score.Pipeline}: fitted on {score.TrainingRows} training rows, scored once on {score.TestRows} held-out rows");
+            $"{score.Pipeline}: fitted on {score.TrainingRows} training rows, scored once on {score.TestRows} held-out rows; proportions with Wilson 95 % intervals");
+    }
+
+    /// <summary>A calibration slope and calibration-in-the-large, each with its 95 % interval, and what a calibrated model would show.</summary>
+    public static string Render(CalibrationRegression fit)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        return HtmlTable.Render("bc-calibration-fit", ["rows", "malignant", "calibration slope (95 % CI)", "calibration-in-the-large (95 % CI)"],
+            [[Numbers.Count(fit.Rows), Numbers.Count(fit.Positives), Estimate(fit.Slope), Estimate(fit.InterceptInTheLarge)]],
+            "logistic recalibration, logit P(malignant) = a + b · logit p: slope b (1 when calibrated; below 1, probabilities too extreme) and, with b held at 1, a (0 when calibrated; above 0, probabilities too low)");
+    }
+
+    /// <summary>Every model's calibration slope and calibration-in-the-large on one repetition's out-of-fold predictions.</summary>
+    public static string Render(CalibrationComparison comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        return HtmlTable.Render("bc-calibration-fits", ["model", "rows", "calibration slope (95 % CI)", "calibration-in-the-large (95 % CI)"],
+            comparison.Models.Select(m => (IReadOnlyList<string>)[m.Model, Numbers.Count(m.Fit.Rows), Estimate(m.Fit.Slope), Estimate(m.Fit.InterceptInTheLarge)]),
+            string.Create(CultureInfo.InvariantCulture,
+                $"out-of-fold predictions of repetition {comparison.Repeat + 1}, each training row once; slope 1 and intercept 0 when calibrated (Van Calster et al. 2019)"));
+    }
+
+    private static string Estimate(IntervalEstimate estimate) =>
+        string.Create(CultureInfo.InvariantCulture, $"{estimate.Value:F2} ({estimate.Low:F2} to {estimate.High:F2})");
+
+    /// <summary>A held-out metric, with its Wilson interval when it is a proportion of counted tumours.</summary>
+    private static string HeldOut(Metric metric, ClassificationMetrics metrics)
+    {
+        var c = metrics.Counts;
+        (int Successes, int Trials)? proportion = metric switch
+        {
+            Metric.Accuracy => (c.TruePositives + c.TrueNegatives, c.TruePositives + c.FalsePositives + c.TrueNegatives + c.FalseNegatives),
+            Metric.Sensitivity => (c.TruePositives, c.TruePositives + c.FalseNegatives),
+            Metric.Specificity => (c.TrueNegatives, c.TrueNegatives + c.FalsePositives),
+            Metric.Precision => (c.TruePositives, c.TruePositives + c.FalsePositives),
+            _ => null,
+        };
+        if (proportion is not { Trials: > 0 } counted)
+        {
+            return Numbers.Format(metric.Of(metrics), "F4");
+        }
+
+        var rate = RateEstimate.Wilson(counted.Successes, counted.Trials);
+        return string.Create(CultureInfo.InvariantCulture, $"{metric.Of(metrics):F4} ({rate.Low:F3}–{rate.High:F3})");
     }
 
     private static string Counts(ConfusionCounts c) => $"{c.TruePositives} / {c.FalsePositives} / {c.TrueNegatives} / {c.FalseNegatives}";

@@ -38,6 +38,26 @@ public static class ExplanationHtml
         return summary + features;
     }
 
+    /// <summary>
+    /// The intercepts, then every feature by |standardised coefficient|: log-odds per training SD, its odds ratio, log-odds
+    /// per unit of the feature, and the training mean and SD that turn one into the other.
+    /// </summary>
+    public static string Render(LinearCoefficients coefficients)
+    {
+        ArgumentNullException.ThrowIfNull(coefficients);
+        var summary = HtmlTable.Render("bc-coefficients-summary", ["intercept (log-odds at x = 0)", "log-odds at the training means", "probability there", "training rows"],
+            [[Numbers.Signed(coefficients.Intercept), Numbers.Signed(coefficients.InterceptAtMeans), Numbers.Format(ShapChartInput.Probability(coefficients.InterceptAtMeans), "F3"),
+                Numbers.Count(coefficients.TrainingRows)]]);
+        var features = HtmlTable.Render("bc-coefficients", ["rank", "feature", "log-odds per SD", "odds ratio per SD", "log-odds per unit", "training mean", "training SD"],
+            coefficients.Features.OrderByDescending(f => Math.Abs(f.PerSd)).Select((f, i) => (IReadOnlyList<string>)
+            [
+                Numbers.Count(i + 1), f.Feature, Numbers.Signed(f.PerSd), Numbers.Format(f.OddsRatioPerSd, "F2"), Numbers.Format(f.PerUnit, "G4"),
+                Numbers.Format(f.TrainingMean, "G4"), Numbers.Format(f.TrainingSd, "G4"),
+            ]),
+            "logit p = intercept + Σ (log-odds per unit) × x; per SD = per unit × training SD");
+        return summary + features;
+    }
+
     /// <summary>The model, metric, baseline, rows, repeats and seed, and each group's mean loss with its 95 % interval, most important first.</summary>
     public static string Render(PermutationImportanceResult result)
     {

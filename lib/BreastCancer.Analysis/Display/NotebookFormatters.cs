@@ -36,6 +36,8 @@ public static class NotebookFormatters
         Formatter.Register<ModelComparison>((comparison, writer) => writer.Write(EvaluationHtml.Render(comparison)), HtmlFormatter.MimeType);
         Formatter.Register<PairedComparisons>((paired, writer) => writer.Write(EvaluationHtml.Render(paired)), HtmlFormatter.MimeType);
         Formatter.Register<OperatingPointComparison>((points, writer) => writer.Write(EvaluationHtml.Render(points)), HtmlFormatter.MimeType);
+        Formatter.Register<CalibrationRegression>((fit, writer) => writer.Write(EvaluationHtml.Render(fit)), HtmlFormatter.MimeType);
+        Formatter.Register<CalibrationComparison>((comparison, writer) => writer.Write(EvaluationHtml.Render(comparison)), HtmlFormatter.MimeType);
         Formatter.Register<HeldOutScore>((score, writer) => writer.Write(EvaluationHtml.Render(score)), HtmlFormatter.MimeType);
         Formatter.Register<SearchResult>((search, writer) => writer.Write(TuningHtml.Render(search)), HtmlFormatter.MimeType);
         Formatter.Register<NestedCrossValidationResult>((nested, writer) => writer.Write(TuningHtml.Render(nested)), HtmlFormatter.MimeType);
@@ -59,6 +61,7 @@ public static class NotebookFormatters
         Formatter.Register<PermutationImportanceResult>((result, writer) => writer.Write(ExplanationHtml.Render(result)), HtmlFormatter.MimeType);
         Formatter.Register<PatientCases>((cases, writer) => writer.Write(ExplanationHtml.Render(cases)), HtmlFormatter.MimeType);
         Formatter.Register<ImportanceAgreement>((agreement, writer) => writer.Write(ExplanationHtml.Render(agreement)), HtmlFormatter.MimeType);
+        Formatter.Register<LinearCoefficients>((coefficients, writer) => writer.Write(ExplanationHtml.Render(coefficients)), HtmlFormatter.MimeType);
         Formatter.Register<DriftReport>((report, writer) => writer.Write(MonitoringHtml.Render(report)), HtmlFormatter.MimeType);
         Formatter.Register<LivePerformance>((performance, writer) => writer.Write(MonitoringHtml.Render(performance)), HtmlFormatter.MimeType);
         Formatter.Register<RetrainReport>((report, writer) => writer.Write(MonitoringHtml.Render(report)), HtmlFormatter.MimeType);

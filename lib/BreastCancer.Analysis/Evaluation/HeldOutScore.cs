@@ -5,9 +5,9 @@ using BreastCancer.Analysis.Modeling;
 namespace BreastCancer.Analysis.Evaluation;
 
 /// <summary>
-/// A pipeline fitted on the study's training rows and scored once on the held-out rows (<see cref="HeldOutSplit"/>),
-/// at probability 0.5 and at the threshold chosen on the training rows alone for a target sensitivity. This is the
-/// only place the held-out rows are used.
+/// A pipeline fitted on the study's training rows and scored on the held-out rows (<see cref="HeldOutSplit"/>), at
+/// probability 0.5 and at the threshold chosen on the training rows alone for a target sensitivity. The study scores
+/// the held-out rows once, with the final model (<see cref="Tuning.FinalModel"/>).
 /// </summary>
 /// <param name="Pipeline">The pipeline's name.</param>
 /// <param name="TrainingRows">Rows fitted on.</param>
@@ -16,11 +16,7 @@ namespace BreastCancer.Analysis.Evaluation;
 /// <param name="OperatingPoint">The threshold chosen on the training rows and the held-out metrics at it.</param>
 public sealed record HeldOutScore(string Pipeline, int TrainingRows, int TestRows, ClassificationMetrics Metrics, FoldOperatingPoint OperatingPoint)
 {
-    /// <summary>Fits <paramref name="pipeline"/> on the training rows of <paramref name="split"/> and scores its held-out rows.</summary>
-    public static HeldOutScore Score(ClassificationPipeline pipeline, BreastCancerData data, HeldOutSplit split, int seed, OperatingPointOptions? operatingPoint = null) =>
-        FitAndScore(pipeline, data, split, seed, operatingPoint).Score;
-
-    /// <summary>As <see cref="Score"/>, also giving the pipeline fitted on the training rows.</summary>
+    /// <summary>Fits <paramref name="pipeline"/> on the training rows of <paramref name="split"/> and scores its held-out rows; gives the fitted pipeline too.</summary>
     internal static (FittedPipeline Fitted, HeldOutScore Score) FitAndScore(ClassificationPipeline pipeline, BreastCancerData data, HeldOutSplit split, int seed,
         OperatingPointOptions? operatingPoint)
     {
@@ -30,7 +26,7 @@ public sealed record HeldOutScore(string Pipeline, int TrainingRows, int TestRow
         return FitAndScore(pipeline, data.ToArray(), data.IsMalignant, split.Train, split.Test, seed, operatingPoint);
     }
 
-    /// <summary>As <see cref="Score"/>, on the rows <paramref name="train"/> and <paramref name="test"/> of <paramref name="rows"/>: the split's rows and any added after them.</summary>
+    /// <summary>As the overload above, on the rows <paramref name="train"/> and <paramref name="test"/> of <paramref name="rows"/>: the split's rows and any added after them.</summary>
     internal static (FittedPipeline Fitted, HeldOutScore Score) FitAndScore(ClassificationPipeline pipeline, IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels,
         IReadOnlyList<int> train, IReadOnlyList<int> test, int seed, OperatingPointOptions? operatingPoint)
     {

@@ -23,7 +23,7 @@ public sealed record FinalModel(CatalogueModel Model, int Seed, FittedPipeline F
     /// <summary>
     /// Fits <paramref name="model"/>'s pipeline on the training rows of <paramref name="split"/> with <paramref name="seed"/>,
     /// chooses the threshold for <paramref name="operatingPoint"/> (by default 98 % sensitivity, 5 inner folds) on those
-    /// rows, and scores the held-out rows once. The fit and the score are those of <see cref="HeldOutScore.Score"/>.
+    /// rows, and scores the held-out rows once. The fit and the score are those of <see cref="HeldOutScore"/>.
     /// </summary>
     public static FinalModel Train(CatalogueModel model, BreastCancerData data, HeldOutSplit split, int seed, OperatingPointOptions? operatingPoint = null)
     {

@@ -56,14 +56,23 @@ public sealed class EvaluationChartsTests
     }
 
     [Fact]
-    public void Confusion_matrices_show_counts_and_shares_of_the_true_class()
+    public void Confusion_matrices_show_counts_and_shares_of_the_true_class_with_missed_cancers_bottom_left()
     {
         var counts = new ConfusionCounts(TruePositives: 49, FalsePositives: 2, TrueNegatives: 98, FalseNegatives: 1);
 
-        var json = GenericChart.toFigureJson(ConfusionMatrixChart.Create([("model", counts)]));
+        using var figure = System.Text.Json.JsonDocument.Parse(GenericChart.toFigureJson(ConfusionMatrixChart.Create([("model", counts)])));
 
-        Assert.Contains("\"49 (98.0 %)\"", json, StringComparison.Ordinal);
-        Assert.Contains("\"2 (2.0 %)\"", json, StringComparison.Ordinal);
+        var trace = figure.RootElement.GetProperty("data")[0];
+        var rows = trace.GetProperty("y").EnumerateArray().Select(v => v.GetString()!).ToArray();
+        var columns = trace.GetProperty("x").EnumerateArray().Select(v => v.GetString()!).ToArray();
+        var text = trace.GetProperty("text");
+        Assert.Equal(["malignant", "benign"], rows);
+        Assert.Equal(["predicted benign", "predicted malignant"], columns);
+        Assert.Equal("1 (2.0 %)", text[0][0].GetString());
+        Assert.Equal("49 (98.0 %)", text[0][1].GetString());
+        Assert.Equal("98 (98.0 %)", text[1][0].GetString());
+        Assert.Equal("2 (2.0 %)", text[1][1].GetString());
+        Assert.Equal(1.0 / 50, trace.GetProperty("z")[0][0].GetDouble(), 12);
     }
 
     [Fact]

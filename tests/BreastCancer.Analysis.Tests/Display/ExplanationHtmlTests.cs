@@ -21,6 +21,12 @@ public sealed class ExplanationHtmlTests
         new GroupImportance(new FeatureGroup("c", [2]), [-0.01, 0.0], -0.005, -0.02, 0.01),
     ]);
 
+    private static readonly LinearCoefficients Coefficients = new(
+    [
+        new FeatureCoefficient("size <mm>", 0.5, 1.0, 10, 2),
+        new FeatureCoefficient("a & b", -4, -2.0, 1, 0.5),
+    ], -3.25, 0, 455);
+
     [Fact]
     public void The_shap_view_gives_the_method_space_base_value_and_the_top_features_with_their_direction()
     {
@@ -45,6 +51,16 @@ public sealed class ExplanationHtmlTests
     }
 
     [Fact]
+    public void The_coefficients_view_gives_both_intercepts_and_the_features_by_their_standardised_size()
+    {
+        var html = ExplanationHtml.Render(Coefficients);
+
+        Assert.Contains("<td>−3.2500</td><td>0.0000</td><td>0.500</td><td>455</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>1</td><td>a &amp; b</td><td>−2.0000</td><td>0.14</td><td>-4</td><td>1</td><td>0.5</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>2</td><td>size &lt;mm&gt;</td><td>+1.0000</td><td>2.72</td><td>0.5</td><td>10</td><td>2</td></tr>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_notebook_formatters_show_explanations_as_their_html()
     {
         Formatter.ResetToDefault();
@@ -53,6 +69,7 @@ public sealed class ExplanationHtmlTests
 
         Assert.Equal(ExplanationHtml.Render(Shap), Shap.ToDisplayString(HtmlFormatter.MimeType));
         Assert.Equal(ExplanationHtml.Render(Permutation), Permutation.ToDisplayString(HtmlFormatter.MimeType));
+        Assert.Equal(ExplanationHtml.Render(Coefficients), Coefficients.ToDisplayString(HtmlFormatter.MimeType));
         Formatter.ResetToDefault();
     }
 }

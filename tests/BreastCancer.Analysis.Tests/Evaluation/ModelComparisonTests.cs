@@ -96,19 +96,6 @@ public sealed class ModelComparisonTests
         Assert.Throws<ArgumentException>(() => ModelComparison.Run([ModelCatalogue.MajorityClass.Pipeline(), ModelCatalogue.MajorityClass.Pipeline()], Rows, Wdbc.IsMalignant, Folds, seed: 1));
     }
 
-    [Fact]
-    public void The_held_out_score_fits_on_the_training_rows_and_scores_the_held_out_rows_once()
-    {
-        var split = HeldOutSplit.ForStudy(Wdbc);
-
-        var score = HeldOutScore.Score(ModelCatalogue.LogisticRegressionL2.Pipeline(), Wdbc, split, seed: 1);
-
-        Assert.Equal(split.Train.Count, score.TrainingRows);
-        Assert.Equal(split.Test.Count, score.TestRows);
-        Assert.Equal(split.TestMalignant, score.Metrics.Counts.TruePositives + score.Metrics.Counts.FalseNegatives);
-        Assert.True(score.OperatingPoint.Training.Sensitivity >= 0.98);
-    }
-
     private sealed class RowRecordingClassifier : IClassifier
     {
         public List<HashSet<int>> Seen { get; } = [];

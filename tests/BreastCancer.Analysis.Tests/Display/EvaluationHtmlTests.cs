@@ -1,0 +1,43 @@
+using BreastCancer.Analysis.Display;
+using BreastCancer.Analysis.Evaluation;
+
+namespace BreastCancer.Analysis.Tests.Display;
+
+public sealed class EvaluationHtmlTests
+{
+    [Fact]
+    public void The_held_out_view_gives_each_counted_proportion_its_Wilson_interval()
+    {
+        // 43 cancers (40 at 0.9, 1 at 0.3, 2 at 0.1) and 71 benign tumours (67 at 0.05, 4 at 0.25).
+        bool[] labels = [.. Enumerable.Repeat(true, 43), .. Enumerable.Repeat(false, 71)];
+        double[] probabilities = [.. Enumerable.Repeat(0.9, 40), 0.3, 0.1, 0.1, .. Enumerable.Repeat(0.05, 67), .. Enumerable.Repeat(0.25, 4)];
+        var atThreshold = ClassificationMetrics.Compute(labels, probabilities, 0.19);
+        var score = new HeldOutScore("model", 455, 114, ClassificationMetrics.Compute(labels, probabilities), new FoldOperatingPoint(0.98, 0.19, atThreshold, atThreshold));
+
+        var html = EvaluationHtml.Render(score);
+
+        // Wilson 95 % by hand, (p + z²/2n ± z√(p(1 − p)/n + z²/4n²)) / (1 + z²/n): 41/43 → 0.845–0.987, 40/43 → 0.814–0.976,
+        // 67/71 → 0.864–0.978, 71/71 → 0.949–1.000, 111/114 → 0.925–0.991, 108/114 → 0.890–0.976, 41/45 → 0.793–0.965, 40/40 → 0.912–1.000.
+        Assert.Contains("<tr><td>sensitivity</td><td>0.9302 (0.814–0.976)</td><td>0.9535 (0.845–0.987)</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>specificity</td><td>1.0000 (0.949–1.000)</td><td>0.9437 (0.864–0.978)</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>accuracy</td><td>0.9737 (0.925–0.991)</td><td>0.9474 (0.890–0.976)</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>precision</td><td>1.0000 (0.912–1.000)</td><td>0.9111 (0.793–0.965)</td>", html, StringComparison.Ordinal);
+        Assert.Matches("<tr><td>F1</td><td>[0-9.]+</td><td>[0-9.]+</td></tr>", html);
+        Assert.Contains("41 / 4 / 67 / 2", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_calibration_views_give_slope_and_intercept_with_their_intervals()
+    {
+        var fit = new CalibrationRegression(114, 43, IntervalEstimate.Wald(1.2, 0.25), IntervalEstimate.Wald(-0.3, 0.4));
+        var comparison = new CalibrationComparison(0, [("LR <L2>", fit)]);
+
+        var single = EvaluationHtml.Render(fit);
+        var table = EvaluationHtml.Render(comparison);
+
+        // 1.2 ± 1.959964 × 0.25 = 0.71 to 1.69; −0.3 ± 1.959964 × 0.4 = −1.08 to 0.48.
+        Assert.Contains("<td>114</td><td>43</td><td>1.20 (0.71 to 1.69)</td><td>-0.30 (-1.08 to 0.48)</td>", single, StringComparison.Ordinal);
+        Assert.Contains("<td>LR &lt;L2&gt;</td><td>114</td><td>1.20 (0.71 to 1.69)</td>", table, StringComparison.Ordinal);
+        Assert.Contains("repetition 1", table, StringComparison.Ordinal);
+    }
+}
