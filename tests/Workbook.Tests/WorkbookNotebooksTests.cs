@@ -117,7 +117,7 @@ public sealed class WorkbookNotebooksTests(ExecutedWorkbook workbook)
         var html = File.ReadAllText(Path.Combine(workbook.OutDirectory, "08-deployment-and-monitoring.html"));
 
         Assert.Contains("largest difference from the library&#39;s probability over 114 patients: 0.0E+000", html, StringComparison.Ordinal);
-        Assert.Contains("9 of 30 features drifted", html, StringComparison.Ordinal);
+        Assert.Contains("7 of 30 features drifted", html, StringComparison.Ordinal);
         Assert.Contains("<td>area_worst</td>", html, StringComparison.Ordinal);
         Assert.Contains("biopsy recommended: 45 of 114 before, 58 of 114 with the new scanner", html, StringComparison.Ordinal);
         Assert.Contains("(228 new confirmed outcomes added)", html, StringComparison.Ordinal);

@@ -11,11 +11,11 @@ namespace BreastCancer.Analysis.Charts;
 public static class FeatureSelectionCharts
 {
     /// <summary>A heatmap of how often each selector kept each feature over the bootstrap resamples (white 0 to dark blue 1).</summary>
-    public static GenericChart Frequencies(StabilitySelection stability)
+    public static GenericChart Frequencies(BootstrapSelectionFrequency frequency)
     {
-        ArgumentNullException.ThrowIfNull(stability);
+        ArgumentNullException.ThrowIfNull(frequency);
         var heatmap = Chart.Heatmap<double, string, string, string>(
-            zData: stability.Frequencies.Select(r => r.ToArray()).ToArray(), X: stability.Features.ToArray(), Y: stability.Selectors.ToArray(),
+            zData: frequency.Frequencies.Select(r => r.ToArray()).ToArray(), X: frequency.Features.ToArray(), Y: frequency.Selectors.ToArray(),
             Name: "selection frequency", ReverseYAxis: true);
         foreach (var trace in GenericChart.getTraces(heatmap))
         {
@@ -25,7 +25,7 @@ public static class FeatureSelectionCharts
             trace.SetProperty("hovertemplate", "%{y}<br>%{x}: kept in %{z:.0%} of resamples<extra></extra>");
         }
 
-        return heatmap.WithSize(1100, 220 + 40 * stability.Selectors.Count);
+        return heatmap.WithSize(1100, 220 + 40 * frequency.Selectors.Count);
     }
 
     /// <summary>Mean cross-validated ROC AUC and accuracy against the number of features kept, with ±1 SD over folds as error bars in the hover text.</summary>

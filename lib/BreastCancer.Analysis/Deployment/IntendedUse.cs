@@ -10,9 +10,10 @@ public sealed record IntendedUse(string Purpose, string Users, IReadOnlyList<str
     public static IntendedUse Study { get; } = new(
         "Estimates the probability that a breast mass is malignant from the 30 nuclear measurements of a digitised fine needle aspirate "
         + "(WDBC's features, computed as in Street, Wolberg & Mangasarian 1993), and flags it for biopsy at a threshold chosen for 98 % sensitivity. "
-        + "It supports a diagnosis and does not replace one: the pathologist's reading of the biopsy decides.",
-        "Clinicians and pathologists reviewing a fine needle aspirate, and analysts reproducing the study. A prediction is read together with its "
-        + "probability, its decision threshold and the features that drove it, never alone.",
+        + "A research model from one study of 569 tumours from one centre, with no external or prospective validation: it is not for "
+        + "decisions about patients. Were it used, it would support a diagnosis and not replace one: the pathologist's reading of the biopsy decides.",
+        "Analysts, students and reviewers reproducing or examining the study, and clinicians trying the web app to see what such a model "
+        + "would say. A prediction is read together with its probability, its decision threshold and the features that drove it, never alone.",
         [
             "Trained on tumours from one centre (University of Wisconsin Hospitals, Madison; WDBC): it has not been validated on other centres, "
             + "scanners or contouring software, and has not been tested prospectively.",

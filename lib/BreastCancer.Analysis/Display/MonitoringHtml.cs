@@ -27,7 +27,7 @@ public static class MonitoringHtml
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"Window of {report.WindowSize} predictions against {report.ReferenceSize} training rows: {(report.Drifted ? "drift detected" : "no drift")}. "
             + $"Called malignant: {rate.WindowRate:P1} of the window ({rate.WindowMalignant}) against {rate.ReferenceRate:P1} of the training rows (z = {rate.Z:F2}, p = {rate.P:G2}; "
-            + $"{(rate.Drifted ? "the rate has drifted" : "the rate is stable")}). Alerts: PSI > {report.Thresholds.PsiAlert:0.##}, Holm-adjusted KS p < {report.Thresholds.KsAlpha:0.###}, rate p < {report.Thresholds.RateAlpha:0.###}.");
+            + $"{(rate.Drifted ? "the rate has drifted" : "the rate is stable")}). A feature alerts when its PSI > {report.Thresholds.PsiAlert:0.##} and its Holm-adjusted KS p < {report.Thresholds.KsAlpha:0.###}; the rate when p < {report.Thresholds.RateAlpha:0.###}.");
         var table = HtmlTable.Render("bc-drift", ["feature", "PSI", "band", "KS D", "KS p", "Holm-adjusted p", "drifted"],
             shown.Select(f => (IReadOnlyList<string>)
             [

@@ -6,8 +6,11 @@ namespace BreastCancer.Analysis.Monitoring;
 /// Watches windows of incoming rows for drift from the rows the model was trained on. Each feature is compared by
 /// its population stability index (<see cref="PopulationStabilityIndex"/>, 10 reference-decile bins) and by the
 /// two-sample Kolmogorov–Smirnov test (<see cref="KolmogorovSmirnov"/>), whose p-values are Holm-adjusted over the
-/// features (<see cref="HolmCorrection"/>) so that an undrifted window alerts by KS with probability at most
-/// <see cref="DriftThresholds.KsAlpha"/>; the share of rows called malignant is compared by a two-proportion test
+/// features (<see cref="HolmCorrection"/>). A feature drifts when both say so: its adjusted KS p-value is below
+/// <see cref="DriftThresholds.KsAlpha"/> (the shift is real) and its PSI is above <see cref="DriftThresholds.PsiAlert"/>
+/// (the shift is large enough to matter). Every alert is then a Holm rejection, so an undrifted window raises any
+/// feature alert with probability at most <see cref="DriftThresholds.KsAlpha"/>; PSI alone, unadjusted, would not keep
+/// that bound (in a window of 100 rows its expectation under no drift is already about 0.11). The share of rows called malignant is compared by a two-proportion test
 /// (<see cref="TwoProportionTest"/>). Values are in the data's units; NaN is a missing value and is left out of that
 /// feature's comparison. A window with fewer rows than <see cref="DriftThresholds.MinimumWindow"/> is refused with
 /// an exception rather than reported on: its PSI would be dominated by sampling noise.
@@ -123,7 +126,7 @@ public sealed class DriftDetector
 
         var adjusted = HolmCorrection.Adjust([.. ks.Select(k => k.P)]);
         var features = FeatureNames.Select((name, f) => new FeatureDrift(name, psi[f].Value, psi[f].Band, ks[f].Statistic, ks[f].P, adjusted[f],
-            psi[f].Value > Thresholds.PsiAlert || adjusted[f] < Thresholds.KsAlpha)).ToArray();
+            psi[f].Value > Thresholds.PsiAlert && adjusted[f] < Thresholds.KsAlpha)).ToArray();
         var rate = TwoProportionTest.Compute(windowMalignant, windowRows.Count, _referenceMalignant, ReferenceSize);
         var prediction = new PredictionRateDrift(windowMalignant, windowMalignant / (double)windowRows.Count, _referenceMalignant,
             _referenceMalignant / (double)ReferenceSize, rate.Z, rate.P, rate.P < Thresholds.RateAlpha);

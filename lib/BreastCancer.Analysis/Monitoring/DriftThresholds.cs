@@ -1,10 +1,11 @@
 namespace BreastCancer.Analysis.Monitoring;
 
 /// <summary>When a <see cref="DriftDetector"/> calls a window drifted.</summary>
-/// <param name="PsiAlert">A feature drifts when its PSI is above this (default 0.25, the conventional start of a significant shift), &gt; 0.</param>
+/// <param name="PsiAlert">A feature drifts when its PSI is above this (default 0.25, the conventional start of a significant shift) and its KS test rejects, &gt; 0.</param>
 /// <param name="KsAlpha">
 /// A feature drifts when its Kolmogorov–Smirnov p-value, Holm-adjusted over all the features (<see cref="HolmCorrection"/>),
-/// is below this (default 0.01): the chance that any feature of an undrifted window alerts by KS is at most this. 0–1.
+/// is below this (default 0.01) and its PSI is above the alert: the chance that any feature of an undrifted window alerts
+/// is at most this. 0–1.
 /// </param>
 /// <param name="RateAlpha">The predicted malignancy rate drifts when its two-proportion test's p-value is below this (default 0.01), 0–1.</param>
 /// <param name="MinimumWindow">

@@ -7,5 +7,5 @@ namespace BreastCancer.Analysis.Monitoring;
 /// <param name="KsStatistic">The two-sample Kolmogorov–Smirnov D, 0–1 (<see cref="KolmogorovSmirnov"/>).</param>
 /// <param name="KsP">Its two-sided p-value, 0–1, unadjusted.</param>
 /// <param name="AdjustedP">The p-value Holm-adjusted over all features of the report, 0–1.</param>
-/// <param name="Drifted">True when the PSI is above the alert level or the adjusted p-value is below the KS significance level.</param>
+/// <param name="Drifted">True when the PSI is above the alert level and the adjusted p-value is below the KS significance level.</param>
 public sealed record FeatureDrift(string Feature, double Psi, StabilityBand Band, double KsStatistic, double KsP, double AdjustedP, bool Drifted);

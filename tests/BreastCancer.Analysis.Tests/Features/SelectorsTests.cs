@@ -100,13 +100,13 @@ public sealed class SelectorsTests
     }
 
     [Fact]
-    public void Stability_selection_is_reproducible_by_seed_and_finds_the_informative_features_every_time()
+    public void Bootstrap_selection_frequencies_are_reproducible_by_seed_and_find_the_informative_features_every_time()
     {
         IFeatureSelector[] selectors = [new UnivariateSelection(UnivariateScore.AnovaF, 3)];
         string[] names = ["n0", "s1", "n2", "n3", "s4", "n5", "c6", "k7"];
 
-        var first = StabilitySelection.Run(Synthetic.Rows, Synthetic.Labels, names, selectors, resamples: 20, seed: 8);
-        var again = StabilitySelection.Run(Synthetic.Rows, Synthetic.Labels, names, selectors, resamples: 20, seed: 8);
+        var first = BootstrapSelectionFrequency.Run(Synthetic.Rows, Synthetic.Labels, names, selectors, resamples: 20, seed: 8);
+        var again = BootstrapSelectionFrequency.Run(Synthetic.Rows, Synthetic.Labels, names, selectors, resamples: 20, seed: 8);
 
         Assert.Equal(first.Frequencies[0], again.Frequencies[0]);
         Assert.Equal([1.0, 1.0, 1.0], [first.Frequencies[0][1], first.Frequencies[0][4], first.Frequencies[0][6]]);

@@ -28,6 +28,23 @@ public sealed class DriftDetectorTests
     }
 
     [Fact]
+    public void Windows_resampled_from_the_training_rows_raise_a_feature_alert_no_more_often_than_the_KS_level_allows()
+    {
+        var detector = Detector();
+        var random = new Random(11);
+
+        var alerts = Enumerable.Range(0, 200)
+            .Select(_ => Enumerable.Range(0, 100).Select(_ => Training[random.Next(Training.Length)]).ToArray())
+            .Count(window => detector.Check(window, [.. window.Select(StandIn)]).DriftedFeatures.Count > 0);
+        var psiAlone = Enumerable.Range(0, 200)
+            .Select(_ => Enumerable.Range(0, 100).Select(_ => Training[random.Next(Training.Length)]).ToArray())
+            .Count(window => detector.Check(window, [.. window.Select(StandIn)]).Features.Any(f => f.Psi > 0.25));
+
+        Assert.True(alerts <= 4, $"{alerts} of 200 undrifted windows alerted; Holm at 0.01 allows about 2");
+        Assert.True(psiAlone > 10, $"PSI alone alerted in {psiAlone} of 200 undrifted windows: the bound needs the KS test");
+    }
+
+    [Fact]
     public void Inflated_size_features_are_caught_and_only_they()
     {
         var detector = Detector();

@@ -1,21 +1,23 @@
 namespace BreastCancer.Analysis.Features;
 
 /// <summary>
-/// How often each selector picks each feature over seeded bootstrap resamples of the training rows (in the spirit of
-/// Meinshausen &amp; Bühlmann's stability selection, JRSS B 72 (2010) 417–473): a feature chosen in nearly every
-/// resample is a stable choice; one chosen in half of them depends on which patients happen to be in the sample.
+/// How often each selector picks each feature over seeded bootstrap resamples of the training rows: a feature chosen in
+/// nearly every resample is a stable choice; one chosen in half of them depends on which patients happen to be in the
+/// sample. This is a descriptive frequency, not Meinshausen &amp; Bühlmann's stability selection (JRSS B 72 (2010)
+/// 417–473), which subsamples half the rows, keeps the features above a frequency threshold and bounds the expected
+/// number of false selections.
 /// </summary>
 /// <param name="Features">The feature names.</param>
 /// <param name="Selectors">The selector names, in the order given.</param>
 /// <param name="Frequencies">Frequencies[s][f]: the share of resamples in which selector s kept feature f, 0–1.</param>
 /// <param name="Resamples">The number of bootstrap resamples.</param>
 /// <param name="Seed">The seed of the resampling.</param>
-public sealed record StabilitySelection(IReadOnlyList<string> Features, IReadOnlyList<string> Selectors, IReadOnlyList<IReadOnlyList<double>> Frequencies, int Resamples, int Seed)
+public sealed record BootstrapSelectionFrequency(IReadOnlyList<string> Features, IReadOnlyList<string> Selectors, IReadOnlyList<IReadOnlyList<double>> Frequencies, int Resamples, int Seed)
 {
     private static readonly bool[] Classes = [true, false];
 
     /// <summary>Runs every selector on <paramref name="resamples"/> bootstrap samples (with replacement, stratified by class) of the rows.</summary>
-    public static StabilitySelection Run(IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, IReadOnlyList<string> features, IReadOnlyList<IFeatureSelector> selectors, int resamples, int seed)
+    public static BootstrapSelectionFrequency Run(IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, IReadOnlyList<string> features, IReadOnlyList<IFeatureSelector> selectors, int resamples, int seed)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(labels);
@@ -38,6 +40,6 @@ public sealed record StabilitySelection(IReadOnlyList<string> Features, IReadOnl
 
             return (IReadOnlyList<double>)[.. counts.Select(c => c / (double)resamples)];
         }).ToList();
-        return new StabilitySelection(features, [.. selectors.Select(s => s.Name)], frequencies, resamples, seed);
+        return new BootstrapSelectionFrequency(features, [.. selectors.Select(s => s.Name)], frequencies, resamples, seed);
     }
 }
