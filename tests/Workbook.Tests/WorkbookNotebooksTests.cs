@@ -103,6 +103,8 @@ public sealed class WorkbookNotebooksTests(ExecutedWorkbook workbook)
         Assert.Equal(Enumerable.Range(1, 27), items.Order());
         Assert.Contains("<th>log-odds per SD</th>", html, StringComparison.Ordinal);
         Assert.Matches(@"<td>114</td><td>43</td><td>[0-9.]+ \(", html);
+        Assert.Contains("the final procedure on 20 held-out splits (seeds 1–20)", html, StringComparison.Ordinal);
+        Assert.Contains("<td>100 %</td><td>410</td>", html, StringComparison.Ordinal);
         Assert.Matches(@"<tr><td>1</td><td>[a-z_]+</td><td>[+−][0-9.]+</td>", html);
     }
 

@@ -117,6 +117,20 @@ public static class EvaluationHtml
     private static string Estimate(IntervalEstimate estimate) =>
         string.Create(CultureInfo.InvariantCulture, $"{estimate.Value:F2} ({estimate.Low:F2} to {estimate.High:F2})");
 
+    /// <summary>A learning curve: for each share of the training folds, the rows fitted on and the cross-validated accuracy and ROC AUC (mean ± SD over folds).</summary>
+    public static string Render(LearningCurve curve)
+    {
+        ArgumentNullException.ThrowIfNull(curve);
+        return HtmlTable.Render("bc-learning-curve", ["share of training rows", "rows fitted (mean)", "accuracy (mean ± SD)", "ROC AUC (mean ± SD)"],
+            curve.Points.Select(p => (IReadOnlyList<string>)
+            [
+                Numbers.Format(p.Share, "P0"), Numbers.Format(p.TrainingRows, "F0"),
+                Numbers.MeanSd(p.Result.Summary(Metric.Accuracy).Mean, p.Result.Summary(Metric.Accuracy).Sd),
+                Numbers.MeanSd(p.Result.Summary(Metric.RocAuc).Mean, p.Result.Summary(Metric.RocAuc).Sd),
+            ]),
+            string.Create(CultureInfo.InvariantCulture, $"{curve.Pipeline}: each training fold cut to a stratified random share, scored on the fold's whole test rows; {curve.Points[0].Result.Folds.Count} folds"));
+    }
+
     /// <summary>A held-out metric, with its Wilson interval when it is a proportion of counted tumours.</summary>
     private static string HeldOut(Metric metric, ClassificationMetrics metrics)
     {

@@ -38,6 +38,8 @@ public static class NotebookFormatters
         Formatter.Register<OperatingPointComparison>((points, writer) => writer.Write(EvaluationHtml.Render(points)), HtmlFormatter.MimeType);
         Formatter.Register<CalibrationRegression>((fit, writer) => writer.Write(EvaluationHtml.Render(fit)), HtmlFormatter.MimeType);
         Formatter.Register<CalibrationComparison>((comparison, writer) => writer.Write(EvaluationHtml.Render(comparison)), HtmlFormatter.MimeType);
+        Formatter.Register<LearningCurve>((curve, writer) => writer.Write(EvaluationHtml.Render(curve)), HtmlFormatter.MimeType);
+        Formatter.Register<SplitRobustness>((robustness, writer) => writer.Write(TuningHtml.Render(robustness)), HtmlFormatter.MimeType);
         Formatter.Register<HeldOutScore>((score, writer) => writer.Write(EvaluationHtml.Render(score)), HtmlFormatter.MimeType);
         Formatter.Register<SearchResult>((search, writer) => writer.Write(TuningHtml.Render(search)), HtmlFormatter.MimeType);
         Formatter.Register<NestedCrossValidationResult>((nested, writer) => writer.Write(TuningHtml.Render(nested)), HtmlFormatter.MimeType);

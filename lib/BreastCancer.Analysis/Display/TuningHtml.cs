@@ -36,6 +36,36 @@ public static class TuningHtml
         return estimates + choices;
     }
 
+    /// <summary>
+    /// The spread of the final procedure over held-out splits (threshold, accuracy, ROC AUC, sensitivity and specificity
+    /// at the threshold) and of cross-validation over fold seeds (accuracy, ROC AUC): mean, SD, and the smallest and
+    /// largest value.
+    /// </summary>
+    public static string Render(SplitRobustness robustness)
+    {
+        ArgumentNullException.ThrowIfNull(robustness);
+        IReadOnlyList<string> Row(string label, IEnumerable<double> values, string format)
+        {
+            var v = values.ToArray();
+            var sd = Math.Sqrt(v.Sum(x => (x - v.Average()) * (x - v.Average())) / (v.Length - 1));
+            return [label, Numbers.Format(v.Average(), format), Numbers.Format(sd, format), Numbers.Format(v.Min(), format), Numbers.Format(v.Max(), format)];
+        }
+
+        var splits = robustness.Splits;
+        var seeds = robustness.FoldSeeds;
+        return HtmlTable.Render("bc-robustness", ["figure", "mean", "SD", "lowest", "highest"],
+            [
+                Row($"threshold chosen ({splits.Count} held-out splits)", splits.Select(s => s.Threshold), "F3"),
+                Row("held-out accuracy at 0.5", splits.Select(s => s.Accuracy), "F4"),
+                Row("held-out ROC AUC", splits.Select(s => s.RocAuc), "F4"),
+                Row("held-out sensitivity at the threshold", splits.Select(s => s.Sensitivity), "F4"),
+                Row("held-out specificity at the threshold", splits.Select(s => s.Specificity), "F4"),
+                Row($"10-fold CV accuracy ({seeds.Count} fold seeds)", seeds.Select(s => s.Accuracy), "F4"),
+                Row("10-fold CV ROC AUC", seeds.Select(s => s.RocAuc), "F4"),
+            ],
+            $"{robustness.Model}: the final procedure on {splits.Count} held-out splits (seeds {splits[0].Seed}–{splits[^1].Seed}), and cross-validation on the study's training rows with {seeds.Count} fold seeds");
+    }
+
     /// <summary>Each search's chosen setting, with the metric, its best mean score and how many settings it tried.</summary>
     public static string Render(TunedSettings settings)
     {

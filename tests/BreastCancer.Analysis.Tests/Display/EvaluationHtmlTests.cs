@@ -1,5 +1,6 @@
 using BreastCancer.Analysis.Display;
 using BreastCancer.Analysis.Evaluation;
+using BreastCancer.Analysis.Tuning;
 
 namespace BreastCancer.Analysis.Tests.Display;
 
@@ -39,5 +40,21 @@ public sealed class EvaluationHtmlTests
         Assert.Contains("<td>114</td><td>43</td><td>1.20 (0.71 to 1.69)</td><td>-0.30 (-1.08 to 0.48)</td>", single, StringComparison.Ordinal);
         Assert.Contains("<td>LR &lt;L2&gt;</td><td>114</td><td>1.20 (0.71 to 1.69)</td>", table, StringComparison.Ordinal);
         Assert.Contains("repetition 1", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_robustness_view_gives_each_figures_mean_sd_and_range_over_splits_and_fold_seeds()
+    {
+        var robustness = new SplitRobustness("LR",
+            [new SplitOutcome(1, 0.2, 0.96, 0.99, 0.95, 0.90), new SplitOutcome(2, 0.4, 0.98, 0.97, 1.00, 0.94)],
+            [new FoldSeedOutcome(1, 0.97, 0.995), new FoldSeedOutcome(2, 0.98, 0.997)]);
+
+        var html = TuningHtml.Render(robustness);
+
+        // Two values a and b: mean (a + b)/2, sample SD |a − b|/√2.
+        Assert.Contains("<tr><td>threshold chosen (2 held-out splits)</td><td>0.300</td><td>0.141</td><td>0.200</td><td>0.400</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>held-out sensitivity at the threshold</td><td>0.9750</td><td>0.0354</td><td>0.9500</td><td>1.0000</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>10-fold CV ROC AUC</td><td>0.9960</td><td>0.0014</td><td>0.9950</td><td>0.9970</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("seeds 1–2", html, StringComparison.Ordinal);
     }
 }
