@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Workbook.Running;
 using Workbook.Tests.Support;
@@ -9,6 +10,9 @@ namespace Workbook.Tests;
 [Collection(StudyRuns.Name)]
 public sealed class WorkbookNotebooksTests(ExecutedWorkbook workbook)
 {
+    /// <summary>A Plotly.NET chart output's figure: the trace array and the layout object its script passes to plotly.js.</summary>
+    private static readonly Regex Figure = new(@"var data = (?<data>\[.*?\]);\s*var layout = (?<layout>\{.*?\});\s*var config", RegexOptions.Singleline | RegexOptions.CultureInvariant);
+
     [Fact]
     public void Every_notebook_runs_without_a_cell_error()
     {
@@ -130,6 +134,49 @@ public sealed class WorkbookNotebooksTests(ExecutedWorkbook workbook)
         Assert.Contains($"served again: {version}, in place of ", html, StringComparison.Ordinal);
         Assert.Contains("the champion of notebook 06: True", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Every_chart_of_every_notebook_titles_each_axis_it_labels_and_each_heatmaps_colour_bar()
+    {
+        var missing = new List<string>();
+        var charts = 0;
+        foreach (var notebook in Repository.Notebooks.Select(n => Path.Combine(workbook.OutDirectory, Path.GetFileName(n))))
+        {
+            var cells = NotebookJson.CodeCells(notebook);
+            for (var c = 0; c < cells.Count; c++)
+            {
+                foreach (var figure in JupyterOutputs.Of(cells[c]).Select(o => Figure.Match(JupyterOutputs.Html(o))).Where(m => m.Success))
+                {
+                    charts++;
+                    var data = JsonNode.Parse(figure.Groups["data"].Value)!.AsArray();
+                    var layout = JsonNode.Parse(figure.Groups["layout"].Value)!.AsObject();
+                    var where = $"{Path.GetFileNameWithoutExtension(notebook)}, code cell {c + 1}";
+                    foreach (var axis in data.OfType<JsonNode>().SelectMany(Axes).Distinct().Where(a => (bool?)layout[a]?["showticklabels"] != false && string.IsNullOrWhiteSpace(TitleOf(layout[a]))))
+                    {
+                        missing.Add($"{where}: {axis} has no title");
+                    }
+
+                    missing.AddRange(data.OfType<JsonNode>().Where(t => (string?)t["type"] == "heatmap" && (bool?)t["showscale"] != false && string.IsNullOrWhiteSpace(TitleOf(t["colorbar"])))
+                        .Select(t => $"{where}: heatmap '{t["name"]}' has a colour bar without a title"));
+                }
+            }
+        }
+
+        Assert.True(charts >= 40, $"only {charts} charts found in the exports");
+        Assert.True(missing.Count == 0, string.Join("\n", missing));
+    }
+
+    /// <summary>The layout axes a trace is drawn on (<c>xaxis</c>, <c>yaxis2</c>, …); none for traces without axes.</summary>
+    private static IEnumerable<string> Axes(JsonNode trace) => (string?)trace["type"] is "pie" or "table" or "indicator"
+        ? []
+        : [$"xaxis{((string?)trace["xaxis"] ?? "x")[1..]}", $"yaxis{((string?)trace["yaxis"] ?? "y")[1..]}"];
+
+    private static string? TitleOf(JsonNode? owner) => owner?["title"] switch
+    {
+        JsonObject title => (string?)title["text"],
+        JsonValue text => (string?)text,
+        _ => null,
+    };
 
     [Fact]
     public async Task The_exports_open_from_the_file_system_with_no_errors_no_requests_and_every_chart_drawn()

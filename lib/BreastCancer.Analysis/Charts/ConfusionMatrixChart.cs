@@ -54,7 +54,8 @@ public static class ConfusionMatrixChart
         }).ToArray();
         var columns = Math.Min(matrices.Count, 4);
         var rows = (matrices.Count + columns - 1) / columns;
-        return Chart.Grid(panels, rows, columns, SubPlotTitles: matrices.Select(m => m.Model).ToArray(), YGap: 0.35, XGap: 0.15).WithSize(300 * columns + 120, 280 * rows + 60);
+        var grid = Chart.Grid(panels, rows, columns, SubPlotTitles: matrices.Select(m => m.Model).ToArray(), YGap: 0.35, XGap: 0.15).WithSize(300 * columns + 120, 280 * rows + 60);
+        return LayoutSettings.AxisTitles(grid, matrices.Count, _ => "predicted diagnosis", _ => "true diagnosis");
     }
 
     private static double Share(int count, int total) => total == 0 ? 0 : count / (double)total;

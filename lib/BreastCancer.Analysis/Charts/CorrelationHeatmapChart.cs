@@ -34,10 +34,11 @@ public static class CorrelationHeatmapChart
             trace.SetProperty("zmid", 0.0);
             trace.SetProperty("zmax", 1.0);
             trace.SetProperty("hovertemplate", "%{y} × %{x}<br>" + (correlations.Method == CorrelationMethod.Pearson ? "r" : "ρ") + " = %{z:.3f}<extra></extra>");
+            trace.SetProperty("colorbar", LayoutSettings.Attributes(("title", LayoutSettings.Title(correlations.Method == CorrelationMethod.Pearson ? "Pearson r" : "Spearman ρ"))));
         }
 
         var size = 260 + 22 * names.Count;
-        var chart = heatmap.WithSize(size + 120, size);
+        var chart = LayoutSettings.AxisTitles(heatmap.WithSize(size + 120, size), 1, _ => "feature", _ => "feature");
         if (clusters is null)
         {
             return chart;

@@ -24,7 +24,7 @@ public static class DistributionChart
         var gridRows = (panels.Count + columns - 1) / columns;
         var grid = Chart.Grid(panels, gridRows, columns, SubPlotTitles: data.FeatureNames.ToArray(), YGap: 0.45, XGap: 0.15)
             .WithSize(1100, 210 * gridRows);
-        return LayoutSettings.With(grid, ("barmode", (object)"overlay"));
+        return LayoutSettings.AxisTitles(LayoutSettings.With(grid, ("barmode", (object)"overlay")), panels.Count, _ => "value", _ => "tumours");
     }
 
     private static GenericChart Histogram(IEnumerable<double> values, string label, string feature, bool showLegend) =>

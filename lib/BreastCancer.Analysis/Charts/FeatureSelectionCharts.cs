@@ -23,9 +23,10 @@ public static class FeatureSelectionCharts
             trace.SetProperty("zmax", 1.0);
             trace.SetProperty("colorscale", new object[] { new object[] { 0.0, "#F7FBFF" }, new object[] { 0.5, "#6BAED6" }, new object[] { 1.0, "#08306B" } });
             trace.SetProperty("hovertemplate", "%{y}<br>%{x}: kept in %{z:.0%} of resamples<extra></extra>");
+            trace.SetProperty("colorbar", LayoutSettings.Attributes(("title", LayoutSettings.Title("share of resamples kept"))));
         }
 
-        return heatmap.WithSize(1100, 220 + 40 * frequency.Selectors.Count);
+        return LayoutSettings.AxisTitles(heatmap.WithSize(1100, 220 + 40 * frequency.Selectors.Count), 1, _ => "feature", _ => "selector");
     }
 
     /// <summary>Mean cross-validated ROC AUC and accuracy against the number of features kept, with ±1 SD over folds as error bars in the hover text.</summary>

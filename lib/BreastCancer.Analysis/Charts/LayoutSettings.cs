@@ -37,6 +37,33 @@ internal static class LayoutSettings
         Attributes(("type", type), ("x0", x0), ("y0", y0), ("x1", x1), ("y1", y1), ("xref", xref), ("yref", yref),
             ("line", Attributes(("color", colour), ("width", width), ("dash", dash))));
 
+    /// <summary>A plotly.js axis or colour-bar title.</summary>
+    public static DynamicObj.DynamicObj Title(string text) => Attributes(("text", text));
+
+    /// <summary>
+    /// The chart with a title on each of its first <paramref name="panels"/> x and y axes (plotly.js's <c>xaxis</c>,
+    /// <c>xaxis2</c>, …: a grid's panels, in order); a null title leaves that axis as it is.
+    /// </summary>
+    public static GenericChart AxisTitles(GenericChart chart, int panels, Func<int, string?> x, Func<int, string?> y)
+    {
+        var attributes = new List<(string, object)>();
+        for (var p = 1; p <= panels; p++)
+        {
+            var suffix = p == 1 ? "" : p.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (x(p - 1) is { } xTitle)
+            {
+                attributes.Add(($"xaxis{suffix}", Attributes(("title", Title(xTitle)))));
+            }
+
+            if (y(p - 1) is { } yTitle)
+            {
+                attributes.Add(($"yaxis{suffix}", Attributes(("title", Title(yTitle)))));
+            }
+        }
+
+        return With(chart, [.. attributes]);
+    }
+
     /// <summary>A legend laid out in rows under the plot, so that long names do not squeeze it; its top at <paramref name="y"/> (a share of the plot's height, below 0 under the plot).</summary>
     public static DynamicObj.DynamicObj LegendBelow(double y = -0.15) => Attributes(("orientation", "h"), ("yanchor", "top"), ("y", y));
 }

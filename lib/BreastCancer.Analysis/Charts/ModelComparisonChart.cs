@@ -38,7 +38,8 @@ public static class ModelComparisonChart
         }))).ToArray();
         var grid = Chart.Grid(panels, 1, metrics.Length, SubPlotTitles: metrics.Select(m => m.Label() + (m.HigherIsBetter() ? " (higher is better)" : " (lower is better)")).ToArray(), XGap: 0.08);
         var axes = Enumerable.Range(1, metrics.Length).Select(p => (p == 1 ? "yaxis" : $"yaxis{p}", (object)LayoutSettings.Attributes(
-            ("autorange", "reversed"), ("categoryorder", "array"), ("categoryarray", names), ("showticklabels", p == 1))));
-        return LayoutSettings.With(grid.WithSize(200 + 190 * metrics.Length, 140 + 34 * names.Length), [.. axes, ("margin", LayoutSettings.Attributes(("l", 200)))]);
+            ("autorange", "reversed"), ("categoryorder", "array"), ("categoryarray", names), ("showticklabels", p == 1), ("title", LayoutSettings.Title(p == 1 ? "model" : string.Empty)))));
+        var titled = LayoutSettings.AxisTitles(grid, metrics.Length, p => $"{metrics[p].Label()} (mean, 95 % CI)", _ => null);
+        return LayoutSettings.With(titled.WithSize(200 + 190 * metrics.Length, 140 + 34 * names.Length), [.. axes, ("margin", LayoutSettings.Attributes(("l", 200)))]);
     }
 }

@@ -47,9 +47,9 @@ public static class MonitoringCharts
             .WithXAxisStyle<double, double, string>(TitleText: "population stability index against the training rows")
             .WithSize(860, 150 + 22 * names.Length);
         var title = string.Create(CultureInfo.InvariantCulture,
-            $"Drift of the latest {report.WindowSize} predictions: {report.DriftedFeatures.Count} of {report.Features.Count} features drifted (PSI > {alert:0.##} or Holm-adjusted KS p < {report.Thresholds.KsAlpha:0.###})");
+            $"Drift of the latest {report.WindowSize} predictions: {report.DriftedFeatures.Count} of {report.Features.Count} features drifted (PSI > {alert:0.##} and Holm-adjusted KS p < {report.Thresholds.KsAlpha:0.###})");
         return LayoutSettings.With(chart,
-            ("yaxis", LayoutSettings.Attributes(("autorange", "reversed"), ("categoryorder", "array"), ("categoryarray", names), ("automargin", true))),
+            ("yaxis", LayoutSettings.Attributes(("autorange", "reversed"), ("categoryorder", "array"), ("categoryarray", names), ("automargin", true), ("title", LayoutSettings.Title("feature")))),
             ("shapes", new object[] { LayoutSettings.Shape("line", alert, 0, alert, 1, ThresholdHex, 1.5, yref: "paper", dash: "dash") }),
             ("title", LayoutSettings.Attributes(("text", title))));
     }
@@ -79,7 +79,7 @@ public static class MonitoringCharts
         var chart = heatmap
             .WithXAxisStyle<double, double, string>(TitleText: StreamTitle(timeline.Window, "predictions", timeline.Step))
             .WithSize(900, 180 + 20 * features.Length);
-        return Marked(chart, marks, "Population stability index of each feature along the stream", ("yaxis", LayoutSettings.Attributes(("automargin", true))));
+        return Marked(chart, marks, "Population stability index of each feature along the stream", ("yaxis", LayoutSettings.Attributes(("automargin", true), ("title", LayoutSettings.Title("feature")))));
     }
 
     /// <summary>

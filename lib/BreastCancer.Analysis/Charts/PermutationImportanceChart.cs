@@ -32,7 +32,7 @@ public static class PermutationImportanceChart
         var chart = Bars(groups, names, result.Metric.Label())
             .WithXAxisStyle<double, double, string>(TitleText: LossTitle(result))
             .WithSize(860, 150 + 28 * names.Length);
-        return LayoutSettings.With(chart, ("yaxis", RankedAxis(names, showLabels: true)),
+        return LayoutSettings.With(chart, ("yaxis", RankedAxis(names, showLabels: true, "feature or group of features")),
             ("title", LayoutSettings.Attributes(("text", string.Create(CultureInfo.InvariantCulture, $"{result.Model}: permutation importance on {result.Rows} rows (seed {result.Seed})")))), ("margin", LayoutSettings.Attributes(("l", 40))));
     }
 
@@ -61,6 +61,7 @@ public static class PermutationImportanceChart
     }
 
     /// <summary>A category axis listing <paramref name="names"/> top to bottom, growing its margin to fit long labels.</summary>
-    internal static DynamicObj.DynamicObj RankedAxis(IReadOnlyList<string> names, bool showLabels) => LayoutSettings.Attributes(
-        ("autorange", "reversed"), ("categoryorder", "array"), ("categoryarray", names.ToArray()), ("showticklabels", showLabels), ("automargin", true));
+    internal static DynamicObj.DynamicObj RankedAxis(IReadOnlyList<string> names, bool showLabels, string title = "feature") => LayoutSettings.Attributes(
+        ("autorange", "reversed"), ("categoryorder", "array"), ("categoryarray", names.ToArray()), ("showticklabels", showLabels), ("automargin", true),
+        ("title", LayoutSettings.Title(showLabels ? title : string.Empty)));
 }

@@ -42,6 +42,8 @@ public static class ScatterMatrixChart
         }
 
         var grid = Chart.Grid(panels, features.Count, features.Count, SubPlotTitles: titles.ToArray(), YGap: 0.3, XGap: 0.1).WithSize(1000, 1000);
-        return LayoutSettings.With(grid, ("barmode", (object)"overlay"));
+        var n = features.Count;
+        return LayoutSettings.AxisTitles(LayoutSettings.With(grid, ("barmode", (object)"overlay")), n * n,
+            p => features[p % n], p => p / n == p % n ? "tumours" : features[p / n]);
     }
 }

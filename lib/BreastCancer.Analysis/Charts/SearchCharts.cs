@@ -33,6 +33,7 @@ public static class SearchCharts
             trace.SetProperty("colorscale", "Viridis");
             trace.SetProperty("texttemplate", "%{z:.4f}");
             trace.SetProperty("hovertemplate", $"{x} = %{{x}}<br>{y} = %{{y}}<br>mean score %{{z:.4f}}<extra></extra>");
+            trace.SetProperty("colorbar", LayoutSettings.Attributes(("title", LayoutSettings.Title($"mean {search.Metric.Label()}"))));
         }
 
         var best = search.Best;
@@ -100,7 +101,7 @@ public static class SearchCharts
         return LayoutSettings.With(Chart.Combine([nested, nonNested])
                 .WithXAxisStyle<double, double, string>(TitleText: $"{metric.Label()} ({(metric.HigherIsBetter() ? "higher" : "lower")} is better)")
                 .WithSize(760, 300 + 50 * names.Length),
-            ("yaxis", LayoutSettings.Attributes(("autorange", "reversed"), ("categoryorder", "array"), ("categoryarray", names))),
+            ("yaxis", LayoutSettings.Attributes(("autorange", "reversed"), ("categoryorder", "array"), ("categoryarray", names), ("title", LayoutSettings.Title("model")))),
             ("legend", LayoutSettings.LegendBelow(-0.4)), ("margin", LayoutSettings.Attributes(("l", 200))));
     }
 

@@ -88,7 +88,7 @@ public static class ShapCharts
                 .WithXAxisStyle<double, double, string>(TitleText: $"SHAP value ({ShapChartInput.Units(shap.OutputSpace)})")
                 .WithSize(860, 150 + 36 * names.Length),
             ("yaxis", LayoutSettings.Attributes(("tickmode", "array"), ("tickvals", Enumerable.Range(0, names.Length).Select(k => (double)k).ToArray()), ("ticktext", names),
-                ("range", new[] { names.Length - 0.5, -0.5 }), ("zeroline", false), ("showgrid", false), ("automargin", true))),
+                ("range", new[] { names.Length - 0.5, -0.5 }), ("zeroline", false), ("showgrid", false), ("automargin", true), ("title", LayoutSettings.Title("feature")))),
             ("shapes", new object[] { LayoutSettings.Shape("line", 0, 0, 0, 1, "#888888", 1, "x", "paper") }),
             ("title", LayoutSettings.Attributes(("text", shap.Method))),
             ("legend", LayoutSettings.LegendBelow(-0.12)));
@@ -190,7 +190,7 @@ public static class ShapCharts
                 .WithXAxisStyle<double, double, string>(TitleText: $"model output f(x) ({units})")
                 .WithSize(860, 200 + 32 * labels.Count),
             ("title", LayoutSettings.Attributes(("text", title))),
-            ("yaxis", LayoutSettings.Attributes(("categoryorder", "array"), ("categoryarray", labels.ToArray()), ("automargin", true))),
+            ("yaxis", LayoutSettings.Attributes(("categoryorder", "array"), ("categoryarray", labels.ToArray()), ("automargin", true), ("title", LayoutSettings.Title("feature = this patient's value")))),
             ("shapes", new object[] { LayoutSettings.Shape("line", start, 0, start, 1, "#888888", 1, "x", "paper", "dot"), LayoutSettings.Shape("line", end, 0, end, 1, "#333333", 1, "x", "paper", "dash") }),
             ("annotations", new object[]
             {
@@ -238,7 +238,9 @@ public static class ShapCharts
         });
         return LayoutSettings.With(grid.WithSize(1000, 170 + 28 * names.Length),
             ("yaxis", PermutationImportanceChart.RankedAxis(names, showLabels: true)), ("yaxis2", LayoutSettings.Attributes(("autorange", "reversed"), ("categoryorder", "array"), ("categoryarray", names), ("side", "right"), ("tickmode", "array"),
-                ("tickvals", names), ("ticktext", groups.Select(g => $"#{ranked.IndexOf(g) + 1}").ToArray()), ("automargin", true))));
+                ("tickvals", names), ("ticktext", groups.Select(g => $"#{ranked.IndexOf(g) + 1}").ToArray()), ("automargin", true), ("title", LayoutSettings.Title("rank by permutation")))),
+            ("xaxis", LayoutSettings.Attributes(("title", LayoutSettings.Title($"mean |SHAP value| ({ShapChartInput.Units(shap.OutputSpace)})")))),
+            ("xaxis2", LayoutSettings.Attributes(("title", LayoutSettings.Title($"loss of {permutation.Metric.Label()}")))));
     }
 
     /// <summary>

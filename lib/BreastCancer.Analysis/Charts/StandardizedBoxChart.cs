@@ -37,6 +37,7 @@ public static class StandardizedBoxChart
         }
 
         var chart = Chart.Combine([Box(false), Box(true)])
+            .WithXAxisStyle<string, string, string>(TitleText: "feature")
             .WithYAxisStyle<double, double, string>(TitleText: "standardised value (SD from the mean)")
             .WithSize(1100, 520);
         return LayoutSettings.With(chart, ("boxmode", (object)"group"));

@@ -26,6 +26,6 @@ public static class VifChart
         var chart = bars
             .WithXAxisStyle<double, double, string>(TitleText: "variance inflation factor (log scale)", AxisType: StyleParam.AxisType.Log)
             .WithSize(820, 180 + 18 * ordered.Count);
-        return LayoutSettings.With(chart, ("shapes", (object)new object[] { LayoutSettings.Shape("line", WarningLevel, 0, WarningLevel, 1, "#D55E00", 2, "x", "paper", "dash") }));
+        return LayoutSettings.With(chart, ("yaxis", LayoutSettings.Attributes(("title", LayoutSettings.Title("feature")))), ("shapes", (object)new object[] { LayoutSettings.Shape("line", WarningLevel, 0, WarningLevel, 1, "#D55E00", 2, "x", "paper", "dash") }));
     }
 }
