@@ -58,6 +58,7 @@ public sealed class WorkbookNotebooksTests(ExecutedWorkbook workbook)
         Assert.Contains("corrected resampled t-test (Nadeau &amp; Bengio 2003)", html, StringComparison.Ordinal);
         Assert.Contains("for sensitivity ≥ 0.98 on out-of-fold predictions", html, StringComparison.Ordinal);
         Assert.DoesNotContain("scored once on 114 held-out rows", html, StringComparison.Ordinal);
+        Assert.Contains("RBF SVM (loess, span 0.75)", html, StringComparison.Ordinal);
         Assert.Matches(@"<td>gradient boosting, FastTree [^<]*</td><td>455</td><td>0\.[0-9]{2} \(0\.[0-9]{2} to 0\.[0-9]{2}\)</td>", html);
         Assert.Contains("<td>logistic regression, L2 (l2 = 1)</td><td>0.9780 (0.959–0.997)</td>", html, StringComparison.Ordinal);
     }
@@ -108,6 +109,7 @@ public sealed class WorkbookNotebooksTests(ExecutedWorkbook workbook)
         Assert.Contains("<th>log-odds per SD</th>", html, StringComparison.Ordinal);
         Assert.Matches(@"<td>114</td><td>43</td><td>[0-9.]+ \(", html);
         Assert.Contains("the final procedure on 20 held-out splits (seeds 1–20)", html, StringComparison.Ordinal);
+        Assert.Matches(@"10 % malignant: a probability of 0\.50 becomes 0\.1[0-9]{2}", html);
         Assert.Contains("<td>100 %</td><td>410</td>", html, StringComparison.Ordinal);
         Assert.Matches(@"<tr><td>1</td><td>[a-z_]+</td><td>[+−][0-9.]+</td>", html);
     }

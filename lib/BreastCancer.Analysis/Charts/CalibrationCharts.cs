@@ -5,7 +5,7 @@ using Chart = Plotly.NET.CSharp.Chart;
 
 namespace BreastCancer.Analysis.Charts;
 
-/// <summary>Reliability diagrams (<see cref="Calibration"/>) and decision curves (<see cref="DecisionCurve"/>) of several models.</summary>
+/// <summary>Reliability diagrams (<see cref="Calibration"/>), flexible calibration curves (<see cref="FlexibleCalibration"/>) and decision curves (<see cref="DecisionCurve"/>) of several models.</summary>
 public static class CalibrationCharts
 {
     /// <summary>The reliability diagram of every model of <paramref name="comparison"/>, from its out-of-fold predictions pooled over the folds, in 10 bins.</summary>
@@ -21,6 +21,37 @@ public static class CalibrationCharts
         ArgumentNullException.ThrowIfNull(comparison);
         var thresholds = Enumerable.Range(1, (int)Math.Round(highest * 100)).Select(t => t / 100.0).ToList();
         return DecisionCurves([.. comparison.Models.Select(m => (m.Pipeline, DecisionCurve.Compute(m.PooledLabels, m.PooledProbabilities, thresholds)))]);
+    }
+
+    /// <summary>Flexible (loess) calibration curves with their bootstrap bands, and the diagonal of perfect calibration.</summary>
+    public static GenericChart Flexible(IReadOnlyList<(string Model, FlexibleCalibration Curve)> models)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        var traces = models.SelectMany((m, i) =>
+        {
+            var grid = m.Curve.Grid.ToArray();
+            var name = ChartLabels.Short(m.Model);
+            var upper = Chart.Line<double, double, string>(grid, m.Curve.High.ToArray(), ShowLegend: false, Name: name + " 95 % band", LineColor: ModelColors.Of(i));
+            var lower = Chart.Line<double, double, string>(grid, m.Curve.Low.ToArray(), ShowLegend: false, Name: name + " 95 % band", LineColor: ModelColors.Of(i));
+            foreach (var trace in GenericChart.getTraces(upper).Concat(GenericChart.getTraces(lower)))
+            {
+                trace.SetProperty("hoverinfo", "skip");
+                trace.SetProperty("line", LayoutSettings.Attributes(("width", 0)));
+            }
+
+            foreach (var trace in GenericChart.getTraces(lower))
+            {
+                trace.SetProperty("fill", "tonexty");
+                trace.SetProperty("fillcolor", ModelColors.Translucent(i, 0.15));
+            }
+
+            return new[] { upper, lower, Chart.Line<double, double, string>(grid, m.Curve.Observed.ToArray(), Name: $"{name} (loess, span {m.Curve.Span:0.##})", LineColor: ModelColors.Of(i)) };
+        });
+        var diagonal = Chart.Line<double, double, string>([0.0, 1.0], [0.0, 1.0], Name: "perfectly calibrated", LineColor: Color.fromHex("#999999"), LineDash: StyleParam.DrawingStyle.Dash);
+        return LayoutSettings.With(Chart.Combine(traces.Append(diagonal))
+            .WithXAxisStyle<double, double, string>(TitleText: "predicted probability of malignancy", MinMax: new Tuple<double, double>(0, 1))
+            .WithYAxisStyle<double, double, string>(TitleText: "observed share malignant (loess, 95 % bootstrap band)", MinMax: new Tuple<double, double>(0, 1))
+            .WithSize(760, 760), ("legend", LayoutSettings.LegendBelow()));
     }
 
     /// <summary>Observed share of malignant tumours against mean predicted probability per bin, with the diagonal of perfect calibration.</summary>
