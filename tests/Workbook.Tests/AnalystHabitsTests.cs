@@ -8,10 +8,12 @@ namespace Workbook.Tests;
 /// in the kernel with every code cell submitted twice in a row (the second time over the state the first left). A
 /// restart and a run from the top is what the second of the runner's and Jupyter's runs does
 /// (<see cref="JupyterKernelTests"/>). 08 changes the web app's state in almost every cell (outcomes, retraining,
-/// promotion, the temporary folder), so it is the notebook this test matters most for. Left out: 04 to 06, whose
+/// promotion, the temporary folder), so it is the notebook this test matters most for; 07 and 08 read the model 06
+/// saves, so the tests run in the study's collection, after its run. Left out: 04 to 06, whose
 /// searches and cross-validations would double the suite's longest cells; their cells only compute and display.
 /// </summary>
-public sealed class AnalystHabitsTests : IDisposable
+[Collection(StudyRuns.Name)]
+public sealed class AnalystHabitsTests(ExecutedWorkbook study) : IDisposable
 {
     private readonly string _folder = Path.Combine(Repository.NotebooksFolder, ".twice");
 
@@ -32,6 +34,7 @@ public sealed class AnalystHabitsTests : IDisposable
     [InlineData("08-deployment-and-monitoring")]
     public async Task Running_every_code_cell_twice_in_a_row_fails_no_cell(string name)
     {
+        Assert.True(study.ExitCode == 0, $"07 and 08 read the model that notebook 06 saves in the study's run, which failed: {study.Summary}");
         var copy = WriteWithEveryCodeCellTwice(name);
 
         var run = await Session.RunAsync(copy);
