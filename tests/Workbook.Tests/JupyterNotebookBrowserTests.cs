@@ -30,6 +30,10 @@ public sealed class JupyterNotebookBrowserTests
 
     private static readonly string[] NetworkSchemes = ["http:", "https:", "ws:", "wss:"];
 
+    /// <summary>This machine's own interface addresses, read once.</summary>
+    private static readonly Lazy<HashSet<IPAddress>> MachineAddresses =
+        new(() => [.. NetworkInterface.GetAllNetworkInterfaces().SelectMany(n => n.GetIPProperties().UnicastAddresses).Select(a => a.Address)]);
+
     [Fact]
     public async Task Restart_and_run_all_in_the_classic_notebook_runs_02_eda_with_no_error_and_draws_every_chart_offline()
     {
@@ -134,9 +138,6 @@ public sealed class JupyterNotebookBrowserTests
         }
 
         var host = new Uri(url).DnsSafeHost;
-        return !(host == "localhost" || (IPAddress.TryParse(host, out var address) && (IPAddress.IsLoopback(address) || MachineAddresses().Contains(address))));
+        return !(host == "localhost" || (IPAddress.TryParse(host, out var address) && (IPAddress.IsLoopback(address) || MachineAddresses.Value.Contains(address))));
     }
-
-    private static HashSet<IPAddress> MachineAddresses() =>
-        [.. NetworkInterface.GetAllNetworkInterfaces().SelectMany(n => n.GetIPProperties().UnicastAddresses).Select(a => a.Address)];
 }

@@ -31,21 +31,8 @@ public static class CalibrationCharts
         {
             var grid = m.Curve.Grid.ToArray();
             var name = ChartLabels.Short(m.Model);
-            var upper = Chart.Line<double, double, string>(grid, m.Curve.High.ToArray(), ShowLegend: false, Name: name + " 95 % band", LineColor: ModelColors.Of(i));
-            var lower = Chart.Line<double, double, string>(grid, m.Curve.Low.ToArray(), ShowLegend: false, Name: name + " 95 % band", LineColor: ModelColors.Of(i));
-            foreach (var trace in GenericChart.getTraces(upper).Concat(GenericChart.getTraces(lower)))
-            {
-                trace.SetProperty("hoverinfo", "skip");
-                trace.SetProperty("line", LayoutSettings.Attributes(("width", 0)));
-            }
-
-            foreach (var trace in GenericChart.getTraces(lower))
-            {
-                trace.SetProperty("fill", "tonexty");
-                trace.SetProperty("fillcolor", ModelColors.Translucent(i, 0.15));
-            }
-
-            return new[] { upper, lower, Chart.Line<double, double, string>(grid, m.Curve.Observed.ToArray(), Name: $"{name} (loess, span {m.Curve.Span:0.##})", LineColor: ModelColors.Of(i)) };
+            var observed = Chart.Line<double, double, string>(grid, m.Curve.Observed.ToArray(), Name: $"{name} (loess, span {m.Curve.Span:0.##})", LineColor: ModelColors.Of(i));
+            return BandEdges.Of(grid, m.Curve.Low.ToArray(), m.Curve.High.ToArray(), (name + " 95 % band", name + " 95 % band"), i, 0.15).Append(observed);
         });
         var diagonal = Chart.Line<double, double, string>([0.0, 1.0], [0.0, 1.0], Name: "perfectly calibrated", LineColor: Color.fromHex("#999999"), LineDash: StyleParam.DrawingStyle.Dash);
         return LayoutSettings.With(Chart.Combine(traces.Append(diagonal))

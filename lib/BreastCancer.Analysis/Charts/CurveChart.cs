@@ -58,21 +58,7 @@ public static class CurveChart
         {
             var grid = curve.Grid.ToArray();
             var name = ChartLabels.Short(curve.Pipeline);
-            var upper = Chart.Line<double, double, string>(grid, curve.High.ToArray(), ShowLegend: false, Name: name + " +1 SD", LineColor: ModelColors.Of(i));
-            var lower = Chart.Line<double, double, string>(grid, curve.Low.ToArray(), ShowLegend: false, Name: name + " −1 SD", LineColor: ModelColors.Of(i));
-            foreach (var trace in GenericChart.getTraces(upper).Concat(GenericChart.getTraces(lower)))
-            {
-                trace.SetProperty("hoverinfo", "skip");
-                trace.SetProperty("line", LayoutSettings.Attributes(("width", 0)));
-            }
-
-            foreach (var trace in GenericChart.getTraces(lower))
-            {
-                trace.SetProperty("fill", "tonexty");
-                trace.SetProperty("fillcolor", ModelColors.Translucent(i, 0.08));
-            }
-
             var mean = Chart.Line<double, double, string>(grid, curve.Mean.ToArray(), Name: $"{name} ({area} {curve.MeanArea:F4})", LineColor: ModelColors.Of(i));
-            return new[] { upper, lower, mean };
+            return BandEdges.Of(grid, curve.Low.ToArray(), curve.High.ToArray(), (name + " +1 SD", name + " −1 SD"), i, 0.08).Append(mean);
         });
 }

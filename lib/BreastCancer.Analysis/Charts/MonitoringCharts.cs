@@ -153,20 +153,7 @@ public static class MonitoringCharts
 
     private static IEnumerable<GenericChart> Band(int[] ends, RateEstimate[] rates, string name, int colour)
     {
-        var upper = Chart.Line<int, double, string>(ends, rates.Select(r => r.High).ToArray(), ShowLegend: false, Name: name + " upper 95 %", LineColor: ModelColors.Of(colour));
-        var lower = Chart.Line<int, double, string>(ends, rates.Select(r => r.Low).ToArray(), ShowLegend: false, Name: name + " lower 95 %", LineColor: ModelColors.Of(colour));
-        foreach (var trace in GenericChart.getTraces(upper).Concat(GenericChart.getTraces(lower)))
-        {
-            trace.SetProperty("hoverinfo", "skip");
-            trace.SetProperty("line", LayoutSettings.Attributes(("width", 0)));
-        }
-
-        foreach (var trace in GenericChart.getTraces(lower))
-        {
-            trace.SetProperty("fill", "tonexty");
-            trace.SetProperty("fillcolor", ModelColors.Translucent(colour, 0.15));
-        }
-
+        var edges = BandEdges.Of(ends, rates.Select(r => r.Low).ToArray(), rates.Select(r => r.High).ToArray(), (name + " upper 95 %", name + " lower 95 %"), colour, 0.15);
         var line = Chart.Line<int, double, string>(ends, rates.Select(r => r.Value).ToArray(), Name: name + " (Wilson 95 % band)", ShowMarkers: true, LineColor: ModelColors.Of(colour));
         foreach (var trace in GenericChart.getTraces(line))
         {
@@ -174,7 +161,7 @@ public static class MonitoringCharts
             trace.SetProperty("hovertemplate", $"outcome %{{x}}: {name} %{{y:.1%}} (%{{customdata[0]}} of %{{customdata[1]}}; 95 % %{{customdata[2]:.1%}} to %{{customdata[3]:.1%}})<extra></extra>");
         }
 
-        return [upper, lower, line];
+        return [.. edges, line];
     }
 
     private static string StreamTitle(int window, string what, int step) => string.Create(CultureInfo.InvariantCulture,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Tuning;
+using MathNet.Numerics.Statistics;
 
 namespace BreastCancer.Analysis.Display;
 
@@ -47,8 +48,7 @@ public static class TuningHtml
         IReadOnlyList<string> Row(string label, IEnumerable<double> values, string format)
         {
             var v = values.ToArray();
-            var sd = Math.Sqrt(v.Sum(x => (x - v.Average()) * (x - v.Average())) / (v.Length - 1));
-            return [label, Numbers.Format(v.Average(), format), Numbers.Format(sd, format), Numbers.Format(v.Min(), format), Numbers.Format(v.Max(), format)];
+            return [label, Numbers.Format(v.Mean(), format), Numbers.Format(v.StandardDeviation(), format), Numbers.Format(v.Min(), format), Numbers.Format(v.Max(), format)];
         }
 
         var splits = robustness.Splits;

@@ -21,8 +21,8 @@ public sealed record CalibrationComparison(int Repeat, IReadOnlyList<(string Mod
         }
 
         return new CalibrationComparison(repeat, [.. comparison.Models
-            .Select(m => (m.Pipeline, Folds: m.Folds.Where(f => f.Repeat == repeat).ToArray()))
-            .Where(m => m.Folds.Any(f => f.Probabilities.Distinct().Skip(1).Any()))
-            .Select(m => (m.Pipeline, CalibrationRegression.Of([.. m.Folds.SelectMany(f => f.Labels)], [.. m.Folds.SelectMany(f => f.Probabilities)])))]);
+            .Where(m => m.Folds.Where(f => f.Repeat == repeat).Any(f => f.Probabilities.Distinct().Skip(1).Any()))
+            .Select(m => (m.Pipeline, m.OutOfFold(repeat)))
+            .Select(m => (m.Pipeline, CalibrationRegression.Of(m.Item2.Labels, m.Item2.Probabilities)))]);
     }
 }

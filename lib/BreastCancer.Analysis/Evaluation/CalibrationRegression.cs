@@ -1,3 +1,4 @@
+using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
 
 namespace BreastCancer.Analysis.Evaluation;
@@ -45,7 +46,7 @@ public sealed record CalibrationRegression(int Rows, int Positives, IntervalEsti
             throw new ArgumentException("both classes must be present to fit a calibration slope", nameof(labels));
         }
 
-        var x = probabilities.Select(p => Math.Clamp(p, Clip, 1 - Clip)).Select(p => Math.Log(p / (1 - p))).ToArray();
+        var x = probabilities.Select(p => SpecialFunctions.Logit(Math.Clamp(p, Clip, 1 - Clip))).ToArray();
         if (x.Distinct().Take(2).Count() < 2)
         {
             throw new ArgumentException("every probability is the same: a calibration slope needs at least two different ones", nameof(probabilities));
@@ -66,7 +67,7 @@ public sealed record CalibrationRegression(int Rows, int Positives, IntervalEsti
             double g0 = 0, g1 = 0, h00 = 0, h01 = 0, h11 = 0;
             for (var i = 0; i < x.Length; i++)
             {
-                var mu = Sigmoid(a + b * x[i]);
+                var mu = SpecialFunctions.Logistic(a + b * x[i]);
                 var w = mu * (1 - mu);
                 g0 += y[i] - mu;
                 g1 += (y[i] - mu) * x[i];
@@ -108,7 +109,7 @@ public sealed record CalibrationRegression(int Rows, int Positives, IntervalEsti
             double g = 0, h = 0;
             for (var i = 0; i < x.Length; i++)
             {
-                var mu = Sigmoid(a + x[i]);
+                var mu = SpecialFunctions.Logistic(a + x[i]);
                 g += y[i] - mu;
                 h += mu * (1 - mu);
             }
@@ -136,8 +137,6 @@ public sealed record CalibrationRegression(int Rows, int Positives, IntervalEsti
 
         return sum;
     }
-
-    private static double Sigmoid(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
 }
 
 /// <summary>An estimate with its standard error and 95 % interval.</summary>

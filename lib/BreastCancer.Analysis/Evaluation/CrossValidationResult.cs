@@ -34,6 +34,19 @@ public sealed record CrossValidationResult(string Pipeline, IReadOnlyList<FoldSc
     /// <summary>Every out-of-fold probability, aligned with <see cref="PooledLabels"/>.</summary>
     public IReadOnlyList<double> PooledProbabilities => [.. Folds.SelectMany(f => f.Probabilities)];
 
+    /// <summary>
+    /// The out-of-fold labels and probabilities of repetition <paramref name="repeat"/> alone, fold after fold: each row
+    /// once, predicted by a model that did not see it.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The cross-validation has no repetition <paramref name="repeat"/>.</exception>
+    public (IReadOnlyList<bool> Labels, IReadOnlyList<double> Probabilities) OutOfFold(int repeat)
+    {
+        var folds = Folds.Where(f => f.Repeat == repeat).ToArray();
+        return folds.Length == 0
+            ? throw new ArgumentOutOfRangeException(nameof(repeat), repeat, "the cross-validation has no such repetition")
+            : ([.. folds.SelectMany(f => f.Labels)], [.. folds.SelectMany(f => f.Probabilities)]);
+    }
+
     /// <summary>The operating point's test metric over the folds, when one was chosen in each training fold.</summary>
     public MetricSummary OperatingPointSummary(Metric metric)
     {

@@ -23,13 +23,8 @@ public sealed record FlexibleCalibration(IReadOnlyList<double> Grid, IReadOnlyLi
     public static FlexibleCalibration OutOfFold(CrossValidationResult result, int repeat = 0, int seed = 1)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var folds = result.Folds.Where(f => f.Repeat == repeat).ToArray();
-        if (folds.Length == 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(repeat), repeat, "the cross-validation has no such repetition");
-        }
-
-        return Compute([.. folds.SelectMany(f => f.Labels)], [.. folds.SelectMany(f => f.Probabilities)], seed: seed);
+        var (labels, probabilities) = result.OutOfFold(repeat);
+        return Compute(labels, probabilities, seed: seed);
     }
 
     /// <summary>The curve of <paramref name="probabilities"/> against <paramref name="labels"/> (true = malignant) at <paramref name="points"/> grid points.</summary>

@@ -1,3 +1,5 @@
+using MathNet.Numerics;
+
 namespace BreastCancer.Analysis.Evaluation;
 
 /// <summary>
@@ -12,7 +14,7 @@ namespace BreastCancer.Analysis.Evaluation;
 public sealed record PrevalenceRecalibration(double TrainingPrevalence, double TargetPrevalence)
 {
     /// <summary>The log of the ratio of prior odds added to every logit.</summary>
-    public double LogOddsShift => Logit(TargetPrevalence) - Logit(TrainingPrevalence);
+    public double LogOddsShift => SpecialFunctions.Logit(TargetPrevalence) - SpecialFunctions.Logit(TrainingPrevalence);
 
     /// <summary>The recalibration from <paramref name="trainingPrevalence"/> to <paramref name="targetPrevalence"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A prevalence is not strictly between 0 and 1.</exception>
@@ -34,8 +36,6 @@ public sealed record PrevalenceRecalibration(double TrainingPrevalence, double T
     {
         <= 0 => 0,
         >= 1 => 1,
-        _ => 1 / (1 + Math.Exp(-(Logit(probability) + LogOddsShift))),
+        _ => SpecialFunctions.Logistic(SpecialFunctions.Logit(probability) + LogOddsShift),
     };
-
-    private static double Logit(double p) => Math.Log(p / (1 - p));
 }
