@@ -177,6 +177,37 @@ public sealed class PredictApiTests(TrainedModel model)
         Assert.Equal(["comment", "features.radius_avg"], errors.Keys.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task A_case_number_is_echoed_and_stored_with_its_prediction_and_a_bad_one_is_refused_by_its_field()
+    {
+        var one = Patients.One(HeldOut[0]);
+        one["case"] = "T-0001";
+        var batch = Patients.Batch(HeldOut[1..3]);
+        batch["patients"]![0]!["case"] = "T-0002";
+
+        var single = await Patients.ReadJsonAsync(await _client.PostAsync("/api/predict", Patients.Json(one)));
+        var answers = (await Patients.ReadJsonAsync(await _client.PostAsync("/api/predict", Patients.Json(batch)))).GetProperty("predictions");
+
+        Assert.Equal("T-0001", single.GetProperty("case").GetString());
+        Assert.Equal("T-0002", answers[0].GetProperty("case").GetString());
+        Assert.Equal(JsonValueKind.Null, answers[1].GetProperty("case").ValueKind);
+        var stored = model.App.Services.GetRequiredService<PredictionStore>().Recent(1_000);
+        Assert.Equal("T-0001", stored.Single(p => p.Id == single.GetProperty("predictionId").GetGuid()).Case);
+        Assert.Null(stored.Single(p => p.Id == answers[1].GetProperty("predictionId").GetGuid()).Case);
+
+        var bad = Patients.Batch(HeldOut[1..4]);
+        bad["patients"]![0]!["case"] = 42;
+        bad["patients"]![1]!["case"] = new string('x', 65);
+        bad["patients"]![2]!["case"] = " T-3";
+        bad["case"] = "T-4";
+        var refused = await _client.PostAsync("/api/predict", Patients.Json(bad));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var errors = await Patients.ErrorsAsync(refused);
+        Assert.Equal(["case", "patients[0].case", "patients[1].case", "patients[2].case"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("1 to 64 printable characters", errors["patients[1].case"][0], StringComparison.Ordinal);
+        Assert.Contains("belongs to each patient of a batch", errors["case"][0], StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("this is not JSON")]
     [InlineData("")]

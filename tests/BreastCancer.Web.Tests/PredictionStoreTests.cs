@@ -71,6 +71,47 @@ public sealed class PredictionStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_case_number_is_kept_with_its_prediction_and_an_empty_or_overlong_one_is_refused_before_anything_is_written()
+    {
+        using var store = new PredictionStore(Database);
+        var (a, b) = (Record(1, 0.9) with { Case = "T-0042" }, Record(2, 0.2));
+        store.Record([a, b]);
+        store.RecordOutcome(a.Id, malignant: true, Noon);
+
+        Assert.Equal([a, b], store.Recent(2), new RecordComparer());
+        Assert.Equal("T-0042", Assert.Single(store.Labelled()).Prediction.Case);
+        Assert.Contains("case number of 65 characters (1 to 64)", Assert.Throws<ArgumentException>(() => store.Record([Record(3, 0.5) with { Case = new string('x', 65) }])).Message,
+            StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => store.Record([Record(4, 0.5) with { Case = "" }]));
+        Assert.Equal((2L, 1L), store.Counts());
+    }
+
+    [Fact]
+    public void A_store_made_before_case_numbers_gains_the_column_and_keeps_its_predictions_without_one()
+    {
+        Directory.CreateDirectory(_folder);
+        var old = Record(5, 0.6);
+        using (var connection = new SqliteConnection($"Data Source={Database};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                CREATE TABLE predictions (id TEXT PRIMARY KEY, time TEXT NOT NULL, model_version TEXT NOT NULL, features TEXT NOT NULL,
+                    probability REAL NOT NULL, biopsy INTEGER NOT NULL);
+                CREATE TABLE outcomes (prediction_id TEXT PRIMARY KEY REFERENCES predictions (id), malignant INTEGER NOT NULL, time TEXT NOT NULL);
+                INSERT INTO predictions VALUES ('{old.Id}', '{old.Time.UtcDateTime:O}', 'v1', '[{string.Join(',', old.Features.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))}]', 0.6, 1);
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        using var store = new PredictionStore(Database);
+        var next = Record(6, 0.1) with { Case = "T-7" };
+        store.Record([next]);
+
+        Assert.Equal([old, next], store.Recent(2), new RecordComparer());
+    }
+
+    [Fact]
     public void The_database_is_in_write_ahead_log_mode_and_reopens_with_what_was_written()
     {
         var record = Record(7, 0.7);
@@ -165,7 +206,7 @@ public sealed class PredictionStoreTests : IDisposable
     {
         public bool Equals(PredictionRecord? x, PredictionRecord? y) =>
             x is not null && y is not null && x.Id == y.Id && x.Time == y.Time && x.ModelVersion == y.ModelVersion && x.Features.SequenceEqual(y.Features)
-            && x.Probability == y.Probability && x.Biopsy == y.Biopsy;
+            && x.Probability == y.Probability && x.Biopsy == y.Biopsy && x.Case == y.Case;
 
         public int GetHashCode(PredictionRecord obj) => obj.Id.GetHashCode();
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using BreastCancer.Analysis.Deployment;
 using BreastCancer.Web.Models;
 using BreastCancer.Web.Monitoring;
@@ -15,6 +16,13 @@ namespace BreastCancer.Web.Tests;
 public sealed class RetrainTests(TrainedModel model) : IDisposable
 {
     private const string Key = "retrain-key-0123456789";
+
+    /// <summary>
+    /// A sensitivity margin of 0.10 instead of the default 0.05: on the 43 cancers of the held-out rows, a challenger
+    /// that misses one more cancer than the champion cannot show by its interval that it loses at most 0.05 (the
+    /// library's tests show it), so the tests of promotion set the margin a clinic could choose instead.
+    /// </summary>
+    private const string WiderSensitivityMargin = "0.1";
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"bc-web-retrain-{Guid.NewGuid():N}");
     private readonly StringWriter _stdout = new();
     private readonly StringWriter _stderr = new();
@@ -98,10 +106,10 @@ public sealed class RetrainTests(TrainedModel model) : IDisposable
         (await Patients.ReadJsonAsync(await client.GetAsync("/health"))).GetProperty("modelVersion").GetString();
 
     [Fact]
-    public async Task Outcomes_of_a_shifted_population_give_a_challenger_that_is_promoted_served_without_a_restart_reloads_with_its_rows_and_rolls_back()
+    public async Task Outcomes_of_a_shifted_population_give_a_challenger_that_within_a_wider_sensitivity_margin_is_promoted_served_without_a_restart_reloads_with_its_rows_and_rolls_back()
     {
         CopyChampion();
-        using var app = new WebApp(Models, new Dictionary<string, string?> { ["Security:ApiKey"] = Key });
+        using var app = new WebApp(Models, new Dictionary<string, string?> { ["Security:ApiKey"] = Key, ["Retrain:MaxSensitivityLoss"] = WiderSensitivityMargin });
         var client = app.CreateClient();
         var (rows, malignant) = HeldOut(1.15);
         await RecordOutcomesAsync(client, rows, malignant);
@@ -158,13 +166,47 @@ public sealed class RetrainTests(TrainedModel model) : IDisposable
         Assert.False(report.GetProperty("promoted").GetBoolean());
         var verdict = report.GetProperty("comparison").GetProperty("verdict");
         Assert.False(verdict.GetProperty("promote").GetBoolean());
-        Assert.Contains(verdict.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.StartsWith("ROC AUC:", StringComparison.Ordinal) && r.GetString()!.EndsWith(": worse", StringComparison.Ordinal));
+        Assert.Contains(verdict.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.StartsWith("ROC AUC:", StringComparison.Ordinal) && r.GetString()!.EndsWith(": possibly worse", StringComparison.Ordinal));
         Assert.Equal(model.Saved.Version, Current);
         Assert.Equal(model.Saved.Version, await ServedVersionAsync(client));
         var challenger = report.GetProperty("challenger").GetString()!;
         Assert.Contains(challenger, ModelStore.Versions(Models));
         Assert.False(ModelStore.Load(Models, challenger).Card.Update!.Verdict.Promote);
         Assert.Equal(HttpStatusCode.Conflict, (await Patients.PostAsync(client, "/api/models/rollback", "", Key)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_tumour_predicted_twice_under_one_case_number_is_one_case_of_the_comparison_and_its_outcomes_share_a_fold()
+    {
+        CopyChampion();
+        using var app = new WebApp(Models, new Dictionary<string, string?> { ["Security:ApiKey"] = Key });
+        var client = app.CreateClient();
+        var (measured, malignant) = HeldOut(1.0);
+        var (rescanned, _) = HeldOut(1.15);
+        var ids = new List<string>();
+        foreach (var (rows, batch) in new[] { (measured, 0), (rescanned, 1) }.SelectMany(s => s.Item1.Select((r, i) => (r, i)).Chunk(50).Select(c => (c, s.Item2))))
+        {
+            var body = new JsonArray([.. rows.Select(r => (JsonNode)new JsonObject { ["features"] = Patients.Features(r.r), ["case"] = $"tumour {r.i}" })]);
+            var answer = await Patients.ReadJsonAsync(await client.PostAsync("/api/predict", Patients.Json(new JsonObject { ["patients"] = body })));
+            ids.AddRange(answer.GetProperty("predictions").EnumerateArray().Select(p => p.GetProperty("predictionId").GetString()!));
+        }
+
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var response = await Patients.PostAsync(client, "/api/outcomes", $$"""{"predictionId":"{{ids[i]}}","malignant":{{(malignant[i % malignant.Length] ? "true" : "false")}}}""", Key);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var report = await Patients.ReadJsonAsync(await Patients.PostAsync(client, "/api/models/retrain", """{"promote": false}""", Key));
+
+        var comparison = report.GetProperty("comparison");
+        var n = measured.Length;
+        Assert.Equal((2 * n, n), (comparison.GetProperty("outcomes").GetInt32(), comparison.GetProperty("cases").GetInt32()));
+        var foldOf = comparison.GetProperty("folds").EnumerateArray()
+            .SelectMany(f => f.GetProperty("outcomes").EnumerateArray().Select(o => (Outcome: o.GetInt32(), Fold: f.GetProperty("fold").GetInt32())))
+            .ToDictionary(o => o.Outcome, o => o.Fold);
+        Assert.All(Enumerable.Range(0, n), r => Assert.Equal(foldOf[r], foldOf[n + r]));
+        Assert.All(comparison.GetProperty("metrics").EnumerateArray(), m => Assert.True(m.GetProperty("low").GetDouble() <= m.GetProperty("high").GetDouble()));
     }
 
     [Fact]
@@ -203,16 +245,20 @@ public sealed class RetrainTests(TrainedModel model) : IDisposable
         CopyChampion();
         var (rows, malignant) = HeldOut(1.15);
         var database = DatabaseWith(rows, malignant);
+        var margin = $"--Retrain:MaxSensitivityLoss={WiderSensitivityMargin}";
 
-        Assert.Equal(RetrainCommand.Promoted, Retrain("--database", database, "--models", Models, "--no-promote"));
+        Assert.Equal(RetrainCommand.NotPromoted, Retrain("--database", database, "--models", Models, "--no-promote"));
+        Assert.Contains("verdict: keep the champion", _stdout.ToString(), StringComparison.Ordinal);
+        Assert.Equal(RetrainCommand.Promoted, Retrain("--database", database, "--models", Models, "--no-promote", margin));
         Assert.Equal(model.Saved.Version, Current);
         Assert.Contains("not made current (--no-promote)", _stdout.ToString(), StringComparison.Ordinal);
 
-        Assert.Equal(RetrainCommand.Promoted, Retrain("--database", database, "--models", Models, "--Retrain:Seed=1"));
+        Assert.Equal(RetrainCommand.Promoted, Retrain("--database", database, "--models", Models, "--Retrain:Seed=1", margin));
 
         var text = _stdout.ToString();
-        var challenger = ModelStore.Versions(Models).Single(v => v != model.Saved.Version);
-        Assert.Equal(challenger, Current);
+        var challenger = Current;
+        Assert.NotEqual(model.Saved.Version, challenger);
+        Assert.Equal([model.Saved.Version, challenger], ModelStore.Versions(Models).Order(StringComparer.Ordinal).OrderBy(v => v != model.Saved.Version));
         Assert.Contains("verdict: promote", text, StringComparison.Ordinal);
         Assert.Contains($"promoted: {challenger} is now current", text, StringComparison.Ordinal);
         Assert.Contains("ROC AUC", text, StringComparison.Ordinal);

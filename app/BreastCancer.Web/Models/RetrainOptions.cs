@@ -10,29 +10,32 @@ public sealed class RetrainOptions
 
     private static readonly RetrainCriteria Defaults = new();
 
-    /// <summary>Stratified folds of the new outcomes (5); fewer when a diagnosis has fewer outcomes.</summary>
+    /// <summary>Stratified folds of the new outcomes' cases (5); fewer when a diagnosis has fewer cases.</summary>
     public int Folds { get; set; } = Defaults.Folds;
 
-    /// <summary>The seed of the folds (1).</summary>
+    /// <summary>The seed of the folds and of the bootstrap (1).</summary>
     public int Seed { get; set; } = Defaults.Seed;
 
-    /// <summary>The fewest new outcomes of each diagnosis a retrain needs (10).</summary>
+    /// <summary>The fewest cases with a new outcome of each diagnosis a retrain needs (10).</summary>
     public int MinOutcomesPerClass { get; set; } = Defaults.MinOutcomesPerClass;
 
-    /// <summary>The largest allowed drop in mean ROC AUC (0.005).</summary>
+    /// <summary>The largest drop in ROC AUC the 95 % interval may allow (0.02).</summary>
     public double MaxRocAucLoss { get; set; } = Defaults.MaxRocAucLoss;
 
-    /// <summary>The largest allowed drop in mean sensitivity at each model's own threshold (0.05).</summary>
+    /// <summary>The largest drop in sensitivity at each model's own threshold the 95 % interval may allow (0.05).</summary>
     public double MaxSensitivityLoss { get; set; } = Defaults.MaxSensitivityLoss;
 
-    /// <summary>The largest allowed drop in mean specificity at each model's own threshold (0.05).</summary>
+    /// <summary>The largest drop in specificity at each model's own threshold the 95 % interval may allow (0.05).</summary>
     public double MaxSpecificityLoss { get; set; } = Defaults.MaxSpecificityLoss;
 
-    /// <summary>The largest allowed rise in mean log loss, in nats (0).</summary>
+    /// <summary>The largest rise in log loss, in nats, the 95 % interval may allow (0.02).</summary>
     public double MaxLogLossIncrease { get; set; } = Defaults.MaxLogLossIncrease;
 
+    /// <summary>Bootstrap resamples of the cases for the intervals (2000).</summary>
+    public int Resamples { get; set; } = Defaults.Resamples;
+
     /// <summary>The criteria these settings give.</summary>
-    public RetrainCriteria ToCriteria() => new(Folds, Seed, MinOutcomesPerClass, MaxRocAucLoss, MaxSensitivityLoss, MaxSpecificityLoss, MaxLogLossIncrease);
+    public RetrainCriteria ToCriteria() => new(Folds, Seed, MinOutcomesPerClass, MaxRocAucLoss, MaxSensitivityLoss, MaxSpecificityLoss, MaxLogLossIncrease, Resamples);
 
     /// <summary>What is wrong with these settings, each problem naming its key (<c>Retrain:Folds must be …</c>); none when they are usable.</summary>
     public IReadOnlyList<string> Problems() => [.. ToCriteria().Problems().Select(p => $"{Section}:{p}")];

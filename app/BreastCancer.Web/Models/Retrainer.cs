@@ -14,7 +14,8 @@ namespace BreastCancer.Web.Models;
 /// The model update from confirmed outcomes, shared by <c>POST /api/models/retrain</c> and the <c>retrain</c> command.
 /// <see cref="Challenge"/> compares a challenger (the champion's procedure: family, hyperparameters, seed, threshold
 /// rule) trained on the champion's training rows plus the outcomes it has not seen with the champion, on identical folds
-/// of those outcomes (<see cref="ChallengerComparison"/>); then fits the challenger on all of them, makes its card as
+/// of those outcomes that keep each case (a tumour's predictions that share a case number) in one fold
+/// (<see cref="ChallengerComparison"/>); then fits the challenger on all of them, makes its card as
 /// <see cref="DefaultModel"/> makes one (10-fold cross-validation repeated 3 times with an operating point in each
 /// training fold; the nested cross-validation of its one fixed setting, since a retrain searches nothing), and saves it
 /// as a new version without making it current. <see cref="Retrain"/> does so for the model the app serves and, when the
@@ -91,9 +92,9 @@ public sealed class Retrainer(ModelHolder holder, ModelVersions versions, Predic
         var clock = Stopwatch.StartNew();
         var training = ModelLoader.TrainingRowsOf(champion, wdbc);
         var earlier = champion.AddedRows ?? AddedTrainingRows.None;
-        var (fresh, known) = NewOutcomes(earlier, labelled);
+        var (fresh, cases, known) = NewOutcomes(earlier, labelled);
         var procedure = ModelLoader.FamilyOf(champion);
-        var comparison = ChallengerComparison.Run(champion, procedure, training.Rows, training.Malignant, fresh, criteria);
+        var comparison = ChallengerComparison.Run(champion, procedure, training.Rows, training.Malignant, fresh, criteria, cases);
 
         var card = champion.Card;
         var seed = card.Model.Seed;
@@ -115,14 +116,15 @@ public sealed class Retrainer(ModelHolder holder, ModelVersions versions, Predic
 
     /// <summary>
     /// The outcomes of <paramref name="labelled"/> not among <paramref name="earlier"/> (the champion's added rows),
-    /// matched by diagnosis and the 30 values exactly, each earlier row matching one outcome; and how many matched.
+    /// matched by diagnosis and the 30 values exactly, each earlier row matching one outcome; their predictions' case
+    /// numbers (null where none was given); and how many matched.
     /// </summary>
-    private static (AddedTrainingRows Fresh, int Known) NewOutcomes(AddedTrainingRows earlier, IReadOnlyList<LabelledPrediction> labelled)
+    private static (AddedTrainingRows Fresh, IReadOnlyList<string?> Cases, int Known) NewOutcomes(AddedTrainingRows earlier, IReadOnlyList<LabelledPrediction> labelled)
     {
         static string Key(IEnumerable<double> values, bool malignant) =>
             (malignant ? "M," : "B,") + string.Join(',', values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
         var seen = earlier.Rows.Select((r, i) => Key(r, earlier.Malignant[i])).GroupBy(k => k, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var (rows, malignant, known) = (new List<double[]>(), new List<bool>(), 0);
+        var (rows, malignant, cases, known) = (new List<double[]>(), new List<bool>(), new List<string?>(), 0);
         foreach (var outcome in labelled)
         {
             var key = Key(outcome.Prediction.Features, outcome.Malignant);
@@ -135,9 +137,10 @@ public sealed class Retrainer(ModelHolder holder, ModelVersions versions, Predic
             {
                 rows.Add([.. outcome.Prediction.Features]);
                 malignant.Add(outcome.Malignant);
+                cases.Add(outcome.Prediction.Case);
             }
         }
 
-        return (new AddedTrainingRows(rows, malignant), known);
+        return (new AddedTrainingRows(rows, malignant), cases, known);
     }
 }

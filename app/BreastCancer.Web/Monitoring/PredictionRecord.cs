@@ -2,7 +2,7 @@ namespace BreastCancer.Web.Monitoring;
 
 /// <summary>
 /// One prediction as the monitoring store keeps it: nothing that identifies a person, only what drift and performance
-/// monitoring need.
+/// monitoring and a retrain's comparison need.
 /// </summary>
 /// <param name="Id">The prediction's id, returned to the caller so that the confirmed diagnosis can be reported for it.</param>
 /// <param name="Time">When it was made (UTC).</param>
@@ -10,7 +10,8 @@ namespace BreastCancer.Web.Monitoring;
 /// <param name="Features">The 30 measurements, in the model card's feature order and the data's units.</param>
 /// <param name="Probability">The probability of malignancy, 0–1.</param>
 /// <param name="Biopsy">The decision at the card's threshold: true when biopsy is recommended.</param>
-public sealed record PredictionRecord(Guid Id, DateTimeOffset Time, string ModelVersion, IReadOnlyList<double> Features, double Probability, bool Biopsy);
+/// <param name="Case">The clinic's pseudonymous case number of the tumour, shared by its predictions, or null when none was given.</param>
+public sealed record PredictionRecord(Guid Id, DateTimeOffset Time, string ModelVersion, IReadOnlyList<double> Features, double Probability, bool Biopsy, string? Case = null);
 
 /// <summary>A prediction with the diagnosis later confirmed for it.</summary>
 /// <param name="Prediction">The prediction.</param>

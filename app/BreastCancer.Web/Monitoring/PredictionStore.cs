@@ -18,6 +18,7 @@ public sealed class PredictionStore : IDisposable
 {
     private const int FeatureCount = 30;
     private const int MaxGroup = 256;
+    private const int MaxCaseLength = 64;
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
     private readonly Lock _write = new();
@@ -44,13 +45,26 @@ public sealed class PredictionStore : IDisposable
                 model_version TEXT NOT NULL,
                 features TEXT NOT NULL CHECK (json_valid(features) AND json_array_length(features) = 30),
                 probability REAL NOT NULL CHECK (probability BETWEEN 0 AND 1),
-                biopsy INTEGER NOT NULL CHECK (biopsy IN (0, 1)));
+                biopsy INTEGER NOT NULL CHECK (biopsy IN (0, 1)),
+                case_id TEXT CHECK (case_id IS NULL OR length(case_id) BETWEEN 1 AND 64));
             CREATE TABLE IF NOT EXISTS outcomes (
                 prediction_id TEXT PRIMARY KEY REFERENCES predictions (id),
                 malignant INTEGER NOT NULL CHECK (malignant IN (0, 1)),
                 time TEXT NOT NULL);
             """);
+        AddCaseColumn();
         _groupCommits = Task.Run(CommitGroupsAsync);
+    }
+
+    /// <summary>Adds the <c>case_id</c> column to a store made before predictions had case numbers; their predictions keep none.</summary>
+    private void AddCaseColumn()
+    {
+        using var columns = _writer.CreateCommand();
+        columns.CommandText = "SELECT COUNT(*) FROM pragma_table_info('predictions') WHERE name = 'case_id'";
+        if (Convert.ToInt64(columns.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+        {
+            Execute(_writer, "ALTER TABLE predictions ADD COLUMN case_id TEXT CHECK (case_id IS NULL OR length(case_id) BETWEEN 1 AND 64)");
+        }
     }
 
     /// <summary>The database file's full path.</summary>
@@ -69,6 +83,11 @@ public sealed class PredictionStore : IDisposable
             if (p.Features.Count != FeatureCount || p.Features.Any(v => !double.IsFinite(v)) || !(p.Probability is >= 0 and <= 1))
             {
                 throw new ArgumentException($"prediction {p.Id} has {p.Features.Count} features (need {FeatureCount} finite values) and probability {p.Probability}", nameof(predictions));
+            }
+
+            if (p.Case is { Length: 0 or > MaxCaseLength })
+            {
+                throw new ArgumentException($"prediction {p.Id} has a case number of {p.Case.Length} characters (1 to {MaxCaseLength})", nameof(predictions));
             }
         }
 
@@ -117,17 +136,17 @@ public sealed class PredictionStore : IDisposable
 
     /// <summary>The latest <paramref name="count"/> predictions, oldest first: the window drift is measured over.</summary>
     public IReadOnlyList<PredictionRecord> Recent(int count) =>
-        Query($"SELECT id, time, model_version, features, probability, biopsy FROM (SELECT rowid AS r, * FROM predictions ORDER BY rowid DESC LIMIT {Limit(count)}) ORDER BY r",
+        Query($"SELECT id, time, model_version, features, probability, biopsy, case_id FROM (SELECT rowid AS r, * FROM predictions ORDER BY rowid DESC LIMIT {Limit(count)}) ORDER BY r",
             Prediction);
 
     /// <summary>The latest <paramref name="count"/> predictions that have a confirmed outcome, oldest first: the window live performance is measured over.</summary>
     public IReadOnlyList<LabelledPrediction> RecentLabelled(int count) =>
         Query($"""
-            SELECT p.id, p.time, p.model_version, p.features, p.probability, p.biopsy, o.malignant, o.time FROM (
+            SELECT p.id, p.time, p.model_version, p.features, p.probability, p.biopsy, p.case_id, o.malignant, o.time FROM (
                 SELECT outcomes.rowid AS r, outcomes.* FROM outcomes ORDER BY outcomes.rowid DESC LIMIT {Limit(count)}) o
             JOIN predictions p ON p.id = o.prediction_id ORDER BY o.r
             """,
-            reader => new LabelledPrediction(Prediction(reader), reader.GetInt64(6) == 1, DateTimeOffset.Parse(reader.GetString(7), CultureInfo.InvariantCulture)));
+            reader => new LabelledPrediction(Prediction(reader), reader.GetInt64(7) == 1, DateTimeOffset.Parse(reader.GetString(8), CultureInfo.InvariantCulture)));
 
     /// <summary>Every prediction that has a confirmed outcome, in the order the outcomes were recorded: what a retrain adds to the training rows.</summary>
     public IReadOnlyList<LabelledPrediction> Labelled() => RecentLabelled(int.MaxValue);
@@ -179,15 +198,20 @@ public sealed class PredictionStore : IDisposable
             using var transaction = _writer.BeginTransaction();
             using var insert = _writer.CreateCommand();
             insert.Transaction = transaction;
-            insert.CommandText = "INSERT INTO predictions (id, time, model_version, features, probability, biopsy) VALUES ($id, $time, $version, $features, $probability, $biopsy)";
+            insert.CommandText = """
+                INSERT INTO predictions (id, time, model_version, features, probability, biopsy, case_id)
+                VALUES ($id, $time, $version, $features, $probability, $biopsy, $case)
+                """;
             var (id, time, version, features, probability, biopsy) = (insert.Parameters.Add("$id", SqliteType.Text), insert.Parameters.Add("$time", SqliteType.Text),
                 insert.Parameters.Add("$version", SqliteType.Text), insert.Parameters.Add("$features", SqliteType.Text), insert.Parameters.Add("$probability", SqliteType.Real),
                 insert.Parameters.Add("$biopsy", SqliteType.Integer));
+            var caseId = insert.Parameters.Add("$case", SqliteType.Text);
             insert.Prepare();
             foreach (var p in group.SelectMany(w => w.Predictions))
             {
                 (id.Value, time.Value, version.Value) = (p.Id.ToString(), Format(p.Time), p.ModelVersion);
                 (features.Value, probability.Value, biopsy.Value) = (JsonSerializer.Serialize(p.Features), p.Probability, p.Biopsy ? 1 : 0);
+                caseId.Value = (object?)p.Case ?? DBNull.Value;
                 insert.ExecuteNonQuery();
             }
 
@@ -203,7 +227,7 @@ public sealed class PredictionStore : IDisposable
 
     private static PredictionRecord Prediction(SqliteDataReader reader) => new(
         Guid.Parse(reader.GetString(0)), DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.GetString(2),
-        JsonSerializer.Deserialize<double[]>(reader.GetString(3))!, reader.GetDouble(4), reader.GetInt64(5) == 1);
+        JsonSerializer.Deserialize<double[]>(reader.GetString(3))!, reader.GetDouble(4), reader.GetInt64(5) == 1, reader.IsDBNull(6) ? null : reader.GetString(6));
 
     private static void Execute(SqliteConnection connection, string sql)
     {

@@ -10,8 +10,9 @@ namespace BreastCancer.Web.Prediction;
 /// <param name="Uncertainty">The conformal prediction set: the diagnoses consistent with this probability at the stated level.</param>
 /// <param name="Explanation">The exact SHAP explanation, or null when the model has none (neither linear nor a tree ensemble).</param>
 /// <param name="Warnings">The values outside their training range.</param>
+/// <param name="Case">The tumour's case number the request gave, or null.</param>
 public sealed record PatientPrediction(Guid PredictionId, double Probability, bool BiopsyRecommended, string Decision, double Threshold, string ModelVersion,
-    Uncertainty Uncertainty, PredictionExplanation? Explanation, IReadOnlyList<RangeWarning> Warnings)
+    Uncertainty Uncertainty, PredictionExplanation? Explanation, IReadOnlyList<RangeWarning> Warnings, string? Case = null)
 {
     /// <summary>The decision at or above the threshold.</summary>
     public const string Recommended = "biopsy recommended";

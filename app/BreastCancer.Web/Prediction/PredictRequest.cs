@@ -3,9 +3,10 @@ using System.Text.Json;
 namespace BreastCancer.Web.Prediction;
 
 /// <summary>
-/// A parsed body of <c>POST /api/predict</c>: one patient <c>{ "features": { name: number, … } }</c> or a batch
-/// <c>{ "patients": [ { "features": { … } }, … ] }</c>. Errors are named by field: <c>body</c>,
-/// <c>features.radius_mean</c>, <c>patients[3].features.area_worst</c>.
+/// A parsed body of <c>POST /api/predict</c>: one patient <c>{ "features": { name: number, … }, "case": "…" }</c> or a
+/// batch <c>{ "patients": [ { "features": { … }, "case": "…" }, … ] }</c>, the <c>case</c> optional
+/// (<see cref="CaseNumber"/>). Errors are named by field: <c>body</c>, <c>features.radius_mean</c>,
+/// <c>patients[3].features.area_worst</c>, <c>patients[3].case</c>.
 /// </summary>
 /// <param name="IsBatch">Whether the body was a batch.</param>
 /// <param name="Patients">Each patient's check, in order; empty when the body's shape is wrong.</param>
@@ -32,9 +33,9 @@ public sealed record PredictRequest(bool IsBatch, IReadOnlyList<PatientCheck> Pa
             return new PredictRequest(false, [], errors);
         }
 
-        foreach (var property in root.EnumerateObject().Where(p => p.Name is not ("features" or "patients")))
+        foreach (var property in root.EnumerateObject().Where(p => p.Name is not ("features" or "patients" or CaseNumber.Field)))
         {
-            errors.Add(property.Name, "is not a field of the request: send \"features\" (one patient) or \"patients\" (a batch)");
+            errors.Add(property.Name, "is not a field of the request: send \"features\" and optionally \"case\" (one patient), or \"patients\" (a batch)");
         }
 
         var hasFeatures = root.TryGetProperty("features", out var features);
@@ -47,7 +48,13 @@ public sealed record PredictRequest(bool IsBatch, IReadOnlyList<PatientCheck> Pa
 
         if (hasFeatures)
         {
-            return new PredictRequest(false, [validator.ValidateJson(features, "features.", errors)], errors);
+            var caseNumber = CaseNumber.Read(root, "", errors);
+            return new PredictRequest(false, [validator.ValidateJson(features, "features.", errors) with { Case = caseNumber }], errors);
+        }
+
+        if (root.TryGetProperty(CaseNumber.Field, out _))
+        {
+            errors.Add(CaseNumber.Field, "belongs to each patient of a batch: send { \"patients\": [ { \"features\": { … }, \"case\": \"…\" }, … ] }");
         }
 
         if (patients.ValueKind != JsonValueKind.Array || patients.GetArrayLength() == 0 || patients.GetArrayLength() > maxBatchSize)
@@ -69,12 +76,13 @@ public sealed record PredictRequest(bool IsBatch, IReadOnlyList<PatientCheck> Pa
                 continue;
             }
 
-            foreach (var property in patient.EnumerateObject().Where(p => p.Name != "features"))
+            foreach (var property in patient.EnumerateObject().Where(p => p.Name is not ("features" or CaseNumber.Field)))
             {
-                errors.Add($"{prefix}.{property.Name}", "is not a field of a patient: send \"features\" only");
+                errors.Add($"{prefix}.{property.Name}", "is not a field of a patient: send \"features\" and optionally \"case\"");
             }
 
-            checks.Add(validator.ValidateJson(patientFeatures, $"{prefix}.features.", errors));
+            var caseNumber = CaseNumber.Read(patient, $"{prefix}.", errors);
+            checks.Add(validator.ValidateJson(patientFeatures, $"{prefix}.features.", errors) with { Case = caseNumber });
         }
 
         return new PredictRequest(true, checks, errors);

@@ -39,8 +39,10 @@ public sealed class Predictor(IOptions<PredictionOptions> options, PredictionSto
             snapshot.Version,
             Uncertainty.Of(snapshot.Uncertainty, probabilities[r]),
             shap is null ? null : Explain(shap, r),
-            patients[r].Warnings))];
-        await store.RecordAsync([.. predictions.Select((p, r) => new PredictionRecord(p.PredictionId, now, p.ModelVersion, rows[r], p.Probability, p.BiopsyRecommended))]).ConfigureAwait(false);
+            patients[r].Warnings,
+            patients[r].Case))];
+        await store.RecordAsync([.. predictions.Select((p, r) => new PredictionRecord(p.PredictionId, now, p.ModelVersion, rows[r], p.Probability, p.BiopsyRecommended, p.Case))])
+            .ConfigureAwait(false);
         metrics.Predictions(decisions.Count(d => d), decisions.Count(d => !d));
         return predictions;
     }

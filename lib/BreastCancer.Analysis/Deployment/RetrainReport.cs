@@ -24,10 +24,10 @@ public sealed record RetrainReport(string Champion, string Challenger, string Fo
         void Line(FormattableString line) => text.Append(line.ToString(CultureInfo.InvariantCulture)).Append('\n');
         Line($"champion {Champion}: {c.ChampionTrainingRows} training rows; {NewOutcomes} new outcomes ({c.OutcomesMalignant} malignant), {OutcomesAlreadyTrainedOn} already trained on");
         Line($"comparison: {c.Protocol}");
-        Line($"{"metric",-13} {"champion",9} {"challenger",10} {"difference",10} {"SD",7} {"allowed",8}  criterion");
+        Line($"{"metric",-13} {"champion",9} {"challenger",10} {"difference",10} {"95 % interval",-19} {"worst loss",10} {"allowed",8}  criterion");
         foreach (var m in c.Metrics)
         {
-            Line($"{m.Metric.Label(),-13} {m.Champion,9:F4} {m.Challenger,10:F4} {m.Difference,10:+0.0000;-0.0000;0.0000} {m.DifferenceSd,7:F4} {(m.AllowedLoss is { } a ? a.ToString("F4", CultureInfo.InvariantCulture) : ""),8}  {(m.AllowedLoss is null ? "reported" : m.Passed ? "not worse" : "worse")}");
+            Line($"{m.Metric.Label(),-13} {m.Champion,9:F4} {m.Challenger,10:F4} {m.Difference,10:+0.0000;-0.0000;0.0000} {Interval(m.Low, m.High),-19} {m.WorstLoss,10:+0.0000;-0.0000;0.0000} {(m.AllowedLoss is { } a ? a.ToString("F4", CultureInfo.InvariantCulture) : ""),8}  {(m.AllowedLoss is null ? "reported" : m.Passed ? "not worse" : "possibly worse")}");
         }
 
         Line($"{"fold",4} {"outcomes",8} {"malignant",9}  {"threshold",-15}  {"ROC AUC",-15}  {"log loss",-15}  {"sensitivity",-15}  {"specificity",-15}  (champion / challenger)");
@@ -36,7 +36,7 @@ public sealed record RetrainReport(string Champion, string Challenger, string Fo
             Line($"{f.Fold + 1,4} {f.Outcomes.Count,8} {f.Labels.Count(l => l),9}  {Pair(f.Champion.Threshold, f.Challenger.Threshold),-15}  {Pair(f, Metric.RocAuc),-15}  {Pair(f, Metric.LogLoss),-15}  {Pair(f, Metric.Sensitivity),-15}  {Pair(f, Metric.Specificity),-15}");
         }
 
-        Line($"verdict: {(c.Verdict.Promote ? "promote: the challenger is not worse by any criterion" : "keep the champion: the challenger is worse by a criterion")}");
+        Line($"verdict: {(c.Verdict.Promote ? "promote: the challenger is not worse by any criterion" : "keep the champion: the challenger may be worse by a criterion")}");
         foreach (var reason in c.Verdict.Reasons)
         {
             Line($"  {reason}");
@@ -47,6 +47,8 @@ public sealed record RetrainReport(string Champion, string Challenger, string Fo
     }
 
     private static string Pair(double champion, double challenger) => string.Create(CultureInfo.InvariantCulture, $"{champion:F4} / {challenger:F4}");
+
+    private static string Interval(double low, double high) => string.Create(CultureInfo.InvariantCulture, $"{low:+0.0000;-0.0000;0.0000} to {high:+0.0000;-0.0000;0.0000}");
 
     private static string Pair(ComparisonFold fold, Metric metric) => Pair(metric.Of(fold.Champion.Metrics), metric.Of(fold.Challenger.Metrics));
 }

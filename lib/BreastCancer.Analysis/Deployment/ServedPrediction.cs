@@ -5,4 +5,5 @@ namespace BreastCancer.Analysis.Deployment;
 /// <param name="Probability">The probability of malignancy, 0–1.</param>
 /// <param name="BiopsyRecommended">Whether it reaches the model card's threshold.</param>
 /// <param name="ModelVersion">The model version that answered.</param>
-public sealed record ServedPrediction(Guid PredictionId, double Probability, bool BiopsyRecommended, string ModelVersion);
+/// <param name="Case">The case number sent with the patient, or null.</param>
+public sealed record ServedPrediction(Guid PredictionId, double Probability, bool BiopsyRecommended, string ModelVersion, string? Case = null);

@@ -40,26 +40,35 @@ public sealed class WebAppClient : IDisposable
 
     /// <summary>
     /// Predicts every row of <paramref name="rows"/> (values of <paramref name="features"/>, in the data's units), in
-    /// requests of at most <see cref="BatchSize"/> patients, and returns the answers in order.
+    /// requests of at most <see cref="BatchSize"/> patients, and returns the answers in order. <paramref name="cases"/>,
+    /// when given, names each row's case (the tumour's pseudonymous case number, null for none): rows of one tumour
+    /// measured more than once share it, and a retrain's comparison keeps them together.
     /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="cases"/> does not have one entry per row.</exception>
     /// <exception cref="WebAppException">The app refused a batch (the message names the bad fields and the batch's first row).</exception>
-    public async Task<IReadOnlyList<ServedPrediction>> PredictAsync(IReadOnlyList<double[]> rows, IReadOnlyList<string> features, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ServedPrediction>> PredictAsync(IReadOnlyList<double[]> rows, IReadOnlyList<string> features, IReadOnlyList<string?>? cases = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(features);
+        if (cases is not null && cases.Count != rows.Count)
+        {
+            throw new ArgumentException($"{cases.Count} cases for {rows.Count} rows: give one case (or null) per row", nameof(cases));
+        }
+
         var answers = new List<ServedPrediction>(rows.Count);
         for (var start = 0; start < rows.Count; start += BatchSize)
         {
             var patients = new JsonArray();
-            foreach (var row in rows.Skip(start).Take(BatchSize))
+            for (var r = start; r < Math.Min(rows.Count, start + BatchSize); r++)
             {
                 var values = new JsonObject();
                 for (var f = 0; f < features.Count; f++)
                 {
-                    values[features[f]] = row[f];
+                    values[features[f]] = rows[r][f];
                 }
 
-                patients.Add(new JsonObject { ["features"] = values });
+                patients.Add(cases?[r] is { } caseNumber ? new JsonObject { ["features"] = values, ["case"] = caseNumber } : new JsonObject { ["features"] = values });
             }
 
             var body = await SendAsync(HttpMethod.Post, "api/predict", new JsonObject { ["patients"] = patients }, write: false,

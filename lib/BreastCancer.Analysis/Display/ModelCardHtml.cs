@@ -93,13 +93,13 @@ public static class ModelCardHtml
 
     private static string Update(ModelCard card) => card.Update is not { } update
         ? ""
-        : HtmlTable.Render("bc-card-update", ["model update", "champion", "this model", "difference", "allowed loss"],
+        : HtmlTable.Render("bc-card-update", ["model update", "champion", "this model", "difference (95 % interval)", "allowed loss"],
         [
             ["champion challenged", update.Champion, "", "", ""],
             ["added training rows", string.Create(CultureInfo.InvariantCulture, $"{update.AddedRows.Rows} ({update.AddedRows.Malignant} malignant) in {update.AddedRows.File}; SHA-256 {update.AddedRows.RowsSha256}"), "", "", ""],
-            .. update.Comparison.Select(m => (IReadOnlyList<string>)[m.Metric.Label(), Numbers.Format(m.Champion, "F4"), Numbers.Format(m.Challenger, "F4"), Numbers.Signed(m.Difference),
+            .. update.Comparison.Select(m => (IReadOnlyList<string>)[m.Metric.Label(), Numbers.Format(m.Champion, "F4"), Numbers.Format(m.Challenger, "F4"), DeploymentHtml.Difference(m),
                 m.AllowedLoss is { } allowed ? Numbers.Format(allowed, "F4") : "reported"]),
-            ["verdict", update.Verdict.Promote ? "passed every criterion" : "worse by a criterion: not to be promoted", "", "", ""],
+            ["verdict", update.Verdict.Promote ? "not worse by any criterion" : "possibly worse by a criterion: not to be promoted", "", "", ""],
         ],
         $"compared with the champion on new confirmed outcomes: {update.ComparisonProtocol}");
 

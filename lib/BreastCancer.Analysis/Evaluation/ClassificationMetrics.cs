@@ -42,7 +42,26 @@ public sealed record ClassificationMetrics(ConfusionCounts Counts, double Accura
     double Specificity, double F1, double Mcc, double RocAuc, double AveragePrecision, double Brier, double LogLoss)
 {
     /// <summary>Every metric of <paramref name="probabilities"/> against <paramref name="labels"/> (true = malignant).</summary>
-    public static ClassificationMetrics Compute(IReadOnlyList<bool> labels, IReadOnlyList<double> probabilities, double threshold = 0.5)
+    public static ClassificationMetrics Compute(IReadOnlyList<bool> labels, IReadOnlyList<double> probabilities, double threshold = 0.5) =>
+        Compute(labels, probabilities, _ => threshold);
+
+    /// <summary>
+    /// Every metric of <paramref name="probabilities"/> against <paramref name="labels"/>, each row decided at its own
+    /// threshold in <paramref name="thresholds"/>: predictions pooled from models with thresholds of their own, such as
+    /// the folds of a cross-validation.
+    /// </summary>
+    public static ClassificationMetrics Compute(IReadOnlyList<bool> labels, IReadOnlyList<double> probabilities, IReadOnlyList<double> thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(thresholds);
+        if (thresholds.Count != probabilities?.Count)
+        {
+            throw new ArgumentException($"{thresholds.Count} thresholds for {probabilities?.Count} probabilities", nameof(thresholds));
+        }
+
+        return Compute(labels, probabilities, i => thresholds[i]);
+    }
+
+    private static ClassificationMetrics Compute(IReadOnlyList<bool> labels, IReadOnlyList<double> probabilities, Func<int, double> thresholdOf)
     {
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(probabilities);
@@ -54,7 +73,7 @@ public sealed record ClassificationMetrics(ConfusionCounts Counts, double Accura
         var (tp, fp, tn, fn) = (0, 0, 0, 0);
         for (var i = 0; i < labels.Count; i++)
         {
-            var predicted = probabilities[i] >= threshold;
+            var predicted = probabilities[i] >= thresholdOf(i);
             (tp, fp, tn, fn) = (labels[i], predicted) switch
             {
                 (true, true) => (tp + 1, fp, tn, fn),
