@@ -17,6 +17,12 @@ public static class MonitoringCharts
     private const string StableHex = "#56B4E9";
     private const string ThresholdHex = "#333333";
 
+    /// <summary>The vertical extent (share of the plot's height, from the bottom) of the live-performance chart's panel of shares.</summary>
+    private static readonly double[] SharesPanel = [0.36, 1.0];
+
+    /// <summary>The vertical extent of the live-performance chart's ROC AUC panel.</summary>
+    private static readonly double[] RocAucPanel = [0.0, 0.26];
+
     /// <summary>ColorBrewer's YlOrRd scheme (Brewer 2002) as plotly.js stops: pale for a stable feature, dark red at twice the PSI alert level and above.</summary>
     private static readonly object[] Heat =
     [
@@ -113,8 +119,9 @@ public static class MonitoringCharts
     }
 
     /// <summary>
-    /// Live sensitivity and specificity at each measurement of <paramref name="timeline"/>, with their Wilson 95 % bands,
-    /// and the ROC AUC of the probabilities; undefined values (a window without one class) leave gaps.
+    /// Live sensitivity and specificity at each measurement of <paramref name="timeline"/>, with their Wilson 95 % bands
+    /// (shares of confirmed cases, upper panel), and the ROC AUC of the probabilities in a panel of its own below, since
+    /// it is not a share; undefined values (a window without one class) leave gaps.
     /// </summary>
     /// <exception cref="ArgumentException">The timeline has no measurements.</exception>
     public static GenericChart PerformanceOverTime(PerformanceTimeline timeline, IReadOnlyList<StreamMark>? marks = null)
@@ -134,12 +141,19 @@ public static class MonitoringCharts
         var traces = series.SelectMany(s => Band(ends, [.. points.Select(c => s.Rate(c.Performance))], s.Name, s.Colour)).ToList();
         var auc = Chart.Line<int, double, string>(ends, points.Select(c => c.Performance.RocAuc).ToArray(), Name: "ROC AUC", ShowMarkers: true, LineColor: ModelColors.Of(2),
             LineDash: StyleParam.DrawingStyle.Dot);
+        foreach (var trace in GenericChart.getTraces(auc))
+        {
+            trace.SetProperty("yaxis", "y2");
+        }
+
         traces.Add(auc);
         var chart = Chart.Combine(traces)
             .WithXAxisStyle<double, double, string>(TitleText: StreamTitle(timeline.Window, "confirmed outcomes", timeline.Step))
-            .WithYAxisStyle<double, double, string>(TitleText: "share of confirmed cases, ROC AUC", MinMax: new Tuple<double, double>(0, 1.02))
-            .WithSize(900, 440);
-        return Marked(chart, marks, "Live performance as the biopsy results arrive", ("legend", LayoutSettings.LegendBelow(-0.2)));
+            .WithYAxisStyle<double, double, string>(TitleText: "share of confirmed cases", MinMax: new Tuple<double, double>(0, 1.02))
+            .WithSize(900, 560);
+        return Marked(chart, marks, "Live performance as the biopsy results arrive", ("legend", LayoutSettings.LegendBelow(-0.16)),
+            ("xaxis", LayoutSettings.Attributes(("anchor", "y2"))), ("yaxis", LayoutSettings.Attributes(("domain", SharesPanel))),
+            ("yaxis2", LayoutSettings.Attributes(("domain", RocAucPanel), ("anchor", "x"), ("title", LayoutSettings.Title("ROC AUC")))));
     }
 
     private static IReadOnlyList<DriftCheckpoint> Checks(DriftTimeline timeline)

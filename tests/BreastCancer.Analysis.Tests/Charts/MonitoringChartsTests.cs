@@ -79,6 +79,14 @@ public sealed class MonitoringChartsTests
         Assert.Equal(timeline.Checkpoints.Select(c => c.Performance.Sensitivity.Value), Trace(chart, 2).GetProperty("y").EnumerateArray().Select(v => v.GetDouble()));
         Assert.Equal(timeline.Checkpoints.Select(c => c.Performance.Specificity.Low), Trace(chart, 4).GetProperty("y").EnumerateArray().Select(v => v.GetDouble()));
         Assert.Equal("tonexty", Trace(chart, 1).GetProperty("fill").GetString());
+        Assert.Equal(timeline.Checkpoints.Select(c => c.Performance.RocAuc), Trace(chart, 6).GetProperty("y").EnumerateArray().Select(v => v.GetDouble()));
+        Assert.Equal("y2", Trace(chart, 6).GetProperty("yaxis").GetString());
+        Assert.All(Enumerable.Range(0, 6), t => Assert.False(Trace(chart, t).TryGetProperty("yaxis", out _)));
+        using var layout = JsonDocument.Parse(GenericChart.toFigureJson(chart));
+        var (shares, auc) = (layout.RootElement.GetProperty("layout").GetProperty("yaxis"), layout.RootElement.GetProperty("layout").GetProperty("yaxis2"));
+        Assert.Equal("share of confirmed cases", shares.GetProperty("title").GetProperty("text").GetString());
+        Assert.Equal("ROC AUC", auc.GetProperty("title").GetProperty("text").GetString());
+        Assert.True(auc.GetProperty("domain")[1].GetDouble() < shares.GetProperty("domain")[0].GetDouble(), "the ROC AUC panel lies below the shares' panel");
     }
 
     [Fact]
