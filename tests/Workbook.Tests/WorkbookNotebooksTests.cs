@@ -129,6 +129,7 @@ public sealed class WorkbookNotebooksTests(ExecutedWorkbook workbook)
         Assert.Contains("<td>area_worst</td>", html, StringComparison.Ordinal);
         Assert.Contains("biopsy recommended: 45 of 114 before, 58 of 114 with the new scanner", html, StringComparison.Ordinal);
         Assert.Contains("(228 new confirmed outcomes added)", html, StringComparison.Ordinal);
+        Assert.Contains("228 new outcomes (86 malignant) of 114 cases, every case in one fold", html, StringComparison.Ordinal);
         Assert.Contains("saved but not promoted; the champion is still served", html, StringComparison.Ordinal);
         Assert.Contains("Verdict: promote.", html, StringComparison.Ordinal);
         var version = File.ReadAllText(Path.Combine(Repository.Root, "models", "current")).Trim();
