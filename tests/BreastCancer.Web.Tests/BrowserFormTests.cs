@@ -40,7 +40,7 @@ public sealed class BrowserFormTests(TrainedModel model) : IAsyncLifetime
         await Expect(probability).ToHaveTextAsync(p.ToString("P1", CultureInfo.InvariantCulture));
         await Expect(Page.Locator("#decision")).ToHaveTextAsync($"Biopsy recommended (threshold {threshold})");
         await Expect(Page.Locator("#model-version")).ToHaveTextAsync(model.Saved.Version);
-        await Expect(Page.Locator(".result .statement")).ToHaveTextAsync("This result supports a diagnosis and does not replace one.");
+        await Expect(Page.Locator(".result .statement")).ToHaveTextAsync("A research model's estimate: not for decisions about patients.");
 
         var contributions = await Page.Locator(".contributions tbody tr").AllAsync();
         Assert.NotEmpty(contributions);

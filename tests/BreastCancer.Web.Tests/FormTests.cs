@@ -66,7 +66,7 @@ public sealed partial class FormTests(TrainedModel model)
         Assert.Contains($"<strong id=\"probability\">{p.ToString("P1", CultureInfo.InvariantCulture)}</strong>", html, StringComparison.Ordinal);
         Assert.Contains(model.Saved.Decide([p])[0] ? ">Biopsy recommended" : ">Biopsy not recommended", html, StringComparison.Ordinal);
         Assert.Contains($"<span id=\"model-version\">{model.Saved.Version}</span>", html, StringComparison.Ordinal);
-        Assert.Contains("supports a diagnosis and does not replace one", html, StringComparison.Ordinal);
+        Assert.Contains("A research model's estimate: not for decisions about patients.", html, StringComparison.Ordinal);
         Assert.Equal(5, Regex.Count(html[html.IndexOf("class=\"contributions\"", StringComparison.Ordinal)..html.IndexOf("</table>", StringComparison.Ordinal)], "<tr><td>"));
         Assert.Equal(row[5], double.Parse(FieldValue(html, "compactness_mean"), CultureInfo.InvariantCulture));
     }
