@@ -59,7 +59,10 @@ builder.Services.Configure<RetrainOptions>(builder.Configuration.GetSection(Retr
 builder.Services.AddSingleton<Retrainer>();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals);
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-    context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+{
+    context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+    context.ProblemDetails.Detail ??= ClientErrors.DetailOf(context.Exception);
+});
 builder.Services.AddRazorPages();
 builder.Services.AddOpenApi();
 builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.Section));
@@ -70,12 +73,13 @@ var app = builder.Build();
 app.Services.GetRequiredService<ModelHolder>();
 app.Services.GetRequiredService<PredictionStore>();
 
+app.UseRequestMetrics();
 app.UseSecurityHeaders();
-app.UseExceptionHandler();
+app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ClientErrors.StatusCodeOf });
 app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseRouting();
-app.UseRequestMetrics();
+app.UseRequestRoute();
 app.UseRateLimiter();
 app.MapOpenApi();
 var api = app.MapGroup("").RequireRateLimiting(RateLimitOptions.Policy);
