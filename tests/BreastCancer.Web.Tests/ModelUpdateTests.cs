@@ -18,7 +18,16 @@ public sealed class ModelUpdateTests(TrainedModel model) : IDisposable
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await Patients.PostAsync(client, "/api/models/promote", $$"""{"version":"{{second.Version}}"}""", key: null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Patients.PostAsync(client, "/api/models/promote", """{"version":"no-such-version"}""", Key)).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await Patients.PostAsync(client, "/api/models/promote", """{"version":"../elsewhere"}""", Key)).StatusCode);
+        var traversal = await Patients.PostAsync(client, "/api/models/promote", """{"version":"../elsewhere"}""", Key);
+        Assert.Equal(HttpStatusCode.BadRequest, traversal.StatusCode);
+        Assert.Contains("without '/', '\\' or '..'", Assert.Single((await Patients.ErrorsAsync(traversal))["version"]), StringComparison.Ordinal);
+        Assert.Contains("is required", Assert.Single((await Patients.ErrorsAsync(await Patients.PostAsync(client, "/api/models/promote", "{}", Key)))["version"]), StringComparison.Ordinal);
+        using (var plain = new HttpRequestMessage(HttpMethod.Post, "/api/models/promote") { Content = new StringContent($$"""{"version":"{{second.Version}}"}""", System.Text.Encoding.UTF8, "text/plain") })
+        {
+            plain.Headers.Add("X-Api-Key", Key);
+            Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await client.SendAsync(plain)).StatusCode);
+        }
+
         var promoted = await Patients.ReadJsonAsync(await Patients.PostAsync(client, "/api/models/promote", $$"""{"version":"{{second.Version}}"}""", Key));
         var again = await Patients.ReadJsonAsync(await Patients.PostAsync(client, "/api/models/promote", $$"""{"version":"{{second.Version}}"}""", Key));
 

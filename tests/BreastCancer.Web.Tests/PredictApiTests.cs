@@ -208,6 +208,26 @@ public sealed class PredictApiTests(TrainedModel model)
         Assert.Contains("belongs to each patient of a batch", errors["case"][0], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_body_not_declared_as_JSON_gets_415_naming_the_type_and_nothing_is_stored()
+    {
+        var store = model.App.Services.GetRequiredService<PredictionStore>();
+        var before = store.Counts().Predictions;
+        var json = Patients.One(HeldOut[0]).ToJsonString();
+        using var plain = new StringContent(json, System.Text.Encoding.UTF8, "text/plain");
+        using var form = new FormUrlEncodedContent([new("features", json)]);
+        using var untyped = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(json));
+
+        var responses = new[] { await _client.PostAsync("/api/predict", plain), await _client.PostAsync("/api/predict", form), await _client.PostAsync("/api/predict", untyped) };
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.UnsupportedMediaType, r.StatusCode));
+        Assert.Contains("not text/plain", (await Patients.ReadJsonAsync(responses[0])).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("named no type", (await Patients.ReadJsonAsync(responses[2])).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, store.Counts().Predictions);
+        using var vendor = new StringContent(json, System.Text.Encoding.UTF8, "application/vnd.clinic+json");
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync("/api/predict", vendor)).StatusCode);
+    }
+
     [Theory]
     [InlineData("this is not JSON")]
     [InlineData("")]

@@ -20,6 +20,11 @@ public static class ApiEndpoints
     private static async Task<IResult> PredictAsync(HttpRequest request, ModelHolder holder, Predictor predictor, IOptions<PredictionOptions> limits,
         IOptions<ValidationOptions> validation, CancellationToken cancellationToken)
     {
+        if (ProblemResults.NotJson(request) is { } notJson)
+        {
+            return notJson;
+        }
+
         var maxBytes = limits.Value.MaxBodyBytes;
         if (await RequestBody.ReadAsync(request, maxBytes, cancellationToken) is not { } body)
         {

@@ -38,14 +38,14 @@ public static class ModelEndpoints
 
     private static async Task<IResult> PromoteAsync(HttpRequest request, ApiKeyCheck key, ModelVersions versions, CancellationToken cancellationToken)
     {
-        if (key.Refusal(request) is { } refusal)
+        if ((key.Refusal(request) ?? ProblemResults.NotJson(request)) is { } refusal)
         {
             return refusal;
         }
 
         if (await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken) is not { } body)
         {
-            return ProblemResults.TooLarge(MaxBodyBytes);
+            return ProblemResults.TooLarge("a promotion", MaxBodyBytes);
         }
 
         string? version;
@@ -61,9 +61,15 @@ public static class ModelEndpoints
             version = null;
         }
 
-        if (string.IsNullOrWhiteSpace(version) || version.IndexOfAny(['/', '\\']) >= 0 || version.Contains("..", StringComparison.Ordinal))
+        if (string.IsNullOrWhiteSpace(version))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["version"] = ["is required: the name of a saved version (GET /api/models lists them)"] },
+                title: "The request names no version to promote");
+        }
+
+        if (version.IndexOfAny(['/', '\\']) >= 0 || version.Contains("..", StringComparison.Ordinal))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["version"] = ["must be a version's name, without '/', '\\' or '..': versions are folders directly under the model folder"] },
                 title: "The request names no version to promote");
         }
 
@@ -79,14 +85,14 @@ public static class ModelEndpoints
 
     private static async Task<IResult> RetrainAsync(HttpRequest request, ApiKeyCheck key, Retrainer retrainer, CancellationToken cancellationToken)
     {
-        if (key.Refusal(request) is { } refusal)
+        if ((key.Refusal(request) ?? ProblemResults.NotJson(request, bodyOptional: true)) is { } refusal)
         {
             return refusal;
         }
 
         if (await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken) is not { } body)
         {
-            return ProblemResults.TooLarge(MaxBodyBytes);
+            return ProblemResults.TooLarge("a retrain request", MaxBodyBytes);
         }
 
         if (PromoteRequested(body) is not { } promote)

@@ -30,14 +30,14 @@ public static class MonitoringEndpoints
     private static async Task<IResult> OutcomeAsync(HttpRequest request, ApiKeyCheck key, PredictionStore store, ServiceMetrics metrics, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        if (key.Refusal(request) is { } refusal)
+        if ((key.Refusal(request) ?? ProblemResults.NotJson(request)) is { } refusal)
         {
             return refusal;
         }
 
         if (await RequestBody.ReadAsync(request, MaxOutcomeBytes, cancellationToken) is not { } body)
         {
-            return ProblemResults.TooLarge(MaxOutcomeBytes);
+            return ProblemResults.TooLarge("an outcome", MaxOutcomeBytes);
         }
 
         var errors = new ValidationErrors();
