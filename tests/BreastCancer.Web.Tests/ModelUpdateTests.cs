@@ -17,7 +17,12 @@ public sealed class ModelUpdateTests(TrainedModel model) : IDisposable
         var client = app.CreateClient();
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await Patients.PostAsync(client, "/api/models/promote", $$"""{"version":"{{second.Version}}"}""", key: null)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await Patients.PostAsync(client, "/api/models/promote", """{"version":"no-such-version"}""", Key)).StatusCode);
+        var unknown = await Patients.PostAsync(client, "/api/models/promote", """{"version":"no-such-version"}""", Key);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        var detail = (await Patients.ReadJsonAsync(unknown)).GetProperty("detail").GetString()!;
+        Assert.StartsWith("Version no-such-version (", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(_folder, detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(Path.GetTempPath(), detail, StringComparison.Ordinal);
         var traversal = await Patients.PostAsync(client, "/api/models/promote", """{"version":"../elsewhere"}""", Key);
         Assert.Equal(HttpStatusCode.BadRequest, traversal.StatusCode);
         Assert.Contains("without '/', '\\' or '..'", Assert.Single((await Patients.ErrorsAsync(traversal))["version"]), StringComparison.Ordinal);

@@ -34,6 +34,9 @@ public sealed class MonitoringApiTests(TrainedModel model)
         Assert.Contains("(malignant)", (await Patients.ReadJsonAsync(contradicted)).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Contains("bc_outcomes_total 1\n", await client.GetStringAsync("/metrics"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await PostOutcomeAsync(client, $$"""{"predictionId":"{{Guid.NewGuid()}}","malignant":false}""", Key)).StatusCode);
+        var twice = await PostOutcomeAsync(client, $$"""{"predictionId":"{{id}}","malignant":true,"malignant":false}""", Key);
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+        Assert.Contains("appears 2 times", Assert.Single((await Patients.ErrorsAsync(twice))["malignant"]), StringComparison.Ordinal);
         using var form = new HttpRequestMessage(HttpMethod.Post, "/api/outcomes") { Content = new FormUrlEncodedContent([new("predictionId", id.ToString()), new("malignant", "false")]) };
         form.Headers.Add("X-Api-Key", Key);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await client.SendAsync(form)).StatusCode);

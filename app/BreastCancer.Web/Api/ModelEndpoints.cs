@@ -79,7 +79,8 @@ public static class ModelEndpoints
         }
         catch (ModelFileException e)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "The version cannot be served", detail: e.Message);
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "The version cannot be served",
+                detail: $"Version {version} ({Path.GetFileName(e.Path)}): {e.Reason}");
         }
     }
 

@@ -82,6 +82,11 @@ public static class MonitoringEndpoints
                 errors.Add(property.Name, "is not a field of an outcome (predictionId, malignant)");
             }
 
+            foreach (var repeated in root.EnumerateObject().GroupBy(p => p.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            {
+                errors.Add(repeated.Key, $"appears {repeated.Count()} times: send each field once, so that no reader takes a different one");
+            }
+
             var id = root.TryGetProperty("predictionId", out var idValue)
                 ? idValue.ValueKind == JsonValueKind.String && Guid.TryParse(idValue.GetString(), out var parsed) ? parsed : Error(errors, "predictionId", "must be the id a prediction returned (a GUID string)", Guid.Empty)
                 : Error(errors, "predictionId", "is required", Guid.Empty);

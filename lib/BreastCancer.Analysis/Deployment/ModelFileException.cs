@@ -8,4 +8,7 @@ public sealed class ModelFileException(string path, string reason, Exception? in
 {
     /// <summary>The file or folder concerned.</summary>
     public string Path { get; } = path;
+
+    /// <summary>What is wrong with it, without its path (for messages that must not show the server's folders).</summary>
+    public string Reason { get; } = reason;
 }
