@@ -48,7 +48,7 @@ public sealed class DecisionTree
         _leafCovers = [.. leafCovers ?? throw new ArgumentNullException(nameof(leafCovers))];
         CheckStructure();
         CheckCovers();
-        Depth = DepthBelow(0);
+        Depth = _splitFeatures.Length == 0 ? 0 : DepthBelow(0);
         FeatureCount = _splitFeatures.Length == 0 ? 0 : _splitFeatures.Max() + 1;
     }
 
