@@ -9,12 +9,17 @@ namespace BreastCancer.Analysis.Charts;
 
 /// <summary>
 /// Permutation importance as horizontal bars, most important at the top: each group's mean loss of the metric over the
-/// repeated permutations, its 95 % interval as error bars, labelled by the group's name (a feature or a cluster).
+/// repeated permutations, labelled by the group's name (a feature or a cluster), with both 95 % intervals: the bootstrap
+/// interval over the rows as the bars' thin error bars, and the narrower interval over the repeats (rows fixed) as a
+/// thick dark error bar on a point at the mean.
 /// </summary>
 public static class PermutationImportanceChart
 {
     /// <summary>The colour of the permutation bars (Okabe–Ito sky blue).</summary>
     internal const string BarHex = "#56B4E9";
+
+    /// <summary>The colour of the point and interval over the repeats (Okabe–Ito blue).</summary>
+    private const string RepeatsHex = "#0072B2";
 
     /// <summary>The <paramref name="top"/> groups of <paramref name="result"/> with the largest mean loss.</summary>
     /// <exception cref="ArgumentException">The result has no groups, or <paramref name="top"/> is below 1.</exception>
@@ -31,33 +36,47 @@ public static class PermutationImportanceChart
         var names = groups.Select(g => g.Group.Name).ToArray();
         var chart = Bars(groups, names, result.Metric.Label())
             .WithXAxisStyle<double, double, string>(TitleText: LossTitle(result))
-            .WithSize(860, 150 + 28 * names.Length);
-        return LayoutSettings.With(chart, ("yaxis", RankedAxis(names, showLabels: true, "feature or group of features")),
+            .WithSize(860, 190 + 28 * names.Length);
+        return LayoutSettings.With(chart, ("yaxis", RankedAxis(names, showLabels: true, "feature or group of features")), ("legend", LayoutSettings.LegendBelow(-0.12)),
             ("title", LayoutSettings.Attributes(("text", string.Create(CultureInfo.InvariantCulture, $"{result.Model}: permutation importance on {result.Rows} rows (seed {result.Seed})")))), ("margin", LayoutSettings.Attributes(("l", 40))));
     }
 
-    /// <summary>The axis title: the metric's loss, with the baseline and the repeats behind the intervals.</summary>
+    /// <summary>The axis title: the metric's loss, with the baseline, the repeats and the row resamples behind the intervals.</summary>
     internal static string LossTitle(PermutationImportanceResult result) => string.Create(CultureInfo.InvariantCulture,
-        $"loss of {result.Metric.Label()} when permuted (baseline {result.Baseline:F4}; 95 % CI over {result.Repeats} repeats)");
+        $"loss of {result.Metric.Label()} when permuted (baseline {result.Baseline:F4}; 95 % CIs over {result.RowResamples} row resamples and over {result.Repeats} repeats)");
 
-    /// <summary>Horizontal bars of the groups' mean losses at <paramref name="names"/>, with their intervals as error bars.</summary>
+    /// <summary>
+    /// Horizontal bars of the groups' mean losses at <paramref name="names"/>, their row-bootstrap intervals as error bars,
+    /// and a point at each mean with its interval over the repeats, the two intervals named in the legend.
+    /// </summary>
     internal static GenericChart Bars(IReadOnlyList<GroupImportance> groups, IReadOnlyList<string> names, string metric)
     {
         var bars = Chart.Bar<double, string, string>(
             values: groups.Select(g => g.Mean).ToArray(),
             Keys: names.ToArray(),
-            Name: "permutation importance",
-            ShowLegend: false,
+            Name: "mean loss, 95 % CI over rows (bootstrap)",
+            ShowLegend: true,
             MarkerColor: Color.fromHex(BarHex));
         foreach (var trace in GenericChart.getTraces(bars))
         {
-            trace.SetProperty("error_x", LayoutSettings.Attributes(("type", "data"), ("symmetric", false), ("array", groups.Select(g => g.High - g.Mean).ToArray()),
-                ("arrayminus", groups.Select(g => g.Mean - g.Low).ToArray()), ("color", "#333333")));
-            trace.SetProperty("customdata", groups.Select(g => new[] { g.Low, g.High }).ToArray());
-            trace.SetProperty("hovertemplate", $"%{{y}}<br>mean loss of {metric} %{{x:.4f}} (95 % CI %{{customdata[0]:.4f}} to %{{customdata[1]:.4f}})<extra></extra>");
+            trace.SetProperty("error_x", LayoutSettings.Attributes(("type", "data"), ("symmetric", false), ("array", groups.Select(g => g.RowHigh - g.Mean).ToArray()),
+                ("arrayminus", groups.Select(g => g.Mean - g.RowLow).ToArray()), ("color", "#333333"), ("thickness", 1)));
+            trace.SetProperty("customdata", groups.Select(g => new[] { g.RowLow, g.RowHigh, g.Low, g.High }).ToArray());
+            trace.SetProperty("hovertemplate",
+                $"%{{y}}<br>mean loss of {metric} %{{x:.4f}}<br>95 % CI over rows %{{customdata[0]:.4f}} to %{{customdata[1]:.4f}}"
+                + "<br>95 % CI over repeats %{customdata[2]:.4f} to %{customdata[3]:.4f}<extra></extra>");
         }
 
-        return bars;
+        var points = Chart.Point<double, string, string>(groups.Select(g => g.Mean).ToArray(), names.ToArray(),
+            Name: "95 % CI over repeats (rows fixed)", ShowLegend: true, MarkerColor: Color.fromHex(RepeatsHex));
+        foreach (var trace in GenericChart.getTraces(points))
+        {
+            trace.SetProperty("error_x", LayoutSettings.Attributes(("type", "data"), ("symmetric", false), ("array", groups.Select(g => g.High - g.Mean).ToArray()),
+                ("arrayminus", groups.Select(g => g.Mean - g.Low).ToArray()), ("color", RepeatsHex), ("thickness", 4), ("width", 0)));
+            trace.SetProperty("hoverinfo", "skip");
+        }
+
+        return Chart.Combine([bars, points]);
     }
 
     /// <summary>A category axis listing <paramref name="names"/> top to bottom, growing its margin to fit long labels.</summary>

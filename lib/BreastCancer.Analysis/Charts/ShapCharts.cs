@@ -203,8 +203,8 @@ public static class ShapCharts
 
     /// <summary>
     /// The SHAP ranking beside the permutation ranking: left, mean |SHAP| of the <paramref name="top"/> features; right,
-    /// the same features' mean permutation loss with its 95 % interval, with their rank among all permuted features on
-    /// the right. Both panels list the features in the SHAP order, so a feature the two methods rank differently stands out.
+    /// the same features' mean permutation loss with its 95 % intervals over the rows and over the repeats
+    /// (<see cref="PermutationImportanceChart"/>), with their rank among all permuted features on the right. Both panels list the features in the SHAP order, so a feature the two methods rank differently stands out.
     /// </summary>
     /// <exception cref="ArgumentException">
     /// The explanation is empty, <paramref name="top"/> is below 1, a permuted group holds more than one feature, or a charted
@@ -234,9 +234,9 @@ public static class ShapCharts
         var grid = Chart.Grid([left, right], 1, 2, XGap: 0.06, SubPlotTitles: new[]
         {
             $"mean |SHAP value| ({ShapChartInput.Units(shap.OutputSpace)})",
-            $"loss of {permutation.Metric.Label()} when permuted (95 % CI), right: its rank",
+            $"loss of {permutation.Metric.Label()} when permuted (95 % CIs), right: its rank",
         });
-        return LayoutSettings.With(grid.WithSize(1000, 170 + 28 * names.Length),
+        return LayoutSettings.With(grid.WithSize(1000, 210 + 28 * names.Length), ("legend", LayoutSettings.LegendBelow(-0.12)),
             ("yaxis", PermutationImportanceChart.RankedAxis(names, showLabels: true)), ("yaxis2", LayoutSettings.Attributes(("autorange", "reversed"), ("categoryorder", "array"), ("categoryarray", names), ("side", "right"), ("tickmode", "array"),
                 ("tickvals", names), ("ticktext", groups.Select(g => $"#{ranked.IndexOf(g) + 1}").ToArray()), ("automargin", true), ("title", LayoutSettings.Title("rank by permutation")))),
             ("xaxis", LayoutSettings.Attributes(("title", LayoutSettings.Title($"mean |SHAP value| ({ShapChartInput.Units(shap.OutputSpace)})")))),

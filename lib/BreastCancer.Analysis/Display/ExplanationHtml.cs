@@ -58,19 +58,26 @@ public static class ExplanationHtml
         return summary + features;
     }
 
-    /// <summary>The model, metric, baseline, rows, repeats and seed, and each group's mean loss with its 95 % interval, most important first.</summary>
+    /// <summary>
+    /// The model, metric, baseline, rows, repeats, row resamples and seed, and each group's mean loss with its two 95 %
+    /// intervals (over the repeats; over the rows, by bootstrap), most important first.
+    /// </summary>
     public static string Render(PermutationImportanceResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var summary = HtmlTable.Render("bc-permutation-summary", ["model", "metric", "baseline", "rows", "repeats", "seed"],
-            [[result.Model, result.Metric.Label(), Numbers.Format(result.Baseline, "F4"), Numbers.Count(result.Rows), Numbers.Count(result.Repeats), Numbers.Count(result.Seed)]]);
-        var groups = HtmlTable.Render("bc-permutation", ["rank", "group", "features", $"mean loss of {result.Metric.Label()}", "95 % CI"],
+        var summary = HtmlTable.Render("bc-permutation-summary", ["model", "metric", "baseline", "rows", "repeats", "row resamples", "seed"],
+            [[result.Model, result.Metric.Label(), Numbers.Format(result.Baseline, "F4"), Numbers.Count(result.Rows), Numbers.Count(result.Repeats),
+                Numbers.Count(result.RowResamples), Numbers.Count(result.Seed)]]);
+        var groups = HtmlTable.Render("bc-permutation", ["rank", "group", "features", $"mean loss of {result.Metric.Label()}", "95 % CI over repeats", "95 % CI over rows"],
             result.Groups.OrderByDescending(g => g.Mean).Select((g, i) => (IReadOnlyList<string>)
             [
                 Numbers.Count(i + 1), g.Group.Name, Numbers.Count(g.Group.Features.Count), Numbers.Signed(g.Mean),
                 string.Create(CultureInfo.InvariantCulture, $"{Numbers.Signed(g.Low)} to {Numbers.Signed(g.High)}"),
+                string.Create(CultureInfo.InvariantCulture, $"{Numbers.Signed(g.RowLow)} to {Numbers.Signed(g.RowHigh)}"),
             ]),
-            "loss = drop in the metric when the group's columns are shuffled together; the interval covers the permutations, not the rows");
+            "loss = drop in the metric when the group's columns are shuffled together; the interval over repeats covers the permutations only, "
+            + $"the rows fixed; the interval over rows is a percentile bootstrap of the {Numbers.Count(result.Rows)} rows ({Numbers.Count(result.RowResamples)} resamples, "
+            + "stratified by class) and also covers which rows were scored");
         return summary + groups;
     }
 

@@ -87,7 +87,6 @@ public sealed record ClassificationMetrics(ConfusionCounts Counts, double Accura
         var specificity = Ratio(tn, tn + fp);
         var precision = Ratio(tp, tp + fp);
         var mccDenominator = Math.Sqrt((double)(tp + fp) * (tp + fn) * (tn + fp) * (tn + fn));
-        var epsilon = Math.BitIncrement(1.0) - 1.0;
         return new ClassificationMetrics(
             new ConfusionCounts(tp, fp, tn, fn),
             Ratio(tp + tn, labels.Count),
@@ -99,12 +98,23 @@ public sealed record ClassificationMetrics(ConfusionCounts Counts, double Accura
             mccDenominator > 0 ? ((double)tp * tn - (double)fp * fn) / mccDenominator : 0,
             RankingMetrics.RocAuc(labels, probabilities),
             RankingMetrics.AveragePrecision(labels, probabilities),
-            labels.Select((l, i) => Math.Pow(probabilities[i] - (l ? 1 : 0), 2)).Average(),
-            -labels.Select((l, i) =>
-            {
-                var p = Math.Clamp(probabilities[i], epsilon, 1 - epsilon);
-                return l ? Math.Log(p) : Math.Log(1 - p);
-            }).Average());
+            BrierScore(labels, probabilities),
+            MeanLogLoss(labels, probabilities));
+    }
+
+    /// <summary>The Brier score: the mean of (p − y)², 0–1.</summary>
+    internal static double BrierScore(IReadOnlyList<bool> labels, IReadOnlyList<double> probabilities) =>
+        labels.Select((l, i) => Math.Pow(probabilities[i] - (l ? 1 : 0), 2)).Average();
+
+    /// <summary>The log loss in nats, each probability clipped to [ε, 1 − ε] with ε the double-precision machine epsilon.</summary>
+    internal static double MeanLogLoss(IReadOnlyList<bool> labels, IReadOnlyList<double> probabilities)
+    {
+        var epsilon = Math.BitIncrement(1.0) - 1.0;
+        return -labels.Select((l, i) =>
+        {
+            var p = Math.Clamp(probabilities[i], epsilon, 1 - epsilon);
+            return l ? Math.Log(p) : Math.Log(1 - p);
+        }).Average();
     }
 
     private static double Ratio(int numerator, int denominator) => denominator == 0 ? 0 : numerator / (double)denominator;

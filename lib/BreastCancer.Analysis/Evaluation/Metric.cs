@@ -64,6 +64,21 @@ public static class MetricExtensions
         };
     }
 
+    /// <summary>
+    /// The metric of <paramref name="probabilities"/> against <paramref name="labels"/> (true = malignant), equal to
+    /// <see cref="Of(Metric, ClassificationMetrics)"/> of <see cref="ClassificationMetrics.Compute"/> at threshold 0.5, but
+    /// computing only this metric where it stands alone (the ranking metrics, Brier score and log loss): for resampling
+    /// loops that evaluate one metric many times.
+    /// </summary>
+    internal static double Of(this Metric metric, IReadOnlyList<bool> labels, IReadOnlyList<double> probabilities) => metric switch
+    {
+        Metric.RocAuc => RankingMetrics.RocAuc(labels, probabilities),
+        Metric.AveragePrecision => RankingMetrics.AveragePrecision(labels, probabilities),
+        Metric.Brier => ClassificationMetrics.BrierScore(labels, probabilities),
+        Metric.LogLoss => ClassificationMetrics.MeanLogLoss(labels, probabilities),
+        _ => metric.Of(ClassificationMetrics.Compute(labels, probabilities)),
+    };
+
     /// <summary>The values the metric can take: [−1, 1] for MCC, [0, ∞) for log loss, [0, 1] for the rest.</summary>
     public static (double Low, double High) Range(this Metric metric) => metric switch
     {

@@ -18,38 +18,46 @@ public static class PermutationImportance
     /// <summary>
     /// The importance of each group on <paramref name="rows"/> (held-out rows, ideally), <paramref name="repeats"/>
     /// permutations each, all of a group's permuted copies of the rows scored in one call of the model (whose predictions
-    /// are row by row, so batching changes no probability). The seed of every permutation is drawn in turn from a generator seeded with
-    /// <paramref name="seed"/> (group by group, repeat by repeat) before any is scored, so the result depends on the seed
-    /// and not on the number of <paramref name="workers"/> or on the process.
+    /// are row by row, so batching changes no probability), with two 95 % intervals: over the repeats (the rows fixed) and
+    /// over <paramref name="rowResamples"/> bootstrap resamples of the rows (<see cref="GroupImportance"/>). The seed of
+    /// every permutation is drawn in turn from a generator seeded with <paramref name="seed"/> (group by group, repeat by
+    /// repeat), then the seed of the row resamples, before any is scored, so the result depends on the seed and not on the
+    /// number of <paramref name="workers"/> or on the process.
     /// </summary>
-    /// <exception cref="ArgumentException">No rows, labels not one per row, fewer than 2 repeats, or a group naming a column that does not exist.</exception>
+    /// <exception cref="ArgumentException">
+    /// No rows, labels not one per row, fewer than 2 repeats or row resamples, or a group naming a column that does not exist.
+    /// </exception>
     public static PermutationImportanceResult Compute(string modelName, FittedPipeline model, IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels,
-        IReadOnlyList<FeatureGroup> groups, Metric metric, int repeats, int seed, int? workers = null)
+        IReadOnlyList<FeatureGroup> groups, Metric metric, int repeats, int seed, int? workers = null, int rowResamples = 1000)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(groups);
-        Validate(rows, labels, groups, repeats);
+        Validate(rows, labels, groups, repeats, rowResamples);
         var scorer = model.CreateScorer([.. Enumerable.Range(1, rows[0].Length).Select(f => $"feature {f}")]);
-        var baseline = metric.Of(ClassificationMetrics.Compute(labels, Score(scorer, rows)));
+        var baselineProbabilities = Score(scorer, rows);
+        var baseline = metric.Of(ClassificationMetrics.Compute(labels, baselineProbabilities));
         var sign = metric.HigherIsBetter() ? 1 : -1;
         var seeds = new Random(seed);
         var permutationSeeds = groups.Select(_ => Enumerable.Range(0, repeats).Select(_ => seeds.Next()).ToArray()).ToArray();
+        var resamples = PermutationRowBootstrap.Resamples(labels, rowResamples, seeds.Next());
         var losses = new double[groups.Count][];
+        var rowIntervals = new (double Low, double High)[groups.Count];
         Parallel.For(0, groups.Count, new ParallelOptions { MaxDegreeOfParallelism = workers ?? Environment.ProcessorCount }, g =>
         {
             var probabilities = Score(scorer, [.. permutationSeeds[g].SelectMany(s => Permuted(rows, groups[g].Features, new Random(s)))]);
             losses[g] = [.. Enumerable.Range(0, repeats).Select(r => sign * (baseline - metric.Of(ClassificationMetrics.Compute(labels, probabilities[(r * rows.Count)..((r + 1) * rows.Count)]))))];
+            rowIntervals[g] = PermutationRowBootstrap.Interval(metric, labels, baselineProbabilities, probabilities, repeats, resamples);
         });
         var t = StudentT.InvCDF(0, 1, repeats - 1, 0.975);
         var importances = groups.Select((group, g) =>
         {
             var (mean, sd) = losses[g].MeanStandardDeviation();
             var half = t * sd / Math.Sqrt(repeats);
-            return new GroupImportance(group, losses[g], mean, mean - half, mean + half);
+            return new GroupImportance(group, losses[g], mean, mean - half, mean + half, rowIntervals[g].Low, rowIntervals[g].High);
         });
-        return new PermutationImportanceResult(modelName, metric, baseline, rows.Count, repeats, seed, [.. importances.OrderByDescending(i => i.Mean)]);
+        return new PermutationImportanceResult(modelName, metric, baseline, rows.Count, repeats, rowResamples, seed, [.. importances.OrderByDescending(i => i.Mean)]);
     }
 
     /// <summary>The probabilities of <paramref name="rows"/>, equal to the pipeline's <c>PredictProbability</c> bit for bit, without ML.NET's data view per call.</summary>
@@ -77,7 +85,7 @@ public static class PermutationImportance
         })];
     }
 
-    private static void Validate(IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, IReadOnlyList<FeatureGroup> groups, int repeats)
+    private static void Validate(IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, IReadOnlyList<FeatureGroup> groups, int repeats, int rowResamples)
     {
         if (rows.Count == 0 || labels.Count != rows.Count)
         {
@@ -87,6 +95,11 @@ public static class PermutationImportance
         if (repeats < 2)
         {
             throw new ArgumentException($"{repeats} repeats: need at least 2 for an interval", nameof(repeats));
+        }
+
+        if (rowResamples < 2)
+        {
+            throw new ArgumentException($"{rowResamples} row resamples: need at least 2 for a bootstrap interval", nameof(rowResamples));
         }
 
         var width = rows[0].Length;

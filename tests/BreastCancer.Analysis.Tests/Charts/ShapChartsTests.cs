@@ -22,7 +22,7 @@ public sealed class ShapChartsTests
 
     private static string[] Texts(JsonNode? array) => [.. array!.AsArray().Select(v => (string)v!)];
 
-    private static GroupImportance Group(string name, double mean, params int[] features) => new(new FeatureGroup(name, features), [mean, mean], mean, mean - 0.01, mean + 0.02);
+    private static GroupImportance Group(string name, double mean, params int[] features) => new(new FeatureGroup(name, features), [mean, mean], mean, mean - 0.01, mean + 0.02, mean - 0.03, mean + 0.05);
 
     [Fact]
     public void Global_importance_bars_are_the_mean_absolute_shap_values_largest_at_the_top()
@@ -127,7 +127,7 @@ public sealed class ShapChartsTests
     [Fact]
     public void The_rankings_list_both_panels_in_the_shap_order_and_give_the_permutation_ranks()
     {
-        var permutation = new PermutationImportanceResult("model", Metric.RocAuc, 0.99, 4, 2, 1, [Group("c", 0.03, 2), Group("b", 0.02, 1), Group("a", 0.01, 0)]);
+        var permutation = new PermutationImportanceResult("model", Metric.RocAuc, 0.99, 4, 2, 100, 1, [Group("c", 0.03, 2), Group("b", 0.02, 1), Group("a", 0.01, 0)]);
 
         var figure = Figure(ShapCharts.Rankings(Small, permutation));
 
@@ -136,7 +136,8 @@ public sealed class ShapChartsTests
         Assert.Equal(["a", "b", "c"], Texts(permutationBars["y"]));
         Assert.Equal([1.0, 0.5, 0.15], Numbers(shapBars["x"]), new Tolerance(1e-12));
         Assert.Equal([0.01, 0.02, 0.03], Numbers(permutationBars["x"]));
-        Assert.Equal([0.02, 0.02, 0.02], Numbers(permutationBars["error_x"]!["array"]), new Tolerance(1e-12));
+        Assert.Equal([0.05, 0.05, 0.05], Numbers(permutationBars["error_x"]!["array"]), new Tolerance(1e-12));
+        Assert.Equal([0.02, 0.02, 0.02], Numbers(figure["data"]![2]!["error_x"]!["array"]), new Tolerance(1e-12));
         Assert.Equal(["#3", "#2", "#1"], Texts(figure["layout"]!["yaxis2"]!["ticktext"]));
         var clustered = permutation with { Groups = [Group("a + b", 0.03, 0, 1), Group("c", 0.01, 2)] };
         Assert.Contains("'a + b' holds 2 features", Assert.Throws<ArgumentException>(() => ShapCharts.Rankings(Small, clustered)).Message, StringComparison.Ordinal);
@@ -145,18 +146,25 @@ public sealed class ShapChartsTests
     }
 
     [Fact]
-    public void The_permutation_chart_draws_each_groups_mean_loss_with_its_interval()
+    public void The_permutation_chart_draws_each_groups_mean_loss_with_its_intervals_over_rows_and_over_repeats()
     {
-        var result = new PermutationImportanceResult("model", Metric.RocAuc, 0.99, 4, 2, 1, [Group("a + b", 0.03, 0, 1), Group("c", 0.01, 2)]);
+        var result = new PermutationImportanceResult("model", Metric.RocAuc, 0.99, 4, 2, 100, 1, [Group("a + b", 0.03, 0, 1), Group("c", 0.01, 2)]);
 
         var figure = Figure(PermutationImportanceChart.Create(result));
 
-        var bars = figure["data"]![0]!;
+        var (bars, repeats) = (figure["data"]![0]!, figure["data"]![1]!);
         Assert.Equal(["a + b", "c"], Texts(bars["y"]));
         Assert.Equal([0.03, 0.01], Numbers(bars["x"]));
-        Assert.Equal([0.02, 0.02], Numbers(bars["error_x"]!["array"]), new Tolerance(1e-12));
-        Assert.Equal([0.01, 0.01], Numbers(bars["error_x"]!["arrayminus"]), new Tolerance(1e-12));
-        Assert.StartsWith("loss of ROC AUC when permuted (baseline 0.9900", (string)figure["layout"]!["xaxis"]!["title"]!["text"]!, StringComparison.Ordinal);
+        Assert.Equal([0.05, 0.05], Numbers(bars["error_x"]!["array"]), new Tolerance(1e-12));
+        Assert.Equal([0.03, 0.03], Numbers(bars["error_x"]!["arrayminus"]), new Tolerance(1e-12));
+        Assert.Contains("over rows", (string)bars["name"]!, StringComparison.Ordinal);
+        Assert.Equal(["a + b", "c"], Texts(repeats["y"]));
+        Assert.Equal([0.03, 0.01], Numbers(repeats["x"]));
+        Assert.Equal([0.02, 0.02], Numbers(repeats["error_x"]!["array"]), new Tolerance(1e-12));
+        Assert.Equal([0.01, 0.01], Numbers(repeats["error_x"]!["arrayminus"]), new Tolerance(1e-12));
+        Assert.Contains("over repeats", (string)repeats["name"]!, StringComparison.Ordinal);
+        Assert.Equal("loss of ROC AUC when permuted (baseline 0.9900; 95 % CIs over 100 row resamples and over 2 repeats)",
+            (string)figure["layout"]!["xaxis"]!["title"]!["text"]!);
         Assert.Throws<ArgumentException>(() => PermutationImportanceChart.Create(result with { Groups = [] }));
     }
 

@@ -15,10 +15,10 @@ public sealed class ExplanationHtmlTests
         [[2.0, 10], [1.0, 0], [1.5, 20], [3.0, 5]],
         ShapOutputSpace.LogOdds, "linear SHAP <exact>");
 
-    private static readonly PermutationImportanceResult Permutation = new("LR <L2>", Metric.RocAuc, 0.9875, 114, 10, 42,
+    private static readonly PermutationImportanceResult Permutation = new("LR <L2>", Metric.RocAuc, 0.9875, 114, 10, 1000, 42,
     [
-        new GroupImportance(new FeatureGroup("a & b", [0, 1]), [0.03, 0.05], 0.04, 0.01, 0.07),
-        new GroupImportance(new FeatureGroup("c", [2]), [-0.01, 0.0], -0.005, -0.02, 0.01),
+        new GroupImportance(new FeatureGroup("a & b", [0, 1]), [0.03, 0.05], 0.04, 0.01, 0.07, -0.01, 0.09),
+        new GroupImportance(new FeatureGroup("c", [2]), [-0.01, 0.0], -0.005, -0.02, 0.01, -0.03, 0.02),
     ]);
 
     private static readonly LinearCoefficients Coefficients = new(
@@ -40,14 +40,16 @@ public sealed class ExplanationHtmlTests
     }
 
     [Fact]
-    public void The_permutation_view_gives_the_settings_and_each_groups_mean_loss_with_its_interval()
+    public void The_permutation_view_gives_the_settings_and_each_groups_mean_loss_with_its_intervals_over_repeats_and_over_rows()
     {
         var html = ExplanationHtml.Render(Permutation);
 
-        Assert.Contains("<td>LR &lt;L2&gt;</td><td>ROC AUC</td><td>0.9875</td><td>114</td><td>10</td><td>42</td>", html, StringComparison.Ordinal);
-        Assert.Contains("<tr><td>1</td><td>a &amp; b</td><td>2</td><td>+0.0400</td><td>+0.0100 to +0.0700</td></tr>", html, StringComparison.Ordinal);
-        Assert.Contains("<tr><td>2</td><td>c</td><td>1</td><td>−0.0050</td><td>−0.0200 to +0.0100</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>LR &lt;L2&gt;</td><td>ROC AUC</td><td>0.9875</td><td>114</td><td>10</td><td>1000</td><td>42</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>1</td><td>a &amp; b</td><td>2</td><td>+0.0400</td><td>+0.0100 to +0.0700</td><td>−0.0100 to +0.0900</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>2</td><td>c</td><td>1</td><td>−0.0050</td><td>−0.0200 to +0.0100</td><td>−0.0300 to +0.0200</td></tr>", html, StringComparison.Ordinal);
         Assert.Contains("mean loss of ROC AUC", html, StringComparison.Ordinal);
+        Assert.Contains("<th>95 % CI over repeats</th><th>95 % CI over rows</th>", html, StringComparison.Ordinal);
+        Assert.Contains("bootstrap of the 114 rows (1000 resamples", html, StringComparison.Ordinal);
     }
 
     [Fact]

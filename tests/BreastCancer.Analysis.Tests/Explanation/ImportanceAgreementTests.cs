@@ -25,9 +25,9 @@ public sealed class ImportanceAgreementTests
     [Fact]
     public void A_permutation_result_gives_each_features_mean_loss_in_the_features_order_and_refuses_clusters()
     {
-        var groups = new[] { new GroupImportance(new FeatureGroup("b", [1]), [0.2, 0.4], 0.3, 0.1, 0.5), new GroupImportance(new FeatureGroup("a", [0]), [0.1, 0.1], 0.1, 0.1, 0.1) };
-        var result = new PermutationImportanceResult("m", Metric.RocAuc, 0.99, 10, 2, 1, groups);
-        var clusters = result with { Groups = [new GroupImportance(new FeatureGroup("a + b", [0, 1]), [0.5, 0.5], 0.5, 0.5, 0.5)] };
+        var groups = new[] { new GroupImportance(new FeatureGroup("b", [1]), [0.2, 0.4], 0.3, 0.1, 0.5, 0.0, 0.6), new GroupImportance(new FeatureGroup("a", [0]), [0.1, 0.1], 0.1, 0.1, 0.1, 0.1, 0.1) };
+        var result = new PermutationImportanceResult("m", Metric.RocAuc, 0.99, 10, 2, 100, 1, groups);
+        var clusters = result with { Groups = [new GroupImportance(new FeatureGroup("a + b", [0, 1]), [0.5, 0.5], 0.5, 0.5, 0.5, 0.5, 0.5)] };
 
         Assert.Equal([0.1, 0.3], result.MeanLossByFeature(["a", "b"]));
         var error = Assert.Throws<ArgumentException>(() => clusters.MeanLossByFeature(["a"]));

@@ -53,6 +53,67 @@ public sealed class PermutationImportanceTests
         Assert.All(used.Losses, l => Assert.Contains(l, possible));
         Assert.Equal(used.Losses.Average(), used.Mean, 12);
         Assert.True(used.Low <= used.Mean && used.Mean <= used.High);
+        Assert.Equal((0.0, 0.0), (ignored.RowLow, ignored.RowHigh));
+        Assert.True(used.RowLow < used.RowHigh, $"the row interval of x is {used.RowLow} to {used.RowHigh}");
+    }
+
+    [Theory]
+    [InlineData(Metric.LogLoss)]
+    [InlineData(Metric.Brier)]
+    [InlineData(Metric.RocAuc)]
+    [InlineData(Metric.AveragePrecision)]
+    [InlineData(Metric.Accuracy)]
+    public void The_row_interval_is_the_percentile_bootstrap_a_brute_force_resampling_of_the_scored_probabilities_gives(Metric metric)
+    {
+        var model = new FittedPipeline([], new SmoothClassifier());
+        double[][] rows = [[1, 5], [2, 3], [3, 7], [4, 1], [2.5, 2], [3.5, 6], [1.5, 4], [0.5, 8], [4.5, 0]];
+        bool[] labels = [false, false, true, true, false, true, true, false, true];
+        var groups = FeatureGroup.Singles(["x", "y"]);
+        const int repeats = 4;
+        const int resamples = 300;
+        const int seed = 11;
+
+        var result = PermutationImportance.Compute("smooth", model, rows, labels, groups, metric, repeats, seed, workers: 1, rowResamples: resamples);
+
+        // The same seed logic: a permutation seed per group and repeat, then the seed of the row resamples.
+        var seeds = new Random(seed);
+        var permutationSeeds = groups.Select(_ => Enumerable.Range(0, repeats).Select(_ => seeds.Next()).ToArray()).ToArray();
+        var resampler = new Random(seeds.Next());
+        var malignant = Enumerable.Range(0, rows.Length).Where(r => labels[r]).ToArray();
+        var benign = Enumerable.Range(0, rows.Length).Where(r => !labels[r]).ToArray();
+        var samples = Enumerable.Range(0, resamples)
+            .Select(_ => malignant.Select(_ => malignant[resampler.Next(malignant.Length)]).Concat(benign.Select(_ => benign[resampler.Next(benign.Length)])).ToArray())
+            .ToArray();
+        var baseline = model.PredictProbability(rows);
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var permuted = permutationSeeds[g].Select(s =>
+            {
+                var order = Enumerable.Range(0, rows.Length).ToArray();
+                new Random(s).Shuffle(order);
+                var column = groups[g].Features[0];
+                return model.PredictProbability([.. rows.Select((row, i) => column == 0 ? new[] { rows[order[i]][0], row[1] } : [row[0], rows[order[i]][1]])]);
+            }).ToArray();
+            var importances = samples.Select(sample =>
+            {
+                var sampledLabels = sample.Select(i => labels[i]).ToArray();
+                var reference = metric.Of(ClassificationMetrics.Compute(sampledLabels, [.. sample.Select(i => baseline[i])]));
+                var sign = metric.HigherIsBetter() ? 1 : -1;
+                return permuted.Sum(p => sign * (reference - metric.Of(ClassificationMetrics.Compute(sampledLabels, [.. sample.Select(i => p[i])])))) / repeats;
+            }).Order().ToArray();
+
+            var group = result.Groups.Single(r => r.Group.Name == groups[g].Name);
+            Assert.Equal(Percentile(importances, 0.025), group.RowLow, 1e-12);
+            Assert.Equal(Percentile(importances, 0.975), group.RowHigh, 1e-12);
+            Assert.True(group.RowHigh > group.RowLow, $"{groups[g].Name}: the row interval {group.RowLow} to {group.RowHigh} is a point");
+        }
+
+        static double Percentile(double[] sorted, double q)
+        {
+            var h = (sorted.Length - 1) * q;
+            var below = (int)Math.Floor(h);
+            return sorted[below] + ((h - below) * (sorted[below + 1] - sorted[below]));
+        }
     }
 
     [Fact]
@@ -84,8 +145,14 @@ public sealed class PermutationImportanceTests
         var two = PermutationImportance.Compute("LR", fitted, HeldOut, HeldOutLabels, groups, Metric.Brier, repeats: 3, seed: 9, workers: 2);
         var other = PermutationImportance.Compute("LR", fitted, HeldOut, HeldOutLabels, groups, Metric.Brier, repeats: 3, seed: 10, workers: 2);
 
+        var again = PermutationImportance.Compute("LR", fitted, HeldOut, HeldOutLabels, groups, Metric.Brier, repeats: 3, seed: 9, workers: 1);
+
         Assert.Equal(one.Groups.Select(g => g.Losses.ToArray()), two.Groups.Select(g => g.Losses.ToArray()));
         Assert.NotEqual(one.Groups.Select(g => g.Losses.ToArray()), other.Groups.Select(g => g.Losses.ToArray()));
+        Assert.Equal(one.Groups.Select(g => (g.RowLow, g.RowHigh)), two.Groups.Select(g => (g.RowLow, g.RowHigh)));
+        Assert.Equal(one.Groups.Select(g => (g.RowLow, g.RowHigh)), again.Groups.Select(g => (g.RowLow, g.RowHigh)));
+        Assert.NotEqual(one.Groups.Select(g => (g.RowLow, g.RowHigh)), other.Groups.Select(g => (g.RowLow, g.RowHigh)));
+        Assert.Equal(1000, one.RowResamples);
     }
 
     [Fact]
@@ -99,6 +166,8 @@ public sealed class PermutationImportanceTests
         Assert.Contains("2 rows and 1 labels", labels.Message, StringComparison.Ordinal);
         var repeats = Assert.Throws<ArgumentException>(() => PermutationImportance.Compute("m", model, rows, [true, false], groups, Metric.Accuracy, 1, 1));
         Assert.Contains("1 repeats", repeats.Message, StringComparison.Ordinal);
+        var resamples = Assert.Throws<ArgumentException>(() => PermutationImportance.Compute("m", model, rows, [true, false], groups, Metric.Accuracy, 5, 1, rowResamples: 1));
+        Assert.Contains("1 row resamples: need at least 2", resamples.Message, StringComparison.Ordinal);
         var column = Assert.Throws<ArgumentException>(() => PermutationImportance.Compute("m", model, rows, [true, false], [new FeatureGroup("z", [2])], Metric.Accuracy, 5, 1));
         Assert.Contains("the group 'z' names columns [2]", column.Message, StringComparison.Ordinal);
         var cluster = Assert.Throws<ArgumentException>(() => FeatureGroup.Clusters(new FeatureClusters(0.5, Linkage.Average, [["x", "w"]]), ["x", "y"]));
@@ -113,6 +182,12 @@ public sealed class PermutationImportanceTests
     private sealed class FirstColumnClassifier : IFittedClassifier
     {
         public double[] PredictProbability(IReadOnlyList<double[]> rows) => [.. rows.Select(r => r[0] > 2.5 ? 0.9 : 0.1)];
+    }
+
+    /// <summary>A probability that varies smoothly with both columns, so that every metric moves when either is shuffled.</summary>
+    private sealed class SmoothClassifier : IFittedClassifier
+    {
+        public double[] PredictProbability(IReadOnlyList<double[]> rows) => [.. rows.Select(r => 1 / (1 + Math.Exp(-(1.5 * (r[0] - 2.5)) - (0.3 * (r[1] - 4)))))];
     }
 
     /// <summary>Malignant when the mean of the first two columns is positive.</summary>
