@@ -104,17 +104,30 @@ public sealed record ClassificationMetrics(ConfusionCounts Counts, double Accura
 
     /// <summary>The Brier score: the mean of (p − y)², 0–1.</summary>
     internal static double BrierScore(IReadOnlyList<bool> labels, IReadOnlyList<double> probabilities) =>
-        labels.Select((l, i) => Math.Pow(probabilities[i] - (l ? 1 : 0), 2)).Average();
+        labels.Select((l, i) => BrierTerm(l, probabilities[i])).Average();
 
     /// <summary>The log loss in nats, each probability clipped to [ε, 1 − ε] with ε the double-precision machine epsilon.</summary>
-    internal static double MeanLogLoss(IReadOnlyList<bool> labels, IReadOnlyList<double> probabilities)
+    internal static double MeanLogLoss(IReadOnlyList<bool> labels, IReadOnlyList<double> probabilities) =>
+        labels.Select((l, i) => LogLossTerm(l, probabilities[i])).Average();
+
+    /// <summary>
+    /// The loss of one prediction whose mean over the rows, summed in row order, is <paramref name="metric"/> exactly as
+    /// computed here (Brier score, log loss), or null for a metric that is no such mean.
+    /// </summary>
+    internal static Func<bool, double, double>? RowLoss(Metric metric) => metric switch
+    {
+        Metric.Brier => BrierTerm,
+        Metric.LogLoss => LogLossTerm,
+        _ => null,
+    };
+
+    private static double BrierTerm(bool label, double probability) => Math.Pow(probability - (label ? 1 : 0), 2);
+
+    private static double LogLossTerm(bool label, double probability)
     {
         var epsilon = Math.BitIncrement(1.0) - 1.0;
-        return -labels.Select((l, i) =>
-        {
-            var p = Math.Clamp(probabilities[i], epsilon, 1 - epsilon);
-            return l ? Math.Log(p) : Math.Log(1 - p);
-        }).Average();
+        var p = Math.Clamp(probability, epsilon, 1 - epsilon);
+        return -(label ? Math.Log(p) : Math.Log(1 - p));
     }
 
     private static double Ratio(int numerator, int denominator) => denominator == 0 ? 0 : numerator / (double)denominator;

@@ -40,6 +40,50 @@ internal static class PermutationRowBootstrap
     public static (double Low, double High) Interval(Metric metric, IReadOnlyList<bool> labels, double[] baseline, double[] permuted, int repeats, int[][] resamples)
     {
         var sign = metric.HigherIsBetter() ? 1 : -1;
+        var importances = ClassificationMetrics.RowLoss(metric) is { } rowLoss
+            ? MeanLosses(rowLoss, sign, labels, baseline, permuted, repeats, resamples)
+            : RecomputedLosses(metric, sign, labels, baseline, permuted, repeats, resamples);
+        if (importances.Any(double.IsNaN))
+        {
+            // The metric is undefined on the rows (ROC AUC of one class only): so is its interval.
+            return (double.NaN, double.NaN);
+        }
+
+        Array.Sort(importances);
+        return (SortedArrayStatistics.QuantileCustom(importances, 0.025, QuantileDefinition.R7),
+            SortedArrayStatistics.QuantileCustom(importances, 0.975, QuantileDefinition.R7));
+    }
+
+    /// <summary>
+    /// Each resample's importance for a metric that is the mean of one loss per row: the rows' losses are computed once and
+    /// summed over each resample's positions in order, which gives the metric of the resampled rows bit for bit.
+    /// </summary>
+    private static double[] MeanLosses(Func<bool, double, double> rowLoss, int sign, IReadOnlyList<bool> labels, double[] baseline, double[] permuted, int repeats,
+        int[][] resamples)
+    {
+        var rows = labels.Count;
+        var baselineLoss = baseline.Select((p, i) => rowLoss(labels[i], p)).ToArray();
+        var permutedLoss = permuted.Select((p, k) => rowLoss(labels[k % rows], p)).ToArray();
+        var importances = new double[resamples.Length];
+        for (var s = 0; s < resamples.Length; s++)
+        {
+            var positions = resamples[s];
+            var reference = Mean(baselineLoss, 0, positions);
+            var loss = 0.0;
+            for (var r = 0; r < repeats; r++)
+            {
+                loss += sign * (reference - Mean(permutedLoss, r * rows, positions));
+            }
+
+            importances[s] = loss / repeats;
+        }
+
+        return importances;
+    }
+
+    /// <summary>Each resample's importance for any metric: the metric recomputed on the resampled labels and probabilities.</summary>
+    private static double[] RecomputedLosses(Metric metric, int sign, IReadOnlyList<bool> labels, double[] baseline, double[] permuted, int repeats, int[][] resamples)
+    {
         var rows = labels.Count;
         var sampledLabels = new bool[rows];
         var sampled = new double[rows];
@@ -67,14 +111,18 @@ internal static class PermutationRowBootstrap
             importances[s] = loss / repeats;
         }
 
-        if (importances.Any(double.IsNaN))
+        return importances;
+    }
+
+    /// <summary>The mean of <paramref name="losses"/>[offset + position] over the positions, summed in their order.</summary>
+    private static double Mean(double[] losses, int offset, int[] positions)
+    {
+        var sum = 0.0;
+        foreach (var position in positions)
         {
-            // The metric is undefined on the rows (ROC AUC of one class only): so is its interval.
-            return (double.NaN, double.NaN);
+            sum += losses[offset + position];
         }
 
-        Array.Sort(importances);
-        return (SortedArrayStatistics.QuantileCustom(importances, 0.025, QuantileDefinition.R7),
-            SortedArrayStatistics.QuantileCustom(importances, 0.975, QuantileDefinition.R7));
+        return sum / positions.Length;
     }
 }
