@@ -88,10 +88,12 @@ public sealed class WorkbookNotebooksTests(ExecutedWorkbook workbook)
         Assert.Contains("<td>linear SHAP (exact, independent features)</td><td>log-odds of malignancy</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td>TreeSHAP (exact, path-dependent)</td><td>log-odds of malignancy</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td>Kernel SHAP (interventional, 50-row background, at most 2&#183;M + 2048 coalitions, seed 1)</td><td>log-odds of malignancy</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>TreeSHAP (exact, interventional)</td><td>log-odds of malignancy</td>", html, StringComparison.Ordinal);
         var gaps = Regex.Matches(html, @"(?:tumours:|gap:|forest|boosting) ([0-9.]+E[-+][0-9]+)").Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToArray();
-        Assert.Equal(4, gaps.Length);
+        Assert.Equal(6, gaps.Length);
         Assert.All(gaps, gap => Assert.True(gap < 1e-6, $"an explanation misses its model's probability by {gap}"));
         Assert.Contains("Spearman&#39;s rank correlation of the importances over all 30 features", html, StringComparison.Ordinal);
+        Assert.Contains("<th>95 % CI over repeats</th><th>95 % CI over rows</th>", html, StringComparison.Ordinal);
         Assert.Contains("<td>typical cancer</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td>missed cancer</td>", html, StringComparison.Ordinal);
     }
