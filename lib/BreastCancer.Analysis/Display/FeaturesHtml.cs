@@ -22,6 +22,17 @@ public static class FeaturesHtml
         return HtmlTable.Render("bc-engineering", ["feature", "formula"], engineering.Features.Select(f => (IReadOnlyList<string>)[f.Name, f.Formula]));
     }
 
+    /// <summary>One row per skewed feature: its range, and its skewness as measured, after log(1 + x) and after Yeo–Johnson with its λ.</summary>
+    public static string Render(TransformSkewness skewness)
+    {
+        ArgumentNullException.ThrowIfNull(skewness);
+        return HtmlTable.Render("bc-transform-skewness", ["feature", "range", "skewness", "after log(1 + x)", "Yeo–Johnson λ", "after Yeo–Johnson"],
+            skewness.Features.Select(s => (IReadOnlyList<string>)[s.Feature, $"{Numbers.Format(s.Minimum, "G3")} – {Numbers.Format(s.Maximum, "G3")}",
+                Numbers.Format(s.Raw, "F2"), Numbers.Format(s.AfterLog, "F2"), Numbers.Format(s.Lambda, "F2"), Numbers.Format(s.AfterYeoJohnson, "F2")]),
+            string.Create(CultureInfo.InvariantCulture,
+                $"features with skewness above {skewness.MinimumSkewness}, most skewed first; adjusted sample skewness (0 for a symmetric distribution); λ fitted on these rows"));
+    }
+
     /// <summary>Both protocols and the optimism of selecting on all rows.</summary>
     public static string Render(SelectionLeak leak)
     {

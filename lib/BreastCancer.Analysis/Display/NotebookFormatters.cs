@@ -56,6 +56,7 @@ public static class NotebookFormatters
         Formatter.Register<DiagnosisCorrelation>((correlation, writer) => writer.Write(ExplorationHtml.Render(correlation)), HtmlFormatter.MimeType);
         Formatter.Register<SelectionComparison>((comparison, writer) => writer.Write(FeaturesHtml.Render(comparison)), HtmlFormatter.MimeType);
         Formatter.Register<FeatureEngineering>((engineering, writer) => writer.Write(FeaturesHtml.Render(engineering)), HtmlFormatter.MimeType);
+        Formatter.Register<TransformSkewness>((skewness, writer) => writer.Write(FeaturesHtml.Render(skewness)), HtmlFormatter.MimeType);
         Formatter.Register<SelectionLeak>((leak, writer) => writer.Write(FeaturesHtml.Render(leak)), HtmlFormatter.MimeType);
         Formatter.Register<FeatureCountCurve>((curve, writer) => writer.Write(FeaturesHtml.Render(curve)), HtmlFormatter.MimeType);
         Formatter.Register<VarianceInflation>((vif, writer) => writer.Write(ExplorationHtml.Render(vif)), HtmlFormatter.MimeType);

@@ -68,7 +68,7 @@ public sealed class YeoJohnson : IFeatureStep
         var lambdas = new double[width];
         for (var f = 0; f < width; f++)
         {
-            lambdas[f] = FitLambda([.. trainingRows.Select(r => r[f])], $"feature {f}", "training row");
+            lambdas[f] = MaximumLikelihoodLambda([.. trainingRows.Select(r => r[f])], $"feature {f}", "training row");
         }
 
         return new FittedYeoJohnson(lambdas);
@@ -111,9 +111,9 @@ public sealed class YeoJohnson : IFeatureStep
     /// <exception cref="ArgumentException">
     /// Fewer than 2 values, a value that is not finite, all values equal, or a likelihood with no finite maximum.
     /// </exception>
-    public static double FitLambda(IReadOnlyList<double> values) => FitLambda(values, "the values", "value");
+    public static double FitLambda(IReadOnlyList<double> values) => MaximumLikelihoodLambda(values, "the values", "value");
 
-    private static double FitLambda(IReadOnlyList<double> values, string what, string item)
+    private static double MaximumLikelihoodLambda(IReadOnlyList<double> values, string what, string item)
     {
         var column = Column.Of(values, what, item);
         var objective = ObjectiveFunction.ScalarValue(lambda =>
