@@ -11,10 +11,10 @@ public sealed record EngineeredFeature(string Name, string Formula, Func<double[
 
 /// <summary>
 /// Appends engineered WDBC features to each row. The transform has no parameters to learn, so fitting it on training
-/// rows changes nothing and nothing can leak. The catalogue: logarithms of the right-skewed sizes and standard errors
-/// (notebook 02), the scale-free shape ratio area / perimeter² (1/(4π) for a circle), the shape irregularity
-/// perimeter² / (4π area) − 1, and the log residuals of the consistency relations of notebook 01 (area against π r²,
-/// perimeter against 2π r), for mean and worst values.
+/// rows changes nothing and nothing can leak. The catalogue: the scale-free shape ratio area / perimeter² (1/(4π) for a
+/// circle), the shape irregularity perimeter² / (4π area) − 1, and the log residuals of the consistency relations of
+/// notebook 01 (area against π r², perimeter against 2π r), for mean and worst values. Reshaping a skewed feature's
+/// own distribution needs a parameter fitted to its scale, and is the <see cref="YeoJohnson"/> step's work.
 /// </summary>
 /// <param name="features">The engineered features to append.</param>
 public sealed class FeatureEngineering(IReadOnlyList<EngineeredFeature> features) : IFeatureStep
@@ -30,12 +30,6 @@ public sealed class FeatureEngineering(IReadOnlyList<EngineeredFeature> features
     {
         int At(string name) => FeatureCatalog.WdbcFeatures.ToList().IndexOf(name);
         var features = new List<EngineeredFeature>();
-        foreach (var name in new[] { "area_mean", "area_worst", "radius_se", "perimeter_se", "area_se", "concavity_se", "compactness_se", "fractal_dimension_se" })
-        {
-            var index = At(name);
-            features.Add(new($"log_{name}", $"log(1 + {name})", r => Math.Log(1 + r[index])));
-        }
-
         foreach (var statistic in new[] { "mean", "worst" })
         {
             var (radius, perimeter, area) = (At($"radius_{statistic}"), At($"perimeter_{statistic}"), At($"area_{statistic}"));
