@@ -150,14 +150,14 @@ public sealed class YeoJohnson : IFeatureStep
     }
 
     /// <summary>
-    /// e^x − 1 to a few units in the last place for every x, by Kahan's correction (Higham, Accuracy and Stability of
-    /// Numerical Algorithms, 2nd ed., 2002, §1.14.1): MathNet's <c>Expm1</c> stops its series at a relative error near
-    /// 10⁻⁹, which the inverse would show.
+    /// e^x − 1 to a few units in the last place for every x: directly where |x| ≥ 1/2 (the subtraction then loses at
+    /// most 2 bits), else by Kahan's correction (Higham, Accuracy and Stability of Numerical Algorithms, 2nd ed., 2002,
+    /// §1.14.1). MathNet's <c>Expm1</c> stops its series at a relative error near 10⁻⁹, which the inverse would show.
     /// </summary>
     private static double ExpMinusOne(double x)
     {
         var u = Math.Exp(x);
-        return u == 1 ? x : u - 1 == -1 ? -1 : (u - 1) * x / Math.Log(u);
+        return Math.Abs(x) >= 0.5 ? u - 1 : u == 1 ? x : (u - 1) * x / Math.Log(u);
     }
 
     /// <summary>A checked column with log(1 + |x|) and Σ sign(x) log(1 + |x|) computed once for every λ tried.</summary>
