@@ -27,7 +27,7 @@ public static class FeaturesHtml
     {
         ArgumentNullException.ThrowIfNull(skewness);
         return HtmlTable.Render("bc-transform-skewness", ["feature", "range", "skewness", "after log(1 + x)", "Yeo–Johnson λ", "after Yeo–Johnson"],
-            skewness.Features.Select(s => (IReadOnlyList<string>)[s.Feature, $"{Numbers.Format(s.Minimum, "G3")} – {Numbers.Format(s.Maximum, "G3")}",
+            skewness.Features.Select(s => (IReadOnlyList<string>)[s.Feature, $"{Numbers.Format(s.Minimum, "G4")} – {Numbers.Format(s.Maximum, "G4")}",
                 Numbers.Format(s.Raw, "F2"), Numbers.Format(s.AfterLog, "F2"), Numbers.Format(s.Lambda, "F2"), Numbers.Format(s.AfterYeoJohnson, "F2")]),
             string.Create(CultureInfo.InvariantCulture,
                 $"features with skewness above {skewness.MinimumSkewness}, most skewed first; adjusted sample skewness (0 for a symmetric distribution); λ fitted on these rows"));

@@ -32,7 +32,7 @@ public sealed class TransformSkewnessTests
     {
         var html = FeaturesHtml.Render(TransformSkewness.Measure(Wdbc.ToArray(), Wdbc.FeatureNames, 5));
 
-        Assert.Contains("<td>area_se</td><td>6.8 – 542</td><td>5.45</td><td>0.85</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>area_se</td><td>6.802 – 542.2</td><td>5.45</td><td>0.85</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td>concavity_se</td><td>0 – 0.396</td><td>5.11</td><td>4.23</td><td>-21.89</td><td>0.15</td>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("radius_se", html, StringComparison.Ordinal);
     }
