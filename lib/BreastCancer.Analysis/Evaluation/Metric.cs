@@ -66,7 +66,7 @@ public static class MetricExtensions
 
     /// <summary>
     /// The metric of <paramref name="probabilities"/> against <paramref name="labels"/> (true = malignant), equal to
-    /// <see cref="Of(Metric, ClassificationMetrics)"/> of <see cref="ClassificationMetrics.Compute"/> at threshold 0.5, but
+    /// <see cref="Of(Metric, ClassificationMetrics)"/> of <see cref="ClassificationMetrics.Compute(IReadOnlyList{bool}, IReadOnlyList{double}, double)"/> at threshold 0.5, but
     /// computing only this metric where it stands alone (the ranking metrics, Brier score and log loss): for resampling
     /// loops that evaluate one metric many times.
     /// </summary>
