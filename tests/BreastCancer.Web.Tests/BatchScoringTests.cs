@@ -154,7 +154,7 @@ public sealed class BatchScoringTests(TrainedModel model) : IDisposable
     [InlineData(new string[0], "no input file")]
     [InlineData(new[] { "in.csv", "--out" }, "--out needs a value")]
     [InlineData(new[] { "in.csv", "--out", "o.csv", "--fast" }, "unknown option --fast")]
-    [InlineData(new[] { "in.csv", "--out", "o.csv", "--chunk-size", "0" }, "--chunk-size must be a whole number of at least 1, not '0'")]
+    [InlineData(new[] { "in.csv", "--out", "o.csv", "--chunk-size", "x" }, "--chunk-size must be a whole number from 1 to 1000000, not 'x'")]
     public void A_usage_error_exits_2_with_the_reason_and_the_usage(string[] args, string reason)
     {
         Assert.Equal(ScoreCommand.Failure, Score(args));

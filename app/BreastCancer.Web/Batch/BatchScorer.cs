@@ -83,7 +83,7 @@ public sealed class BatchScorer(SavedModel model, InputLayout layout, int chunkS
         try
         {
             var nextLine = headerLines + 1;
-            while (reader.Read())
+            while (Next(reader, nextLine))
             {
                 var line = nextLine;
                 nextLine += Math.Max(1, reader.GetRawRecordSpan().Count('\n'));
@@ -116,6 +116,23 @@ public sealed class BatchScorer(SavedModel model, InputLayout layout, int chunkS
 
         progress.Update(scored + invalid);
         return new ScoreSummary(scored, invalid, (progress.Elapsed - started).TotalSeconds);
+    }
+
+    /// <summary>The reader's next record, or false at the end; a record the reader cannot read is an <see cref="InputLineException"/> naming the line it starts on.</summary>
+    private static bool Next(CsvDataReader reader, int line)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (CsvRecordTooLargeException e)
+        {
+            throw new InputLineException(line, "the record is longer than the command reads at once (--max-record-chars)", e);
+        }
+        catch (CsvFormatException e)
+        {
+            throw new InputLineException(line, "malformed CSV: a quoted field must end with a quote, and a quote inside a quoted field must be doubled (RFC 4180)", e);
+        }
     }
 
     /// <summary>Copies the current record's feature cells and copied columns into <paramref name="chunk"/>, or rejects it for its number of cells.</summary>

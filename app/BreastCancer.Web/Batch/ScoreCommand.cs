@@ -10,9 +10,10 @@ namespace BreastCancer.Web.Batch;
 /// <summary>
 /// The <c>score</c> command (<c>dotnet run --project app/BreastCancer.Web -- score INPUT.csv --out OUTPUT.csv</c>):
 /// scores a CSV of patients with a saved model of the model store, as the web app would, without starting the server.
-/// Bad rows are reported to the error stream (<c>INPUT:LINE: field reason</c>) and skipped; the output is written to a
-/// temporary file beside <c>OUTPUT.csv</c> and moved into place only when the whole input was read, so a failed run
-/// leaves no output. Exit codes: <see cref="Success"/>, <see cref="SomeRowsInvalid"/>, <see cref="Failure"/>.
+/// Bad rows are reported to the error stream (<c>INPUT:LINE: field reason</c>) and skipped; input that cannot be read
+/// on (malformed CSV, a record too long, text that is not UTF-8) stops the run with one line naming the file and line.
+/// The output is written to a temporary file beside <c>OUTPUT.csv</c> and moved into place only when the whole input was
+/// read, so a failed or interrupted run leaves neither output nor temporary file (<see cref="TemporaryOutput"/>). Exit codes: <see cref="Success"/>, <see cref="SomeRowsInvalid"/>, <see cref="Failure"/>.
 /// </summary>
 public static class ScoreCommand
 {
@@ -90,12 +91,19 @@ public static class ScoreCommand
     private static int Score(ScoreArguments arguments, SavedModel model, TextWriter output, TextWriter errors, bool errorsIsTerminal)
     {
         var input = arguments.Input;
-        var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(arguments.Output))!, $".{Path.GetFileName(arguments.Output)}.{Guid.NewGuid():N}.tmp");
+        var folder = Path.GetDirectoryName(Path.GetFullPath(arguments.Output))!;
+        if (!Directory.Exists(folder))
+        {
+            errors.WriteLine($"{Name}: the output's folder {folder} does not exist: create it, or give --out a file in a folder that exists");
+            return Failure;
+        }
+
+        using var temporary = new TemporaryOutput(Path.Combine(folder, $".{Path.GetFileName(arguments.Output)}.{Guid.NewGuid():N}.tmp"), Name, errors);
         var progress = new BatchProgress(errors, errorsIsTerminal);
         try
         {
-            using var reader = CsvDataReader.Create(new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16),
-                new CsvDataReaderOptions { HasHeaders = true, BufferSize = 1 << 16 });
+            using var reader = CsvDataReader.Create(new StreamReader(input, StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16),
+                new CsvDataReaderOptions { HasHeaders = true, BufferSize = Math.Min(1 << 16, arguments.MaxRecordChars), MaxBufferSize = arguments.MaxRecordChars });
             if (reader.FieldCount == 0)
             {
                 errors.WriteLine($"{input}:1: the file is empty: expected a header naming the {model.Card.Features.Count} features");
@@ -118,7 +126,7 @@ public static class ScoreCommand
             var headerLines = 1 + header.Sum(h => h.Count(c => c == '\n'));
             var scorer = new BatchScorer(model, layout, arguments.ChunkSize);
             ScoreSummary summary;
-            using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false), bufferSize: 1 << 16))
+            using (var writer = new StreamWriter(temporary.Path, append: false, new UTF8Encoding(false), bufferSize: 1 << 16))
             {
                 writer.NewLine = "\n";
                 writer.WriteLine(scorer.OutputHeader());
@@ -129,24 +137,30 @@ public static class ScoreCommand
                 }, progress);
             }
 
-            File.Move(temporary, arguments.Output, overwrite: true);
+            File.Move(temporary.Path, arguments.Output, overwrite: true);
             progress.Break();
             Report(summary, model, arguments.Output, output);
             return summary.Invalid == 0 ? Success : SomeRowsInvalid;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CsvFormatException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CsvFormatException or InputLineException or DecoderFallbackException)
         {
             progress.Break();
-            var where = e is CsvFormatException format ? $"{input}: data record {format.RowNumber}" : input;
-            errors.WriteLine($"{where}: {e.Message}");
+            errors.WriteLine(e switch
+            {
+                CsvMissingHeadersException => $"{input}:1: the file is empty: expected a header naming the {model.Card.Features.Count} features",
+                CsvRecordTooLargeException => $"{input}:1: the header is longer than the command reads at once ({arguments.MaxRecordChars} characters, --max-record-chars)",
+                InputLineException { InnerException: CsvRecordTooLargeException } line => $"{input}:{line.Line}: {line.Message}: {arguments.MaxRecordChars} characters",
+                InputLineException line => $"{input}:{line.Line}: {line.Message}",
+                DecoderFallbackException => $"{input}:{Utf8Check.FirstInvalid(input)}: not UTF-8 text: save the file as UTF-8 (a spreadsheet's \"CSV UTF-8\")",
+                _ => $"{input}: {e.Message}",
+            });
             errors.WriteLine($"{Name}: stopped; no output written");
             return Failure;
         }
-        finally
-        {
-            File.Delete(temporary);
-        }
     }
+
+    /// <summary>UTF-8 that refuses bytes that are not UTF-8 instead of reading them as U+FFFD.</summary>
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static void Report(ScoreSummary summary, SavedModel model, string path, TextWriter output)
     {
