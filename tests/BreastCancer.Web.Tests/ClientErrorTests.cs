@@ -30,7 +30,7 @@ public sealed class ClientErrorTests(TrainedModel model) : IDisposable
         await app.WaitUntilServingAsync();
         using var client = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(30) };
 
-        foreach (var (path, size) in new[] { ("/api/predict", 70 * 1024), ("/api/outcomes", 70 * 1024), ("/api/models/promote", 70 * 1024) })
+        foreach (var (path, size) in new[] { ("/api/predict", 300 * 1024), ("/api/outcomes", 70 * 1024), ("/api/models/promote", 70 * 1024) })
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes($"{{\"x\":\"{new string('a', size)}\"}}"))) };
             request.Content.Headers.ContentType = new("application/json");

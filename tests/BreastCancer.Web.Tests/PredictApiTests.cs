@@ -209,6 +209,24 @@ public sealed class PredictApiTests(TrainedModel model)
     }
 
     [Fact]
+    public async Task A_full_batch_of_100_patients_at_full_precision_indented_with_the_longest_case_numbers_fits_the_body_limit()
+    {
+        var rows = Enumerable.Range(0, 100).Select(i => HeldOut[i % HeldOut.Length].Select(v => BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(v) + 1)).ToArray()).ToArray();
+        var batch = Patients.Batch(rows);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            batch["patients"]![i]!["case"] = $"T{i:D63}";
+        }
+
+        var text = batch.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        var response = await _client.PostAsync("/api/predict", Patients.Json(text));
+
+        Assert.True(text.Length > 100_000, $"{text.Length} bytes");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(100, (await Patients.ReadJsonAsync(response)).GetProperty("predictions").GetArrayLength());
+    }
+
+    [Fact]
     public async Task A_body_not_declared_as_JSON_gets_415_naming_the_type_and_nothing_is_stored()
     {
         var store = model.App.Services.GetRequiredService<PredictionStore>();
@@ -255,7 +273,7 @@ public sealed class PredictApiTests(TrainedModel model)
     public async Task An_oversize_body_gets_413()
     {
         var body = Patients.One(HeldOut[0]);
-        body["padding"] = new string(' ', 70 * 1024);
+        body["padding"] = new string(' ', 300 * 1024);
         var response = await _client.PostAsync("/api/predict", Patients.Json(body));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
