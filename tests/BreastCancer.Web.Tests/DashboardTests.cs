@@ -34,6 +34,52 @@ public sealed class DashboardTests(TrainedModel model)
     }
 
     [Fact]
+    public async Task Checks_made_once_and_kept_between_views_equal_each_window_checked_afresh_when_the_stream_outgrows_the_timeline()
+    {
+        using var app = new WebApp(model.Folder, new Dictionary<string, string?>(Settings)
+        {
+            ["Monitoring:Window"] = "50", ["Monitoring:MinimumWindow"] = "20", ["Monitoring:TimelineLength"] = "120", ["Monitoring:TimelineStep"] = "10",
+        });
+        var client = app.CreateClient();
+        var test = model.Wdbc.Subset(model.Split.Test);
+        var heldOut = test.ToArray();
+        double[][] stream = [.. heldOut, .. heldOut.Select(MonitoringStream.Inflated)];
+        bool[] outcomes = [.. test.IsMalignant, .. test.IsMalignant];
+        var train = model.Wdbc.Subset(model.Split.Train).ToArray();
+        var detector = DriftDetector.ForModel(model.Saved.Card, train, model.Saved.PredictProbability(train), new DriftThresholds(0.25, 0.01, 0.01, 20));
+        var probabilities = model.Saved.PredictProbability(stream);
+        var decisions = model.Saved.Decide(probabilities);
+
+        foreach (var sent in new[] { 37, 114, 171, 228 })
+        {
+            var before = sent == 37 ? 0 : sent == 114 ? 37 : sent == 171 ? 114 : 171;
+            await MonitoringStream.SendAsync(client, stream[before..sent], outcomes[before..sent]);
+            var timeline = await Patients.ReadJsonAsync(await client.GetAsync("/api/monitoring/timeline"));
+
+            long[] ends = [.. Enumerable.Range(1, sent / 10).Select(k => 10L * k).Where(e => e > sent - 120 && e < sent), sent];
+            var drift = timeline.GetProperty("drift").GetProperty("checkpoints").EnumerateArray().ToArray();
+            Assert.Equal(ends.Where(e => Math.Min(e, 50) >= 20), drift.Select(c => c.GetProperty("end").GetInt64()));
+            foreach (var check in drift)
+            {
+                var end = check.GetProperty("end").GetInt32();
+                var expected = detector.Check(stream[Math.Max(0, end - 50)..end], probabilities[Math.Max(0, end - 50)..end]);
+                AssertClose(expected.Features.Select(f => f.Psi), check.GetProperty("report").GetProperty("features").EnumerateArray().Select(f => f.GetProperty("psi").GetDouble()), 1e-9);
+                Assert.Equal(expected.Drifted, check.GetProperty("report").GetProperty("drifted").GetBoolean());
+            }
+
+            var performance = timeline.GetProperty("performance").GetProperty("checkpoints").EnumerateArray().ToArray();
+            Assert.Equal(ends, performance.Select(c => c.GetProperty("end").GetInt64()));
+            foreach (var check in performance)
+            {
+                var end = check.GetProperty("end").GetInt32();
+                var expected = LivePerformance.Compute(probabilities[Math.Max(0, end - 50)..end], decisions[Math.Max(0, end - 50)..end], outcomes[Math.Max(0, end - 50)..end]);
+                Assert.Equal(expected.Specificity.Value, check.GetProperty("performance").GetProperty("specificity").GetProperty("value").GetDouble(), 12);
+                Assert.Equal(expected.RocAuc, check.GetProperty("performance").GetProperty("rocAuc").GetDouble(), 12);
+            }
+        }
+    }
+
+    [Fact]
     public async Task The_timeline_and_charts_are_the_librarys_timelines_of_the_stream_sent()
     {
         using var app = new WebApp(model.Folder, Settings);

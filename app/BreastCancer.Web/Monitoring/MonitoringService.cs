@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using BreastCancer.Analysis.Monitoring;
 using BreastCancer.Web.Models;
 using Microsoft.Extensions.Options;
@@ -9,52 +10,124 @@ namespace BreastCancer.Web.Monitoring;
 /// the model's training rows (<see cref="DriftDetector"/>: PSI and Kolmogorov–Smirnov per feature, the predicted
 /// malignancy rate), and the latest window of confirmed outcomes (<see cref="LivePerformance"/>). The detector of a
 /// model version is built once, from the snapshot's training rows and the probabilities computed for them at load.
+/// <para>
+/// Every check is made once: the store only appends, so the window that ends at a given position never changes, and
+/// each check is kept, by its end (and, for drift, the model version it is measured against), until it falls out of
+/// the timeline. A view reads the store only for the windows of checks not yet made (the predictions since the last
+/// view, at a clinic's pace), so what it costs does not grow with the history.
+/// </para>
 /// </summary>
 public sealed class MonitoringService(PredictionStore store, ModelHolder holder, IOptions<MonitoringOptions> options)
 {
     private readonly MonitoringOptions _options = options.Value;
     private readonly Lock _build = new();
+    private readonly ConcurrentDictionary<(string Version, long End), DriftReport> _drift = new();
+    private readonly ConcurrentDictionary<long, LivePerformance> _performance = new();
     private (string Version, DriftDetector Detector)? _detector;
 
     /// <summary>The drift of the latest window, or null (with the window's size) while it holds fewer predictions than the minimum.</summary>
     public DriftStatus Drift()
     {
-        var window = store.Recent(_options.Window);
-        if (window.Count < _options.MinimumWindow)
-        {
-            return new DriftStatus(window.Count, _options.MinimumWindow, null);
-        }
-
-        var report = Detector(holder.Current).Check([.. window.Select(p => p.Features.ToArray())], [.. window.Select(p => p.Probability)]);
-        return new DriftStatus(window.Count, _options.MinimumWindow, report);
+        var (predictions, _) = store.Counts();
+        var rows = (int)Math.Min(predictions, _options.Window);
+        return new DriftStatus(rows, _options.MinimumWindow, rows < _options.MinimumWindow ? null : DriftChecks(holder.Current, [predictions])[0].Report);
     }
 
     /// <summary>Sensitivity, specificity and ROC AUC over the latest window of predictions with a confirmed outcome.</summary>
     public LivePerformance Performance()
     {
-        var labelled = store.RecentLabelled(_options.Window);
-        return LivePerformance.Compute([.. labelled.Select(l => l.Prediction.Probability)], [.. labelled.Select(l => l.Prediction.Biopsy)], [.. labelled.Select(l => l.Malignant)]);
+        var (_, outcomes) = store.Counts();
+        return outcomes == 0 ? LivePerformance.Compute([], [], []) : PerformanceChecks([outcomes])[0].Performance;
     }
 
     /// <summary>
-    /// Drift and live performance along the latest <see cref="MonitoringOptions.TimelineLength"/> predictions and outcomes,
-    /// a point every <see cref="MonitoringOptions.TimelineStep"/>, each over the usual window; positions count from the store's first prediction (outcome).
+    /// Drift and live performance along the latest <see cref="MonitoringOptions.TimelineLength"/> predictions and outcomes:
+    /// a check at every multiple of <see cref="MonitoringOptions.TimelineStep"/> and at the latest position, each over
+    /// the usual window ending there; positions count from the store's first prediction (outcome).
     /// </summary>
     public MonitoringTimeline Timeline()
     {
-        var recent = store.Recent(_options.TimelineLength);
-        var labelled = store.RecentLabelled(_options.TimelineLength);
+        var snapshot = holder.Current;
         var (predictions, outcomes) = store.Counts();
-        var drift = DriftTimeline.Compute(Detector(holder.Current), [.. recent.Select(p => p.Features.ToArray())], [.. recent.Select(p => p.Probability)],
-            _options.Window, _options.TimelineStep, (int)(predictions - recent.Count));
-        var performance = PerformanceTimeline.Compute([.. labelled.Select(l => l.Prediction.Probability)], [.. labelled.Select(l => l.Prediction.Biopsy)],
-            [.. labelled.Select(l => l.Malignant)], _options.Window, _options.TimelineStep, (int)(outcomes - labelled.Count));
-        return new MonitoringTimeline(holder.Current.Version, drift, performance,
-            Changes([.. recent.Select(p => p.ModelVersion)], drift.Rows - recent.Count), Changes([.. labelled.Select(l => l.Prediction.ModelVersion)], performance.Outcomes - labelled.Count));
+        var (firstPrediction, firstOutcome) = (Math.Max(0, predictions - _options.TimelineLength), Math.Max(0, outcomes - _options.TimelineLength));
+        var driftEnds = Ends(firstPrediction, predictions).Where(end => Math.Min(end, _options.Window) >= _options.MinimumWindow).ToArray();
+        var drift = new DriftTimeline((int)predictions, _options.Window, _options.TimelineStep, DriftChecks(snapshot, driftEnds));
+        var performance = new PerformanceTimeline((int)outcomes, _options.Window, _options.TimelineStep, PerformanceChecks(Ends(firstOutcome, outcomes)));
+        return new MonitoringTimeline(snapshot.Version, drift, performance,
+            Changes(store.VersionsBetween(firstPrediction + 1, predictions), firstPrediction),
+            Changes([.. store.LabelledBetween(firstOutcome + 1, outcomes).Select(l => l.Prediction.ModelVersion)], firstOutcome));
     }
 
-    private static StreamMark[] Changes(IReadOnlyList<string> versions, int before) =>
-        [.. Enumerable.Range(1, Math.Max(0, versions.Count - 1)).Where(i => versions[i] != versions[i - 1]).Select(i => new StreamMark(before + i, "model " + versions[i]))];
+    /// <summary>The multiples of the step after <paramref name="first"/> and up to <paramref name="last"/>, and <paramref name="last"/> itself.</summary>
+    private long[] Ends(long first, long last)
+    {
+        var step = _options.TimelineStep;
+        var ends = new List<long>();
+        for (var end = (first / step + 1) * step; end < last; end += step)
+        {
+            ends.Add(end);
+        }
+
+        if (last > first)
+        {
+            ends.Add(last);
+        }
+
+        return [.. ends];
+    }
+
+    /// <summary>The drift checks ending at <paramref name="ends"/> (ascending), against <paramref name="snapshot"/>'s training rows, making those not made yet from one read of the store.</summary>
+    private DriftCheckpoint[] DriftChecks(ModelSnapshot snapshot, IReadOnlyList<long> ends)
+    {
+        var detector = Detector(snapshot);
+        var missing = ends.Where(end => !_drift.ContainsKey((snapshot.Version, end))).ToArray();
+        if (missing.Length > 0)
+        {
+            var from = Math.Max(1, missing[0] - _options.Window + 1);
+            var rows = store.Between(from, missing[^1]);
+            foreach (var end in missing)
+            {
+                var window = rows.Skip((int)(Math.Max(from, end - _options.Window + 1) - from)).Take((int)(end - Math.Max(from, end - _options.Window + 1) + 1)).ToArray();
+                _drift[(snapshot.Version, end)] = detector.Check([.. window.Select(p => p.Features.ToArray())], [.. window.Select(p => p.Probability)]);
+            }
+
+            var keep = ends[^1] - _options.TimelineLength - _options.TimelineStep;
+            foreach (var stale in _drift.Keys.Where(k => k.End < keep || k.Version != snapshot.Version))
+            {
+                _drift.TryRemove(stale, out _);
+            }
+        }
+
+        return [.. ends.Select(end => new DriftCheckpoint((int)end, _drift[(snapshot.Version, end)]))];
+    }
+
+    /// <summary>The live-performance checks ending at outcome positions <paramref name="ends"/> (ascending), making those not made yet from one read of the store.</summary>
+    private PerformanceCheckpoint[] PerformanceChecks(IReadOnlyList<long> ends)
+    {
+        var missing = ends.Where(end => !_performance.ContainsKey(end)).ToArray();
+        if (missing.Length > 0)
+        {
+            var from = Math.Max(1, missing[0] - _options.Window + 1);
+            var labelled = store.LabelledBetween(from, missing[^1]);
+            foreach (var end in missing)
+            {
+                var start = Math.Max(from, end - _options.Window + 1);
+                var window = labelled.Skip((int)(start - from)).Take((int)(end - start + 1)).ToArray();
+                _performance[end] = LivePerformance.Compute([.. window.Select(l => l.Prediction.Probability)], [.. window.Select(l => l.Prediction.Biopsy)], [.. window.Select(l => l.Malignant)]);
+            }
+
+            var keep = ends[^1] - _options.TimelineLength - _options.TimelineStep;
+            foreach (var stale in _performance.Keys.Where(end => end < keep))
+            {
+                _performance.TryRemove(stale, out _);
+            }
+        }
+
+        return [.. ends.Select(end => new PerformanceCheckpoint((int)end, _performance[end]))];
+    }
+
+    private static StreamMark[] Changes(IReadOnlyList<string> versions, long before) =>
+        [.. Enumerable.Range(1, Math.Max(0, versions.Count - 1)).Where(i => versions[i] != versions[i - 1]).Select(i => new StreamMark((int)before + i, "model " + versions[i]))];
 
     private DriftDetector Detector(ModelSnapshot snapshot)
     {

@@ -151,12 +151,32 @@ public sealed class PredictionStore : IDisposable
     /// <summary>Every prediction that has a confirmed outcome, in the order the outcomes were recorded: what a retrain adds to the training rows.</summary>
     public IReadOnlyList<LabelledPrediction> Labelled() => RecentLabelled(int.MaxValue);
 
-    /// <summary>How many predictions and outcomes the store holds.</summary>
+    /// <summary>
+    /// How many predictions and outcomes the store holds: the position of the latest of each. The store only appends,
+    /// so the n-th prediction (and outcome) ever recorded has position, and rowid, n; the largest rowid is read from the
+    /// table's b-tree in O(log n), where <c>COUNT(*)</c> would scan it.
+    /// </summary>
     public (long Predictions, long Outcomes) Counts()
     {
-        var counts = Query("SELECT (SELECT COUNT(*) FROM predictions), (SELECT COUNT(*) FROM outcomes)", reader => (reader.GetInt64(0), reader.GetInt64(1)));
+        var counts = Query("SELECT (SELECT COALESCE(MAX(rowid), 0) FROM predictions), (SELECT COALESCE(MAX(rowid), 0) FROM outcomes)", reader => (reader.GetInt64(0), reader.GetInt64(1)));
         return counts[0];
     }
+
+    /// <summary>The predictions at positions <paramref name="from"/> to <paramref name="to"/> (1-based, inclusive; see <see cref="Counts"/>), oldest first.</summary>
+    public IReadOnlyList<PredictionRecord> Between(long from, long to) =>
+        Query($"SELECT id, time, model_version, features, probability, biopsy, case_id FROM predictions WHERE rowid BETWEEN {from} AND {to} ORDER BY rowid", Prediction);
+
+    /// <summary>The model version of each prediction at positions <paramref name="from"/> to <paramref name="to"/>, oldest first.</summary>
+    public IReadOnlyList<string> VersionsBetween(long from, long to) =>
+        Query($"SELECT model_version FROM predictions WHERE rowid BETWEEN {from} AND {to} ORDER BY rowid", reader => reader.GetString(0));
+
+    /// <summary>The outcomes at outcome positions <paramref name="from"/> to <paramref name="to"/> (1-based, inclusive), with their predictions, in the order they were recorded.</summary>
+    public IReadOnlyList<LabelledPrediction> LabelledBetween(long from, long to) =>
+        Query($"""
+            SELECT p.id, p.time, p.model_version, p.features, p.probability, p.biopsy, p.case_id, o.malignant, o.time
+            FROM outcomes o JOIN predictions p ON p.id = o.prediction_id WHERE o.rowid BETWEEN {from} AND {to} ORDER BY o.rowid
+            """,
+            reader => new LabelledPrediction(Prediction(reader), reader.GetInt64(7) == 1, DateTimeOffset.Parse(reader.GetString(8), CultureInfo.InvariantCulture)));
 
     /// <inheritdoc />
     public void Dispose()
