@@ -78,7 +78,7 @@ public static class EvaluationHtml
     /// <summary>
     /// Every metric on the held-out rows, at 0.5 and at the threshold chosen on the training rows; accuracy,
     /// sensitivity, specificity and precision, which are proportions of counted tumours, with their Wilson 95 %
-    /// intervals (<see cref="RateEstimate.Wilson"/>).
+    /// intervals (<see cref="RateEstimate.Wilson"/>), and the threshold-free metrics with their bootstrap intervals.
     /// </summary>
     public static string Render(HeldOutScore score)
     {
@@ -89,10 +89,13 @@ public static class EvaluationHtml
                 .. MetricExtensions.All.Where(m => m is not (Metric.RocAuc or Metric.AveragePrecision or Metric.Brier or Metric.LogLoss))
                     .Select(m => (IReadOnlyList<string>)[m.Label(), HeldOut(m, score.Metrics), HeldOut(m, point.Test)]),
                 ["confusion (TP / FP / TN / FN)", Counts(score.Metrics.Counts), Counts(point.Test.Counts)],
-                .. new[] { Metric.RocAuc, Metric.AveragePrecision, Metric.Brier, Metric.LogLoss }
-                    .Select(m => (IReadOnlyList<string>)[m.Label(), Numbers.Format(m.Of(score.Metrics), "F4"), "(threshold-free)"]),
+                .. HeldOutScore.ThresholdFree.Select(m => (IReadOnlyList<string>)
+                [
+                    m.Label(), string.Create(CultureInfo.InvariantCulture, $"{m.Of(score.Metrics):F4} ({score.IntervalOf(m).Low:F4}–{score.IntervalOf(m).High:F4})"), "(threshold-free)",
+                ]),
             ],
-            $"{score.Pipeline}: fitted on {score.TrainingRows} training rows, scored once on {score.TestRows} held-out rows; proportions with Wilson 95 % intervals");
+            string.Create(CultureInfo.InvariantCulture,
+                $"{score.Pipeline}: fitted on {score.TrainingRows} training rows, scored once on {score.TestRows} held-out rows; proportions with Wilson 95 % intervals, the threshold-free metrics with 95 % intervals from {HeldOutScore.Resamples} bootstrap resamples of the held-out rows within each class"));
     }
 
     /// <summary>A calibration slope and calibration-in-the-large, each with its 95 % interval, and what a calibrated model would show.</summary>

@@ -41,7 +41,7 @@ public static class PermutationImportance
         var sign = metric.HigherIsBetter() ? 1 : -1;
         var seeds = new Random(seed);
         var permutationSeeds = groups.Select(_ => Enumerable.Range(0, repeats).Select(_ => seeds.Next()).ToArray()).ToArray();
-        var resamples = PermutationRowBootstrap.Resamples(labels, rowResamples, seeds.Next());
+        var resamples = StratifiedBootstrap.Resamples(labels, rowResamples, seeds.Next());
         var losses = new double[groups.Count][];
         var rowIntervals = new (double Low, double High)[groups.Count];
         Parallel.For(0, groups.Count, new ParallelOptions { MaxDegreeOfParallelism = workers ?? Environment.ProcessorCount }, g =>

@@ -14,20 +14,6 @@ namespace BreastCancer.Analysis.Explanation;
 /// </summary>
 internal static class PermutationRowBootstrap
 {
-    private static readonly bool[] Classes = [true, false];
-
-    /// <summary>
-    /// <paramref name="count"/> resamples of the row positions, each drawn from a generator seeded with
-    /// <paramref name="seed"/>: the malignant rows' positions first, each drawn uniformly among them, then the benign ones'.
-    /// </summary>
-    public static int[][] Resamples(IReadOnlyList<bool> labels, int count, int seed)
-    {
-        var random = new Random(seed);
-        var byClass = Classes.Select(c => Enumerable.Range(0, labels.Count).Where(r => labels[r] == c).ToArray()).ToArray();
-        return [.. Enumerable.Range(0, count)
-            .Select(_ => byClass.SelectMany(members => Enumerable.Range(0, members.Length).Select(_ => members[random.Next(members.Length)])).ToArray())];
-    }
-
     /// <summary>
     /// The 95 % percentile interval of the importance over <paramref name="resamples"/>, in the metric's units.
     /// </summary>
@@ -36,7 +22,7 @@ internal static class PermutationRowBootstrap
     /// <param name="baseline">The probabilities of the rows as they are.</param>
     /// <param name="permuted">The probabilities of each repeat's permuted rows, repeat after repeat, <paramref name="labels"/>.Count each.</param>
     /// <param name="repeats">The number of repeats in <paramref name="permuted"/>.</param>
-    /// <param name="resamples">The resampled row positions, from <see cref="Resamples"/>.</param>
+    /// <param name="resamples">The resampled row positions, from <see cref="StratifiedBootstrap.Resamples"/>.</param>
     public static (double Low, double High) Interval(Metric metric, IReadOnlyList<bool> labels, double[] baseline, double[] permuted, int repeats, int[][] resamples)
     {
         var sign = metric.HigherIsBetter() ? 1 : -1;

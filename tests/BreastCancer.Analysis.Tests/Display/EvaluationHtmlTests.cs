@@ -13,7 +13,8 @@ public sealed class EvaluationHtmlTests
         bool[] labels = [.. Enumerable.Repeat(true, 43), .. Enumerable.Repeat(false, 71)];
         double[] probabilities = [.. Enumerable.Repeat(0.9, 40), 0.3, 0.1, 0.1, .. Enumerable.Repeat(0.05, 67), .. Enumerable.Repeat(0.25, 4)];
         var atThreshold = ClassificationMetrics.Compute(labels, probabilities, 0.19);
-        var score = new HeldOutScore("model", 455, 114, ClassificationMetrics.Compute(labels, probabilities), new FoldOperatingPoint(0.98, 0.19, atThreshold, atThreshold));
+        var score = new HeldOutScore("model", 455, 114, ClassificationMetrics.Compute(labels, probabilities), new FoldOperatingPoint(0.98, 0.19, atThreshold, atThreshold),
+            HeldOutScore.BootstrapIntervals(labels, probabilities));
 
         var html = EvaluationHtml.Render(score);
 
@@ -25,6 +26,59 @@ public sealed class EvaluationHtmlTests
         Assert.Contains("<td>precision</td><td>1.0000 (0.912–1.000)</td><td>0.9111 (0.793–0.965)</td>", html, StringComparison.Ordinal);
         Assert.Matches("<tr><td>F1</td><td>[0-9.]+</td><td>[0-9.]+</td></tr>", html);
         Assert.Contains("41 / 4 / 67 / 2", html, StringComparison.Ordinal);
+        var auc = score.IntervalOf(Metric.RocAuc);
+        Assert.Contains($"<tr><td>ROC AUC</td><td>{score.Metrics.RocAuc:F4} ({auc.Low:F4}–{auc.High:F4})</td><td>(threshold-free)</td></tr>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_held_out_intervals_are_the_percentiles_of_a_bootstrap_drawing_each_class_from_itself()
+    {
+        var random = new Random(4);
+        bool[] labels = [.. Enumerable.Range(0, 60).Select(i => i % 3 == 0)];
+        double[] probabilities = [.. labels.Select(l => Math.Clamp((l ? 0.7 : 0.3) + (0.5 * (random.NextDouble() - 0.5)), 0.01, 0.99))];
+
+        var intervals = HeldOutScore.BootstrapIntervals(labels, probabilities);
+
+        var draw = new Random(HeldOutScore.Seed);
+        int[] malignant = [.. Enumerable.Range(0, 60).Where(r => labels[r])], benign = [.. Enumerable.Range(0, 60).Where(r => !labels[r])];
+        var (aucs, briers) = (new List<double>(), new List<double>());
+        for (var b = 0; b < HeldOutScore.Resamples; b++)
+        {
+            int[] rows = [.. malignant.Select(_ => malignant[draw.Next(malignant.Length)]), .. benign.Select(_ => benign[draw.Next(benign.Length)])];
+            var (wins, pairs) = (0.0, 0);
+            foreach (var i in rows.Where(r => labels[r]))
+            {
+                foreach (var j in rows.Where(r => !labels[r]))
+                {
+                    pairs++;
+                    wins += probabilities[i] > probabilities[j] ? 1 : probabilities[i] == probabilities[j] ? 0.5 : 0;
+                }
+            }
+
+            aucs.Add(wins / pairs);
+            briers.Add(rows.Average(r => Math.Pow(probabilities[r] - (labels[r] ? 1 : 0), 2)));
+        }
+
+        static (double, double) Percentiles(List<double> values)
+        {
+            double[] sorted = [.. values.Order()];
+            double At(double q)
+            {
+                var h = (sorted.Length - 1) * q;
+                var k = (int)Math.Floor(h);
+                return sorted[k] + ((h - k) * (sorted[Math.Min(k + 1, sorted.Length - 1)] - sorted[k]));
+            }
+
+            return (At(0.025), At(0.975));
+        }
+
+        var (aucLow, aucHigh) = Percentiles(aucs);
+        var (brierLow, brierHigh) = Percentiles(briers);
+        Assert.Equal(aucLow, intervals.Single(i => i.Metric == Metric.RocAuc).Low, 12);
+        Assert.Equal(aucHigh, intervals.Single(i => i.Metric == Metric.RocAuc).High, 12);
+        Assert.Equal(brierLow, intervals.Single(i => i.Metric == Metric.Brier).Low, 12);
+        Assert.Equal(brierHigh, intervals.Single(i => i.Metric == Metric.Brier).High, 12);
+        Assert.Equal(HeldOutScore.ThresholdFree, intervals.Select(i => i.Metric));
     }
 
     [Fact]
