@@ -55,6 +55,22 @@ public sealed class KernelSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task An_update_replaces_what_the_context_displayed_and_the_copy_display_returns_updates_nothing_as_in_the_kernel()
+    {
+        var run = await Session.RunAsync(_folder, Code("""
+            using Microsoft.DotNet.Interactive;
+            var copy = display("copy: starting");
+            copy.Update("copy: done");
+            var shown = KernelInvocationContext.Current.Display("shown: starting");
+            System.Threading.Tasks.Parallel.For(0, 4, i => shown.Update($"shown: worker {i}"));
+            shown.Update("shown: done");
+            """));
+
+        var outputs = run.CodeCells()[0].Outputs.OfType<DisplayOutput>().Select(o => o.Data["text/plain"]).ToArray();
+        Assert.Equal(["copy: starting", "shown: done"], outputs);
+    }
+
+    [Fact]
     public async Task Standard_error_is_a_stream_of_its_own()
     {
         var run = await Session.RunAsync(_folder, Code("Console.Error.WriteLine(\"warn\"); Console.WriteLine(\"out\");"));
