@@ -4,6 +4,7 @@ using System.Text.Json;
 using BreastCancer.Analysis.Monitoring;
 using BreastCancer.Web.Api;
 using BreastCancer.Web.Security;
+using Microsoft.Extensions.DependencyInjection;
 using Plotly.NET;
 
 namespace BreastCancer.Web.Tests;
@@ -123,6 +124,14 @@ public sealed class DashboardTests(TrainedModel model)
         Assert.Equal(expectedDrift.Checkpoints.Select(c => c.End), heat.GetProperty("x").EnumerateArray().Select(v => v.GetInt32()));
         Assert.True(expectedDrift.Checkpoints[^1].Report.Drifted);
         Assert.False(expectedDrift.Checkpoints[0].Report.Drifted);
+
+        var built = app.Services.GetRequiredService<Monitoring.DashboardCharts>();
+        Assert.Same(built.Build(), built.Build());
+        var before = built.Build();
+        await MonitoringStream.SendAsync(client, heldOut[..1], [test.IsMalignant[0]]);
+        var after = built.Build();
+        Assert.NotSame(before, after);
+        Assert.Same(after, built.Build());
     }
 
     [Fact]

@@ -12,6 +12,9 @@ namespace BreastCancer.Web.Monitoring;
 /// </summary>
 public sealed class DashboardCharts(MonitoringService monitoring)
 {
+    private readonly Lock _gate = new();
+    private ((string ModelVersion, long Predictions, long Outcomes) Revision, DashboardChartSet Charts)? _last;
+
     private static readonly (string Id, string Title) FeatureDrift = ("feature-drift", "Drift of the latest window by feature");
     private static readonly (string Id, string Title) DriftOverTime = ("drift-over-time", "Population stability index along the stream");
     private static readonly (string Id, string Title) PredictedRate = ("predicted-rate", "Predicted malignancy rate along the stream");
@@ -20,8 +23,32 @@ public sealed class DashboardCharts(MonitoringService monitoring)
     /// <summary>The charts' names on the page (<c>data-chart</c>) and titles, in page order.</summary>
     public static IReadOnlyList<(string Id, string Title)> Layout { get; } = [FeatureDrift, DriftOverTime, PredictedRate, Performance];
 
-    /// <summary>The charts, in page order.</summary>
+    /// <summary>
+    /// The charts, in page order: built again only when the served model or the store's counts have changed since the
+    /// last build (<see cref="MonitoringService.Revision"/>), so that reloading the dashboard between predictions costs
+    /// nothing but the answer.
+    /// </summary>
     public DashboardChartSet Build()
+    {
+        var revision = monitoring.Revision();
+        lock (_gate)
+        {
+            if (_last is { } last && last.Revision == revision)
+            {
+                return last.Charts;
+            }
+        }
+
+        var charts = BuildAt();
+        lock (_gate)
+        {
+            _last = (revision, charts);
+        }
+
+        return charts;
+    }
+
+    private DashboardChartSet BuildAt()
     {
         var drift = monitoring.Drift();
         var timeline = monitoring.Timeline();

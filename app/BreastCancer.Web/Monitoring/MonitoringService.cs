@@ -25,6 +25,13 @@ public sealed class MonitoringService(PredictionStore store, ModelHolder holder,
     private readonly ConcurrentDictionary<long, LivePerformance> _performance = new();
     private (string Version, DriftDetector Detector)? _detector;
 
+    /// <summary>What every monitoring view depends on: the served model's version and the store's counts of predictions and outcomes. Views made at the same revision are the same.</summary>
+    public (string ModelVersion, long Predictions, long Outcomes) Revision()
+    {
+        var (predictions, outcomes) = store.Counts();
+        return (holder.Current.Version, predictions, outcomes);
+    }
+
     /// <summary>The drift of the latest window, or null (with the window's size) while it holds fewer predictions than the minimum.</summary>
     public DriftStatus Drift()
     {
