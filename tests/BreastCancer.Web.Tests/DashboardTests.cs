@@ -39,7 +39,10 @@ public sealed class DashboardTests(TrainedModel model)
     {
         using var app = new WebApp(model.Folder, new Dictionary<string, string?>(Settings)
         {
-            ["Monitoring:Window"] = "50", ["Monitoring:MinimumWindow"] = "20", ["Monitoring:TimelineLength"] = "120", ["Monitoring:TimelineStep"] = "10",
+            ["Monitoring:Window"] = "50",
+            ["Monitoring:MinimumWindow"] = "20",
+            ["Monitoring:TimelineLength"] = "120",
+            ["Monitoring:TimelineStep"] = "10",
         });
         var client = app.CreateClient();
         var test = model.Wdbc.Subset(model.Split.Test);
