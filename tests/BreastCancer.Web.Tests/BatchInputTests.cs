@@ -13,22 +13,15 @@ namespace BreastCancer.Web.Tests;
 [Collection(TrainedModelGroup.Name)]
 public sealed class BatchInputTests(TrainedModel model) : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("bc-batch-input-").FullName;
-    private readonly StringWriter _stdout = new();
-    private readonly StringWriter _stderr = new();
+    private readonly ScoreRun _run = new();
 
     private string[] Features => [.. model.Saved.Card.Features.Select(f => f.Name)];
 
-    public void Dispose()
-    {
-        Directory.Delete(_folder, recursive: true);
-        _stdout.Dispose();
-        _stderr.Dispose();
-    }
+    public void Dispose() => _run.Dispose();
 
-    private string PathOf(string name) => Path.Combine(_folder, name);
+    private string PathOf(string name) => _run.PathOf(name);
 
-    private int Score(params string[] args) => ScoreCommand.Run(args, _stdout, _stderr, errorsIsTerminal: false);
+    private int Score(params string[] args) => _run.Score(args);
 
     private string Row(int r) => string.Join(',', model.Wdbc.ToArray()[r].Select(BatchFiles.Text));
 
@@ -40,7 +33,7 @@ public sealed class BatchInputTests(TrainedModel model) : IDisposable
         return path;
     }
 
-    private string[] FilesLeft => [.. Directory.GetFiles(_folder).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal)];
+    private string[] FilesLeft => [.. Directory.GetFiles(_run.Folder).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal)];
 
     [Fact]
     public void Cells_a_spreadsheet_would_run_as_formulas_are_written_with_a_leading_apostrophe_and_numbers_are_not()
@@ -72,7 +65,7 @@ public sealed class BatchInputTests(TrainedModel model) : IDisposable
 
         Assert.Equal(ScoreCommand.Failure, Score(input, "--out", missing, "--models", model.Folder));
 
-        Assert.Equal($"score: the output's folder {Path.GetDirectoryName(missing)} does not exist: create it, or give --out a file in a folder that exists\n", _stderr.ToString());
+        Assert.Equal($"score: the output's folder {Path.GetDirectoryName(missing)} does not exist: create it, or give --out a file in a folder that exists\n", _run.Errors.ToString());
         Assert.Equal(["in.csv"], FilesLeft);
     }
 
@@ -84,7 +77,7 @@ public sealed class BatchInputTests(TrainedModel model) : IDisposable
     {
         Assert.Equal(ScoreCommand.Failure, Score("in.csv", "--out", "o.csv", option, value));
 
-        Assert.StartsWith($"score: {reason}\n", _stderr.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith($"score: {reason}\n", _run.Errors.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -95,7 +88,7 @@ public sealed class BatchInputTests(TrainedModel model) : IDisposable
 
         Assert.Equal(ScoreCommand.Failure, Score(input, "--out", output, "--models", model.Folder));
 
-        Assert.Equal($"{input}:3: the record is longer than the command reads at once (--max-record-chars): 65536 characters\nscore: stopped; no output written\n", _stderr.ToString());
+        Assert.Equal($"{input}:3: the record is longer than the command reads at once (--max-record-chars): 65536 characters\nscore: stopped; no output written\n", _run.Errors.ToString());
         Assert.Equal(["long.csv"], FilesLeft);
         Assert.Equal(ScoreCommand.Success, Score(input, "--out", output, "--models", model.Folder, "--max-record-chars", "200000"));
         Assert.Equal(4, File.ReadAllLines(output).Length);
@@ -109,7 +102,7 @@ public sealed class BatchInputTests(TrainedModel model) : IDisposable
 
         Assert.Equal(ScoreCommand.Failure, Score(input, "--out", PathOf("scored.csv"), "--models", model.Folder));
 
-        Assert.StartsWith($"{input}:4: malformed CSV: a quoted field must end with a quote", _stderr.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith($"{input}:4: malformed CSV: a quoted field must end with a quote", _run.Errors.ToString(), StringComparison.Ordinal);
         Assert.Equal(["quote.csv"], FilesLeft);
     }
 
@@ -123,7 +116,7 @@ public sealed class BatchInputTests(TrainedModel model) : IDisposable
 
         Assert.Equal(ScoreCommand.Failure, Score(input, "--out", PathOf("scored.csv"), "--models", model.Folder));
 
-        Assert.StartsWith($"{input}:3:{column.ToString(CultureInfo.InvariantCulture)}: not UTF-8 text: save the file as UTF-8", _stderr.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith($"{input}:3:{column.ToString(CultureInfo.InvariantCulture)}: not UTF-8 text: save the file as UTF-8", _run.Errors.ToString(), StringComparison.Ordinal);
         Assert.Equal(["latin1.csv"], FilesLeft);
     }
 
@@ -135,7 +128,7 @@ public sealed class BatchInputTests(TrainedModel model) : IDisposable
 
         Assert.Equal(ScoreCommand.Failure, Score(input, "--out", PathOf("scored.csv"), "--models", model.Folder));
 
-        Assert.StartsWith($"{input}:1: the file is empty: expected a header naming the 30 features\n", _stderr.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith($"{input}:1: the file is empty: expected a header naming the 30 features\n", _run.Errors.ToString(), StringComparison.Ordinal);
         Assert.Equal(["empty.csv"], FilesLeft);
     }
 
@@ -160,12 +153,12 @@ public sealed class BatchInputTests(TrainedModel model) : IDisposable
                 await writer.WriteLineAsync(Row(0));
                 await writer.FlushAsync();
                 var deadline = DateTime.UtcNow.AddSeconds(60);
-                while (Directory.GetFiles(_folder, $".scored-{signal}.csv.*.tmp").Length == 0 && DateTime.UtcNow < deadline)
+                while (Directory.GetFiles(_run.Folder, $".scored-{signal}.csv.*.tmp").Length == 0 && DateTime.UtcNow < deadline)
                 {
                     await Task.Delay(50);
                 }
 
-                Assert.Single(Directory.GetFiles(_folder, $".scored-{signal}.csv.*.tmp"));
+                Assert.Single(Directory.GetFiles(_run.Folder, $".scored-{signal}.csv.*.tmp"));
                 using var kill = Process.Start("kill", [$"-{signal}", score.Id.ToString(CultureInfo.InvariantCulture)]);
                 await kill.WaitForExitAsync();
                 await score.WaitForExitAsync();
@@ -173,7 +166,7 @@ public sealed class BatchInputTests(TrainedModel model) : IDisposable
 
             Assert.NotEqual(0, score.ExitCode);
             Assert.Contains($"score: interrupted by SIG{signal}; no output written", await errors, StringComparison.Ordinal);
-            Assert.Empty(Directory.GetFiles(_folder, "*.tmp"));
+            Assert.Empty(Directory.GetFiles(_run.Folder, "*.tmp"));
             Assert.False(File.Exists(output));
         }
     }

@@ -7,22 +7,15 @@ namespace BreastCancer.Web.Tests;
 [Collection(TrainedModelGroup.Name)]
 public sealed class BatchScoringTests(TrainedModel model) : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("bc-batch-tests-").FullName;
-    private readonly StringWriter _stdout = new();
-    private readonly StringWriter _stderr = new();
+    private readonly ScoreRun _run = new();
 
     private string[] Features => [.. model.Saved.Card.Features.Select(f => f.Name)];
 
-    public void Dispose()
-    {
-        Directory.Delete(_folder, recursive: true);
-        _stdout.Dispose();
-        _stderr.Dispose();
-    }
+    public void Dispose() => _run.Dispose();
 
-    private string PathOf(string name) => Path.Combine(_folder, name);
+    private string PathOf(string name) => _run.PathOf(name);
 
-    private int Score(params string[] args) => ScoreCommand.Run(args, _stdout, _stderr, errorsIsTerminal: false);
+    private int Score(params string[] args) => _run.Score(args);
 
     /// <summary>Writes <paramref name="rows"/> (card order) with an id column first and the features in a seeded shuffled order.</summary>
     private string WriteRows(string name, IReadOnlyList<double[]> rows, int seed)
@@ -55,10 +48,10 @@ public sealed class BatchScoringTests(TrainedModel model) : IDisposable
         Assert.Contains(decisions, b => b);
         Assert.Contains(decisions, b => !b);
         Assert.All(BatchFiles.Column(header, records, "model_version"), v => Assert.Equal(model.Saved.Version, v));
-        Assert.Empty(_stderr.ToString());
-        Assert.Contains("scored 569 rows, 0 invalid", _stdout.ToString(), StringComparison.Ordinal);
-        Assert.Contains("peak working set", _stdout.ToString(), StringComparison.Ordinal);
-        Assert.Equal(["scored.csv", "wdbc.csv"], Directory.GetFiles(_folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Empty(_run.Errors.ToString());
+        Assert.Contains("scored 569 rows, 0 invalid", _run.Output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("peak working set", _run.Output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(["scored.csv", "wdbc.csv"], Directory.GetFiles(_run.Folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -102,7 +95,7 @@ public sealed class BatchScoringTests(TrainedModel model) : IDisposable
         var (header, records) = BatchFiles.Read(output);
         Assert.Equal(["good-1", "good-2"], BatchFiles.Column(header, records, "id"));
         Assert.Equal(model.Saved.PredictProbability([rows[0], rows[6]]), BatchFiles.Column(header, records, "probability").Select(p => double.Parse(p, CultureInfo.InvariantCulture)));
-        var reported = _stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var reported = _run.Errors.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(
         [
             $"{input}:3: radius_mean must be a number such as 17.99, not \"abc\"",
@@ -111,7 +104,7 @@ public sealed class BatchScoringTests(TrainedModel model) : IDisposable
             $"{input}:6: area_worst must be at most 200000, the physical bound for area (got 1E+06)",
             $"{input}:7: the line has 29 cells, but the header has 31",
         ], reported);
-        Assert.Contains("scored 2 rows, 5 invalid", _stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("scored 2 rows, 5 invalid", _run.Output.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -130,7 +123,7 @@ public sealed class BatchScoringTests(TrainedModel model) : IDisposable
         var exit = Score(input, "--out", PathOf("scored.csv"), "--models", model.Folder);
 
         Assert.Equal(problem is null ? ScoreCommand.Success : ScoreCommand.SomeRowsInvalid, exit);
-        Assert.Equal(problem is null ? "" : $"{input}:2: {problem}\n", _stderr.ToString());
+        Assert.Equal(problem is null ? "" : $"{input}:2: {problem}\n", _run.Errors.ToString());
     }
 
     [Fact]
@@ -144,9 +137,9 @@ public sealed class BatchScoringTests(TrainedModel model) : IDisposable
 
         Assert.Equal(ScoreCommand.Failure, Score(input, "--out", output, "--models", model.Folder));
 
-        Assert.Contains($"{input}:1: missing feature columns (2 of 30): radius_mean, area_worst", _stderr.ToString(), StringComparison.Ordinal);
-        Assert.Equal(["missing.csv"], Directory.GetFiles(_folder).Select(Path.GetFileName));
-        Assert.Empty(_stdout.ToString());
+        Assert.Contains($"{input}:1: missing feature columns (2 of 30): radius_mean, area_worst", _run.Errors.ToString(), StringComparison.Ordinal);
+        Assert.Equal(["missing.csv"], Directory.GetFiles(_run.Folder).Select(Path.GetFileName));
+        Assert.Empty(_run.Output.ToString());
     }
 
     [Theory]
@@ -159,7 +152,7 @@ public sealed class BatchScoringTests(TrainedModel model) : IDisposable
     {
         Assert.Equal(ScoreCommand.Failure, Score(args));
 
-        var text = _stderr.ToString();
+        var text = _run.Errors.ToString();
         Assert.StartsWith($"score: {reason}\n", text, StringComparison.Ordinal);
         Assert.Contains("usage: score INPUT.csv --out OUTPUT.csv", text, StringComparison.Ordinal);
     }
@@ -172,8 +165,8 @@ public sealed class BatchScoringTests(TrainedModel model) : IDisposable
 
         Assert.Equal(ScoreCommand.Failure, Score(input, "--out", PathOf("scored.csv"), "--models", models));
 
-        Assert.Contains($"no current model in {models}: run the web app once", _stderr.ToString(), StringComparison.Ordinal);
-        Assert.Contains("notebook 06", _stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"no current model in {models}: run the web app once", _run.Errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("notebook 06", _run.Errors.ToString(), StringComparison.Ordinal);
         Assert.Empty(Directory.GetFileSystemEntries(models));
         Assert.False(File.Exists(PathOf("scored.csv")));
     }
