@@ -18,11 +18,11 @@ public sealed class RetrainTests(TrainedModel model) : IDisposable
     private const string Key = "retrain-key-0123456789";
 
     /// <summary>
-    /// A sensitivity margin of 0.10 instead of the default 0.05: on the 43 cancers of the held-out rows, a challenger
-    /// that misses one more cancer than the champion cannot show by its interval that it loses at most 0.05 (the
-    /// library's tests show it), so the tests of promotion set the margin a clinic could choose instead.
+    /// A sensitivity margin of 0.15 instead of the default 0.05: on the 43 cancers of the held-out rows, a challenger
+    /// that misses one more cancer than the champion has a score interval reaching a loss of 0.12 (the library's tests
+    /// show the default keeps the champion), so the tests of the promotion mechanism set a margin that lets it through.
     /// </summary>
-    private const string WiderSensitivityMargin = "0.1";
+    private const string WiderSensitivityMargin = "0.15";
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"bc-web-retrain-{Guid.NewGuid():N}");
     private readonly StringWriter _stdout = new();
     private readonly StringWriter _stderr = new();

@@ -133,11 +133,11 @@ public sealed class WorkbookNotebooksTests(ExecutedWorkbook workbook)
         Assert.Contains("(228 new confirmed outcomes added)", html, StringComparison.Ordinal);
         Assert.Contains("228 new outcomes (86 malignant) of 114 cases, every case in one fold", html, StringComparison.Ordinal);
         Assert.Contains("saved but not promoted; the champion is still served", html, StringComparison.Ordinal);
-        Assert.Contains("Verdict: promote.", html, StringComparison.Ordinal);
+        Assert.Contains("Verdict: keep the champion.", html, StringComparison.Ordinal);
+        Assert.Contains("<td>sensitivity</td><td>0.9767</td><td>0.9767</td><td>0.0000 (−0.0820 to +0.0820)</td>", html, StringComparison.Ordinal);
         var version = File.ReadAllText(Path.Combine(Repository.Root, "models", "current")).Trim();
-        Assert.Contains($"challenger of {version}, trained with 228 added rows", html, StringComparison.Ordinal);
-        Assert.Contains($"served again: {version}, in place of ", html, StringComparison.Ordinal);
-        Assert.Contains("the champion of notebook 06: True", html, StringComparison.Ordinal);
+        Assert.Contains($"served: {version}, the champion; the challenger ", html, StringComparison.Ordinal);
+        Assert.Contains($"the champion of notebook 06, {version}, was served throughout: nothing to roll back", html, StringComparison.Ordinal);
     }
 
     [Fact]

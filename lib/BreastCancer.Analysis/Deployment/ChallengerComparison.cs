@@ -15,7 +15,10 @@ namespace BreastCancer.Analysis.Deployment;
 /// so predicted once by each model. The two are compared on all outcomes pooled: ROC AUC, log loss, Brier score, and
 /// sensitivity and specificity at each model's own threshold, with the paired difference challenger − champion and its
 /// 95 % percentile interval from a bootstrap that resamples cases (Efron &amp; Tibshirani 1993, ch. 13; cases, not
-/// outcomes, because the outcomes of one tumour are not independent). The interval covers the sampling of the outcomes,
+/// outcomes, because the outcomes of one tumour are not independent). For sensitivity and specificity the interval is
+/// widened, where it is narrower, to Tango's score interval for paired proportions over the cases
+/// (<see cref="PairedProportionInterval"/>): a bootstrap collapses to a point when no case is decided differently by the
+/// two models, which is a lack of discordant cases, not precision. The interval covers the sampling of the outcomes,
 /// not the variation of refitting the challenger. The <see cref="Verdict"/> promotes the challenger only when the
 /// interval rules out, for every criterion, a loss larger than its allowance in <see cref="RetrainCriteria"/>: a
 /// non-inferiority test at one-sided level 2.5 % per criterion, so a mean within the allowance is not enough.
@@ -103,10 +106,10 @@ public sealed record ChallengerComparison(string Champion, string Challenger, do
         var paired = PairedPredictions.Of(folds, outcomes.Count);
         var pooled = paired.Metrics([.. Enumerable.Range(0, outcomes.Count)]);
         var resamples = CaseBootstrap.Resamples(caseOf, outcomes.Malignant, criteria.Resamples, criteria.Seed).Select(paired.Metrics).ToArray();
-        var metrics = Compared.Select(m => ComparisonMetric.Of(m, pooled, resamples, criteria.AllowedLoss(m))).ToArray();
+        var metrics = Compared.Select(m => ComparisonMetric.Of(m, pooled, resamples, criteria.AllowedLoss(m), paired.ScoreInterval(m, caseOf))).ToArray();
         var caseCount = caseOf.Distinct().Count();
         var protocol = string.Create(CultureInfo.InvariantCulture,
-            $"{k}-fold stratified split of {outcomes.Count} new outcomes ({malignant} malignant) of {caseCount} cases, every case in one fold, seed {criteria.Seed}: on each fold the challenger is fitted on the champion's {n} training rows and the outcomes outside the fold, its threshold chosen there for sensitivity ≥ {targetSensitivity:F2}; the champion is scored as served; both on all outcomes pooled, with 95 % intervals of the differences from {criteria.Resamples} bootstrap resamples of the cases");
+            $"{k}-fold stratified split of {outcomes.Count} new outcomes ({malignant} malignant) of {caseCount} cases, every case in one fold, seed {criteria.Seed}: on each fold the challenger is fitted on the champion's {n} training rows and the outcomes outside the fold, its threshold chosen there for sensitivity ≥ {targetSensitivity:F2}; the champion is scored as served; both on all outcomes pooled, with 95 % intervals of the differences from {criteria.Resamples} bootstrap resamples of the cases (for sensitivity and specificity, at least Tango's score interval over the cases)");
         return new ChallengerComparison(champion.Version, pipeline.Name, targetSensitivity, n, outcomes.Count, malignant, caseCount, criteria, protocol, folds, metrics,
             ComparisonVerdict.Of(metrics));
     }
@@ -140,8 +143,8 @@ public sealed record FoldPredictions(double Threshold, IReadOnlyList<double> Pro
 /// <param name="Champion">The champion's value on all outcomes.</param>
 /// <param name="Challenger">The challenger's value on all outcomes, each predicted by the fold's challenger that was not trained on it.</param>
 /// <param name="Difference">Challenger − champion.</param>
-/// <param name="Low">The 2.5th percentile of the difference over the bootstrap resamples of the cases.</param>
-/// <param name="High">The 97.5th percentile.</param>
+/// <param name="Low">The 2.5th percentile of the difference over the bootstrap resamples of the cases; for sensitivity and specificity, the lower of that and Tango's score bound.</param>
+/// <param name="High">The 97.5th percentile; for sensitivity and specificity, the higher of that and Tango's score bound.</param>
 /// <param name="AllowedLoss">How much worse the challenger may be (a drop, or a rise for log loss), or null when the metric is not a criterion.</param>
 /// <param name="Passed">True unless the interval allows a loss larger than <paramref name="AllowedLoss"/> (<see cref="WorstLoss"/> above it).</param>
 public sealed record ComparisonMetric(Metric Metric, double Champion, double Challenger, double Difference, double Low, double High, double? AllowedLoss, bool Passed)
@@ -154,15 +157,20 @@ public sealed record ComparisonMetric(Metric Metric, double Champion, double Cha
 
     /// <summary>
     /// The metric of <paramref name="pooled"/> (both models' metrics on all outcomes) with the percentile interval of the
-    /// difference over <paramref name="resamples"/> (both models' metrics on each bootstrap resample), judged against
-    /// <paramref name="allowedLoss"/>.
+    /// difference over <paramref name="resamples"/> (both models' metrics on each bootstrap resample), widened to
+    /// <paramref name="scoreInterval"/> where that is wider, judged against <paramref name="allowedLoss"/>.
     /// </summary>
     internal static ComparisonMetric Of(Metric metric, (ClassificationMetrics Champion, ClassificationMetrics Challenger) pooled,
-        IReadOnlyList<(ClassificationMetrics Champion, ClassificationMetrics Challenger)> resamples, double? allowedLoss)
+        IReadOnlyList<(ClassificationMetrics Champion, ClassificationMetrics Challenger)> resamples, double? allowedLoss, (double Low, double High)? scoreInterval = null)
     {
         var (champion, challenger) = (metric.Of(pooled.Champion), metric.Of(pooled.Challenger));
         var differences = resamples.Select(r => metric.Of(r.Challenger) - metric.Of(r.Champion)).Order().ToArray();
         var (low, high) = (CaseBootstrap.Percentile(differences, 0.025), CaseBootstrap.Percentile(differences, 0.975));
+        if (scoreInterval is { } score)
+        {
+            (low, high) = (Math.Min(low, score.Low), Math.Max(high, score.High));
+        }
+
         var worst = metric.HigherIsBetter() ? -low : high;
         return new ComparisonMetric(metric, champion, challenger, challenger - champion, low, high, allowedLoss, allowedLoss is not { } allowed || worst <= allowed);
     }

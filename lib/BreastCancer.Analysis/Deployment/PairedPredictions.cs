@@ -32,6 +32,29 @@ internal sealed record PairedPredictions(bool[] Labels, double[] ChampionProbabi
         return paired;
     }
 
+    /// <summary>
+    /// For sensitivity and specificity, Tango's score interval (<see cref="PairedProportionInterval.Tango"/>) of the
+    /// difference challenger − champion, with the cases of <paramref name="caseOf"/> as the unit: among the outcomes of
+    /// the class the metric counts (malignant for sensitivity, benign for specificity), the pairs right under the
+    /// challenger only and under the champion only, and all of them, each divided by the design effect (the class's
+    /// outcomes per case). Null for the other metrics.
+    /// </summary>
+    public (double Low, double High)? ScoreInterval(Metric metric, IReadOnlyList<string> caseOf)
+    {
+        if (metric is not (Metric.Sensitivity or Metric.Specificity))
+        {
+            return null;
+        }
+
+        var malignant = metric == Metric.Sensitivity;
+        var rows = Enumerable.Range(0, Labels.Length).Where(r => Labels[r] == malignant).ToArray();
+        bool Right(double[] probabilities, double[] thresholds, int r) => probabilities[r] >= thresholds[r] == malignant;
+        var onlyChallenger = rows.Count(r => Right(ChallengerProbabilities, ChallengerThresholds, r) && !Right(ChampionProbabilities, ChampionThresholds, r));
+        var onlyChampion = rows.Count(r => !Right(ChallengerProbabilities, ChallengerThresholds, r) && Right(ChampionProbabilities, ChampionThresholds, r));
+        var designEffect = rows.Length / (double)rows.Select(r => caseOf[r]).Distinct(StringComparer.Ordinal).Count();
+        return PairedProportionInterval.Tango(onlyChallenger / designEffect, onlyChampion / designEffect, rows.Length / designEffect);
+    }
+
     /// <summary>Both models' metrics on the outcomes at <paramref name="positions"/> (repeats allowed, as in a bootstrap resample).</summary>
     public (ClassificationMetrics Champion, ClassificationMetrics Challenger) Metrics(IReadOnlyList<int> positions)
     {

@@ -130,6 +130,14 @@ public sealed class ChallengerComparisonTests(StudyModels study) : IClassFixture
         var logLoss = comparison.Metrics.Single(m => m.Metric == Metric.LogLoss);
         Assert.Equal(logLoss.High, logLoss.WorstLoss, 15);
         Assert.All(comparison.Metrics, m => Assert.InRange(m.Difference, m.Low, m.High));
+        var cancers = comparison.Folds.SelectMany(f => f.Outcomes.Select((r, i) => (Row: r, f.Labels[i], Champion: f.Champion.Probabilities[i] >= f.Champion.Threshold,
+            Challenger: f.Challenger.Probabilities[i] >= f.Challenger.Threshold))).Where(o => o.Item2).ToArray();
+        var designEffect = cancers.Length / (double)cancers.Select(o => cases[o.Row]).Distinct().Count();
+        var (scoreLow, scoreHigh) = PairedProportionInterval.Tango(cancers.Count(o => o.Challenger && !o.Champion) / designEffect,
+            cancers.Count(o => !o.Challenger && o.Champion) / designEffect, cancers.Length / designEffect);
+        var sensitivity = comparison.Metrics.Single(m => m.Metric == Metric.Sensitivity);
+        Assert.True(sensitivity.Low <= scoreLow && sensitivity.High >= scoreHigh, $"{sensitivity.Low}..{sensitivity.High} against Tango {scoreLow}..{scoreHigh}");
+        Assert.True(sensitivity.High - sensitivity.Low > 0.05, "the interval does not collapse with few discordant cases");
         Assert.All(comparison.Metrics.Where(m => m.AllowedLoss is not null), m => Assert.Equal(m.WorstLoss <= m.AllowedLoss, m.Passed));
         Assert.Equal(comparison.Metrics.Where(m => m.AllowedLoss is not null).All(m => m.Passed), comparison.Verdict.Promote);
     }
