@@ -106,7 +106,7 @@ public static class ScoreCommand
                 new CsvDataReaderOptions { HasHeaders = true, BufferSize = Math.Min(1 << 16, arguments.MaxRecordChars), MaxBufferSize = arguments.MaxRecordChars });
             if (reader.FieldCount == 0)
             {
-                errors.WriteLine($"{input}:1: the file is empty: expected a header naming the {model.Card.Features.Count} features");
+                errors.WriteLine(Empty(input, model));
                 return Failure;
             }
 
@@ -147,7 +147,7 @@ public static class ScoreCommand
             progress.Break();
             errors.WriteLine(e switch
             {
-                CsvMissingHeadersException => $"{input}:1: the file is empty: expected a header naming the {model.Card.Features.Count} features",
+                CsvMissingHeadersException => Empty(input, model),
                 CsvRecordTooLargeException => $"{input}:1: the header is longer than the command reads at once ({arguments.MaxRecordChars} characters, --max-record-chars)",
                 InputLineException { InnerException: CsvRecordTooLargeException } line => $"{input}:{line.Line}: {line.Message}: {arguments.MaxRecordChars} characters",
                 InputLineException line => $"{input}:{line.Line}: {line.Message}",
@@ -158,6 +158,9 @@ public static class ScoreCommand
             return Failure;
         }
     }
+
+    /// <summary>The error for an input with no header line at all.</summary>
+    private static string Empty(string input, SavedModel model) => $"{input}:1: the file is empty: expected a header naming the {model.Card.Features.Count} features";
 
     /// <summary>UTF-8 that refuses bytes that are not UTF-8 instead of reading them as U+FFFD.</summary>
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);

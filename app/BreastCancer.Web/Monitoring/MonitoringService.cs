@@ -22,7 +22,7 @@ public sealed class MonitoringService(PredictionStore store, ModelHolder holder,
     private readonly MonitoringOptions _options = options.Value;
     private readonly Lock _build = new();
     private readonly ConcurrentDictionary<(string Version, long End), DriftReport> _drift = new();
-    private readonly ConcurrentDictionary<long, LivePerformance> _performance = new();
+    private readonly ConcurrentDictionary<(string Version, long End), LivePerformance> _performance = new();
     private (string Version, DriftDetector Detector)? _detector;
 
     /// <summary>What every monitoring view depends on: the served model's version and the store's counts of predictions and outcomes. Views made at the same revision are the same.</summary>
@@ -62,7 +62,7 @@ public sealed class MonitoringService(PredictionStore store, ModelHolder holder,
         var performance = new PerformanceTimeline((int)outcomes, _options.Window, _options.TimelineStep, PerformanceChecks(Ends(firstOutcome, outcomes)));
         return new MonitoringTimeline(snapshot.Version, drift, performance,
             Changes(store.VersionsBetween(firstPrediction + 1, predictions), firstPrediction),
-            Changes([.. store.LabelledBetween(firstOutcome + 1, outcomes).Select(l => l.Prediction.ModelVersion)], firstOutcome));
+            Changes(store.OutcomeVersionsBetween(firstOutcome + 1, outcomes), firstOutcome));
     }
 
     /// <summary>The multiples of the step after <paramref name="first"/> and up to <paramref name="last"/>, and <paramref name="last"/> itself.</summary>
@@ -83,54 +83,47 @@ public sealed class MonitoringService(PredictionStore store, ModelHolder holder,
         return [.. ends];
     }
 
-    /// <summary>The drift checks ending at <paramref name="ends"/> (ascending), against <paramref name="snapshot"/>'s training rows, making those not made yet from one read of the store.</summary>
-    private DriftCheckpoint[] DriftChecks(ModelSnapshot snapshot, IReadOnlyList<long> ends)
+    /// <summary>The drift checks ending at <paramref name="ends"/> (ascending), against <paramref name="snapshot"/>'s training rows.</summary>
+    private DriftCheckpoint[] DriftChecks(ModelSnapshot snapshot, long[] ends)
     {
         var detector = Detector(snapshot);
-        var missing = ends.Where(end => !_drift.ContainsKey((snapshot.Version, end))).ToArray();
-        if (missing.Length > 0)
-        {
-            var from = Math.Max(1, missing[0] - _options.Window + 1);
-            var rows = store.Between(from, missing[^1]);
-            foreach (var end in missing)
-            {
-                var window = rows.Skip((int)(Math.Max(from, end - _options.Window + 1) - from)).Take((int)(end - Math.Max(from, end - _options.Window + 1) + 1)).ToArray();
-                _drift[(snapshot.Version, end)] = detector.Check([.. window.Select(p => p.Features.ToArray())], [.. window.Select(p => p.Probability)]);
-            }
-
-            var keep = ends[^1] - _options.TimelineLength - _options.TimelineStep;
-            foreach (var stale in _drift.Keys.Where(k => k.End < keep || k.Version != snapshot.Version))
-            {
-                _drift.TryRemove(stale, out _);
-            }
-        }
-
-        return [.. ends.Select(end => new DriftCheckpoint((int)end, _drift[(snapshot.Version, end)]))];
+        return [.. Kept(_drift, snapshot.Version, ends, store.Between, window => detector.Check([.. window.Select(p => p.Features.ToArray())], [.. window.Select(p => p.Probability)]))
+            .Select((report, i) => new DriftCheckpoint((int)ends[i], report))];
     }
 
-    /// <summary>The live-performance checks ending at outcome positions <paramref name="ends"/> (ascending), making those not made yet from one read of the store.</summary>
-    private PerformanceCheckpoint[] PerformanceChecks(IReadOnlyList<long> ends)
+    /// <summary>The live-performance checks ending at outcome positions <paramref name="ends"/> (ascending).</summary>
+    private PerformanceCheckpoint[] PerformanceChecks(long[] ends) =>
+        [.. Kept(_performance, "", ends, store.LabelledBetween,
+                window => LivePerformance.Compute([.. window.Select(l => l.Prediction.Probability)], [.. window.Select(l => l.Prediction.Biopsy)], [.. window.Select(l => l.Malignant)]))
+            .Select((performance, i) => new PerformanceCheckpoint((int)ends[i], performance))];
+
+    /// <summary>
+    /// The checks ending at <paramref name="ends"/> (ascending) kept in <paramref name="kept"/> under <paramref name="version"/>:
+    /// those not made yet are made by <paramref name="check"/> on their windows, from one <paramref name="read"/> of
+    /// the store (positions from, to); then checks of other versions, or that have left the timeline, are dropped.
+    /// </summary>
+    private TCheck[] Kept<TRow, TCheck>(ConcurrentDictionary<(string Version, long End), TCheck> kept, string version, IReadOnlyList<long> ends,
+        Func<long, long, IReadOnlyList<TRow>> read, Func<TRow[], TCheck> check)
     {
-        var missing = ends.Where(end => !_performance.ContainsKey(end)).ToArray();
+        var missing = ends.Where(end => !kept.ContainsKey((version, end))).ToArray();
         if (missing.Length > 0)
         {
             var from = Math.Max(1, missing[0] - _options.Window + 1);
-            var labelled = store.LabelledBetween(from, missing[^1]);
+            var rows = read(from, missing[^1]);
             foreach (var end in missing)
             {
                 var start = Math.Max(from, end - _options.Window + 1);
-                var window = labelled.Skip((int)(start - from)).Take((int)(end - start + 1)).ToArray();
-                _performance[end] = LivePerformance.Compute([.. window.Select(l => l.Prediction.Probability)], [.. window.Select(l => l.Prediction.Biopsy)], [.. window.Select(l => l.Malignant)]);
+                kept[(version, end)] = check([.. rows.Skip((int)(start - from)).Take((int)(end - start + 1))]);
             }
 
             var keep = ends[^1] - _options.TimelineLength - _options.TimelineStep;
-            foreach (var stale in _performance.Keys.Where(end => end < keep))
+            foreach (var stale in kept.Keys.Where(k => k.End < keep || k.Version != version))
             {
-                _performance.TryRemove(stale, out _);
+                kept.TryRemove(stale, out _);
             }
         }
 
-        return [.. ends.Select(end => new PerformanceCheckpoint((int)end, _performance[end]))];
+        return [.. ends.Select(end => kept[(version, end)])];
     }
 
     private static StreamMark[] Changes(IReadOnlyList<string> versions, long before) =>

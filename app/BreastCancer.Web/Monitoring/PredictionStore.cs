@@ -146,7 +146,7 @@ public sealed class PredictionStore : IDisposable
                 SELECT outcomes.rowid AS r, outcomes.* FROM outcomes ORDER BY outcomes.rowid DESC LIMIT {Limit(count)}) o
             JOIN predictions p ON p.id = o.prediction_id ORDER BY o.r
             """,
-            reader => new LabelledPrediction(Prediction(reader), reader.GetInt64(7) == 1, DateTimeOffset.Parse(reader.GetString(8), CultureInfo.InvariantCulture)));
+            LabelledRow);
 
     /// <summary>Every prediction that has a confirmed outcome, in the order the outcomes were recorded: what a retrain adds to the training rows.</summary>
     public IReadOnlyList<LabelledPrediction> Labelled() => RecentLabelled(int.MaxValue);
@@ -170,13 +170,17 @@ public sealed class PredictionStore : IDisposable
     public IReadOnlyList<string> VersionsBetween(long from, long to) =>
         Query($"SELECT model_version FROM predictions WHERE rowid BETWEEN {from} AND {to} ORDER BY rowid", reader => reader.GetString(0));
 
+    /// <summary>The model version of the prediction of each outcome at outcome positions <paramref name="from"/> to <paramref name="to"/>, in the order the outcomes were recorded: no features read.</summary>
+    public IReadOnlyList<string> OutcomeVersionsBetween(long from, long to) =>
+        Query($"SELECT p.model_version FROM outcomes o JOIN predictions p ON p.id = o.prediction_id WHERE o.rowid BETWEEN {from} AND {to} ORDER BY o.rowid", reader => reader.GetString(0));
+
     /// <summary>The outcomes at outcome positions <paramref name="from"/> to <paramref name="to"/> (1-based, inclusive), with their predictions, in the order they were recorded.</summary>
     public IReadOnlyList<LabelledPrediction> LabelledBetween(long from, long to) =>
         Query($"""
             SELECT p.id, p.time, p.model_version, p.features, p.probability, p.biopsy, p.case_id, o.malignant, o.time
             FROM outcomes o JOIN predictions p ON p.id = o.prediction_id WHERE o.rowid BETWEEN {from} AND {to} ORDER BY o.rowid
             """,
-            reader => new LabelledPrediction(Prediction(reader), reader.GetInt64(7) == 1, DateTimeOffset.Parse(reader.GetString(8), CultureInfo.InvariantCulture)));
+            LabelledRow);
 
     /// <inheritdoc />
     public void Dispose()
@@ -244,6 +248,10 @@ public sealed class PredictionStore : IDisposable
     private static string Limit(int count) => count >= 1
         ? count.ToString(CultureInfo.InvariantCulture)
         : throw new ArgumentOutOfRangeException(nameof(count), count, "a window holds at least one prediction");
+
+    /// <summary>A prediction (columns 0–6, as <see cref="Prediction"/> reads them) with its outcome (columns 7 and 8: malignant, time).</summary>
+    private static LabelledPrediction LabelledRow(SqliteDataReader reader) =>
+        new(Prediction(reader), reader.GetInt64(7) == 1, DateTimeOffset.Parse(reader.GetString(8), CultureInfo.InvariantCulture));
 
     private static PredictionRecord Prediction(SqliteDataReader reader) => new(
         Guid.Parse(reader.GetString(0)), DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.GetString(2),

@@ -28,8 +28,4 @@ internal static class CaseBootstrap
 
         return resamples;
     }
-
-    /// <summary>The <paramref name="q"/> quantile of <paramref name="sorted"/> (ascending), by linear interpolation between order statistics (R's type 7).</summary>
-    public static double Percentile(IReadOnlyList<double> sorted, double q) =>
-        MathNet.Numerics.Statistics.SortedArrayStatistics.QuantileCustom([.. sorted], q, MathNet.Numerics.Statistics.QuantileDefinition.R7);
 }

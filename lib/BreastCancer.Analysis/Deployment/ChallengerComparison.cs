@@ -164,8 +164,7 @@ public sealed record ComparisonMetric(Metric Metric, double Champion, double Cha
         IReadOnlyList<(ClassificationMetrics Champion, ClassificationMetrics Challenger)> resamples, double? allowedLoss, (double Low, double High)? scoreInterval = null)
     {
         var (champion, challenger) = (metric.Of(pooled.Champion), metric.Of(pooled.Challenger));
-        var differences = resamples.Select(r => metric.Of(r.Challenger) - metric.Of(r.Champion)).Order().ToArray();
-        var (low, high) = (CaseBootstrap.Percentile(differences, 0.025), CaseBootstrap.Percentile(differences, 0.975));
+        var (low, high) = PercentileInterval.Of(resamples.Select(r => metric.Of(r.Challenger) - metric.Of(r.Champion)));
         if (scoreInterval is { } score)
         {
             (low, high) = (Math.Min(low, score.Low), Math.Max(high, score.High));

@@ -42,7 +42,7 @@ public sealed record HeldOutScore(string Pipeline, int TrainingRows, int TestRow
         var resamples = StratifiedBootstrap.Resamples(labels, Resamples, Seed);
         return [.. ThresholdFree.Select(metric =>
         {
-            var (low, high) = StratifiedBootstrap.Percentiles(resamples.Select(r => metric.Of([.. r.Select(i => labels[i])], [.. r.Select(i => probabilities[i])])));
+            var (low, high) = PercentileInterval.Of(resamples.Select(r => metric.Of([.. r.Select(i => labels[i])], [.. r.Select(i => probabilities[i])])));
             return new MetricInterval(metric, low, high);
         })];
     }

@@ -1,5 +1,3 @@
-using MathNet.Numerics.Statistics;
-
 namespace BreastCancer.Analysis.Evaluation;
 
 /// <summary>
@@ -21,12 +19,5 @@ internal static class StratifiedBootstrap
         var byClass = Classes.Select(c => Enumerable.Range(0, labels.Count).Where(r => labels[r] == c).ToArray()).ToArray();
         return [.. Enumerable.Range(0, count)
             .Select(_ => byClass.SelectMany(members => Enumerable.Range(0, members.Length).Select(_ => members[random.Next(members.Length)])).ToArray())];
-    }
-
-    /// <summary>The 95 % percentile interval of <paramref name="values"/> (R's type 7 quantiles, numpy's default).</summary>
-    public static (double Low, double High) Percentiles(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return (SortedArrayStatistics.QuantileCustom(sorted, 0.025, QuantileDefinition.R7), SortedArrayStatistics.QuantileCustom(sorted, 0.975, QuantileDefinition.R7));
     }
 }

@@ -35,9 +35,7 @@ internal static class PermutationRowBootstrap
             return (double.NaN, double.NaN);
         }
 
-        Array.Sort(importances);
-        return (SortedArrayStatistics.QuantileCustom(importances, 0.025, QuantileDefinition.R7),
-            SortedArrayStatistics.QuantileCustom(importances, 0.975, QuantileDefinition.R7));
+        return PercentileInterval.Of(importances);
     }
 
     /// <summary>
