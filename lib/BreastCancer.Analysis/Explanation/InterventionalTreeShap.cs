@@ -74,26 +74,13 @@ public static class InterventionalTreeShap
 
     private static void Check(TreeEnsemble ensemble, ShapBackground background, IReadOnlyList<double[]> rows, IReadOnlyList<string> featureNames, int workers)
     {
-        ArgumentNullException.ThrowIfNull(ensemble);
         ArgumentNullException.ThrowIfNull(background);
-        ArgumentNullException.ThrowIfNull(rows);
-        ArgumentNullException.ThrowIfNull(featureNames);
-        ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
-        if (featureNames.Count != ensemble.FeatureCount)
-        {
-            throw new ArgumentException($"{featureNames.Count} feature names for an ensemble of {ensemble.FeatureCount} features", nameof(featureNames));
-        }
-
+        TreeShap.Check(ensemble, rows, featureNames, workers);
         if (background.Width != ensemble.FeatureCount)
         {
             throw new ArgumentException(
                 $"the background rows have {background.Width} values but the ensemble scores rows of {ensemble.FeatureCount} features: a left-out feature takes its value from them",
                 nameof(background));
-        }
-
-        for (var r = 0; r < rows.Count; r++)
-        {
-            ensemble.RequireWidth(rows[r], $"{nameof(rows)}[{r}]");
         }
     }
 

@@ -114,7 +114,8 @@ public static class TreeShap
         return values;
     }
 
-    private static void Check(TreeEnsemble ensemble, IReadOnlyList<double[]> rows, IReadOnlyList<string> featureNames, int workers)
+    /// <summary>Refuses a missing argument, a worker count below 1, names not one per feature, and a row not as wide as the ensemble, naming the row.</summary>
+    internal static void Check(TreeEnsemble ensemble, IReadOnlyList<double[]> rows, IReadOnlyList<string> featureNames, int workers)
     {
         ArgumentNullException.ThrowIfNull(ensemble);
         ArgumentNullException.ThrowIfNull(rows);
