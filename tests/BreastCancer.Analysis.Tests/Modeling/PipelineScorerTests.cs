@@ -194,17 +194,22 @@ public sealed class PipelineScorerTests
         var scorer = Family(family).Pipeline().Fit(Train, Labels, seed: 1).CreateScorer();
         var flat = Rows.SelectMany(r => r).ToArray();
         var probabilities = new double[Rows.Length];
-        scorer.Probabilities(flat, probabilities);
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var pass = 0; pass < 10; pass++)
+        long ScoreTenTimes()
         {
-            scorer.Probabilities(flat, probabilities);
-            scorer.Probability(flat.AsSpan(0, 30));
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var pass = 0; pass < 10; pass++)
+            {
+                scorer.Probabilities(flat, probabilities);
+                scorer.Probability(flat.AsSpan(0, 30));
+            }
+
+            return GC.GetAllocatedBytesForCurrentThread() - before;
         }
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.True(allocated < 1024, $"{allocated} bytes allocated scoring {10 * (Rows.Length + 1)} rows");
+        // The runtime may allocate once in a round (a tier-up of the JIT, a pool growing on a busy machine); an
+        // allocation per row would show in every round, so the quietest of five rounds is the one that counts.
+        var allocated = Enumerable.Range(0, 5).Select(_ => ScoreTenTimes()).Min();
+        Assert.True(allocated < 1024, $"{allocated} bytes allocated scoring {10 * (Rows.Length + 1)} rows in the quietest of five rounds");
     }
 
     private static CatalogueModel Family(string family) =>
