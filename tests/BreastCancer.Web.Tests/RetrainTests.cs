@@ -207,6 +207,8 @@ public sealed class RetrainTests(TrainedModel model) : IDisposable
             .ToDictionary(o => o.Outcome, o => o.Fold);
         Assert.All(Enumerable.Range(0, n), r => Assert.Equal(foldOf[r], foldOf[n + r]));
         Assert.All(comparison.GetProperty("metrics").EnumerateArray(), m => Assert.True(m.GetProperty("low").GetDouble() <= m.GetProperty("high").GetDouble()));
+        var saved = ModelStore.Load(Models, report.GetProperty("challenger").GetString()!);
+        Assert.Equal([.. Enumerable.Range(0, 2 * n).Select(r => $"tumour {r % n}")], saved.AddedRows!.Cases);
     }
 
     [Fact]

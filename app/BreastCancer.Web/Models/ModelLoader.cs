@@ -91,7 +91,8 @@ public sealed partial class ModelLoader(ILogger<ModelLoader> logger, TimeProvide
                 : $"the card records {expected.Rows} added rows with SHA-256 {expected.RowsSha256}, but the rows loaded with the model ({added.Count}) have {added.Sha256}");
         }
 
-        return new TrainingRows([.. training.ToArray(), .. added.Rows], [.. training.IsMalignant, .. added.Malignant], training.RowCount);
+        return new TrainingRows([.. training.ToArray(), .. added.Rows], [.. training.IsMalignant, .. added.Malignant], training.RowCount,
+            [.. new string?[training.RowCount], .. added.Cases]);
     }
 
     /// <summary>The catalogue model of <paramref name="model"/>'s card, at the card's hyperparameters.</summary>

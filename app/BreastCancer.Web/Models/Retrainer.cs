@@ -17,8 +17,9 @@ namespace BreastCancer.Web.Models;
 /// of those outcomes that keep each case (a tumour's predictions that share a case number) in one fold
 /// (<see cref="ChallengerComparison"/>); then fits the challenger on all of them, makes its card as
 /// <see cref="DefaultModel"/> makes one (10-fold cross-validation repeated 3 times with an operating point in each
-/// training fold; the nested cross-validation of its one fixed setting, since a retrain searches nothing), and saves it
-/// as a new version without making it current. <see cref="Retrain"/> does so for the model the app serves and, when the
+/// training fold; the nested cross-validation of its one fixed setting, since a retrain searches nothing), every fold
+/// and inner fold keeping a case together, and saves it, with the added rows' cases, as a new version without making
+/// it current. <see cref="Retrain"/> does so for the model the app serves and, when the
 /// verdict allows and the caller asks, promotes it through <see cref="ModelVersions"/>, which swaps it in without a restart.
 /// </summary>
 public sealed class Retrainer(ModelHolder holder, ModelVersions versions, PredictionStore store, IOptions<ModelOptions> modelOptions, IOptions<RetrainOptions> retrainOptions,
@@ -92,9 +93,9 @@ public sealed class Retrainer(ModelHolder holder, ModelVersions versions, Predic
         var clock = Stopwatch.StartNew();
         var training = ModelLoader.TrainingRowsOf(champion, wdbc);
         var earlier = champion.AddedRows ?? AddedTrainingRows.None;
-        var (fresh, cases, known) = NewOutcomes(earlier, labelled);
+        var (fresh, known) = NewOutcomes(earlier, labelled);
         var procedure = ModelLoader.FamilyOf(champion);
-        var comparison = ChallengerComparison.Run(champion, procedure, training.Rows, training.Malignant, fresh, criteria, cases);
+        var comparison = ChallengerComparison.Run(champion, procedure, training.Rows, training.Malignant, fresh, criteria, training.Cases);
 
         var card = champion.Card;
         var seed = card.Model.Seed;
@@ -104,11 +105,12 @@ public sealed class Retrainer(ModelHolder holder, ModelVersions versions, Predic
         var final = FinalModel.Train(procedure, wdbc, split, added, seed, operatingPoint);
         IReadOnlyList<double[]> rows = [.. training.Rows.Take(training.SplitRows), .. added.Rows];
         IReadOnlyList<bool> labels = [.. training.Malignant.Take(training.SplitRows), .. added.Malignant];
-        var folds = StratifiedGroupKFold.Split(labels, null, CardFolds, seed, CardRepeats);
-        var crossValidation = CrossValidation.Run(procedure.Pipeline(), rows, labels, folds, seed, operatingPoint: operatingPoint);
+        IReadOnlyList<string?> groups = [.. new string?[training.SplitRows], .. added.Cases];
+        var folds = StratifiedGroupKFold.Split(labels, groups, CardFolds, seed, CardRepeats);
+        var crossValidation = CrossValidation.Run(procedure.Pipeline(), rows, labels, folds, seed, operatingPoint: operatingPoint, groups: groups);
         var family = Analysis.Modeling.ModelCatalogue.All.First(m => m.Family == procedure.Family);
         var nested = NestedCrossValidation.Grid(family, [.. procedure.Hyperparameters.Select(h => (h.Key, (IReadOnlyList<double>)[h.Value]))], rows, labels, folds,
-            CardInnerFolds, Metric.RocAuc, seed);
+            CardInnerFolds, Metric.RocAuc, seed, groups: groups);
         var challengerCard = ModelCard.ForChallenger(final, wdbc, split, added, comparison, crossValidation, nested, card.Use, created);
         var saved = ModelStore.SaveVersion(folder, final, challengerCard, added);
         return new RetrainReport(champion.Version, saved.Version, saved.Folder, fresh.Count, known, rows.Count, comparison, Promoted: false, clock.Elapsed.TotalSeconds);
@@ -116,10 +118,10 @@ public sealed class Retrainer(ModelHolder holder, ModelVersions versions, Predic
 
     /// <summary>
     /// The outcomes of <paramref name="labelled"/> not among <paramref name="earlier"/> (the champion's added rows),
-    /// matched by diagnosis and the 30 values exactly, each earlier row matching one outcome; their predictions' case
-    /// numbers (null where none was given); and how many matched.
+    /// matched by diagnosis and the 30 values exactly, each earlier row matching one outcome, with their predictions'
+    /// case numbers (null where none was given); and how many matched.
     /// </summary>
-    private static (AddedTrainingRows Fresh, IReadOnlyList<string?> Cases, int Known) NewOutcomes(AddedTrainingRows earlier, IReadOnlyList<LabelledPrediction> labelled)
+    private static (AddedTrainingRows Fresh, int Known) NewOutcomes(AddedTrainingRows earlier, IReadOnlyList<LabelledPrediction> labelled)
     {
         static string Key(IEnumerable<double> values, bool malignant) =>
             (malignant ? "M," : "B,") + string.Join(',', values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
@@ -141,6 +143,6 @@ public sealed class Retrainer(ModelHolder holder, ModelVersions versions, Predic
             }
         }
 
-        return (new AddedTrainingRows(rows, malignant), cases, known);
+        return (new AddedTrainingRows(rows, malignant, cases), known);
     }
 }

@@ -45,15 +45,17 @@ public sealed record ChallengerComparison(string Champion, string Challenger, do
     /// Compares <paramref name="champion"/>, trained on <paramref name="trainingRows"/> (its training rows, in its card's
     /// feature order, with their diagnoses <paramref name="trainingLabels"/>), with the challenger
     /// <paramref name="procedure"/> on folds of <paramref name="outcomes"/>, which the champion must not have been trained
-    /// on. <paramref name="cases"/> names each outcome's case (null, or a null entry: a case of its own); outcomes of one
-    /// case stay in one fold and are resampled together. Each fold's fit is seeded with the champion's seed plus the
-    /// fold's position, as in <see cref="CrossValidation"/>; folds run in parallel on up to <paramref name="workers"/>
-    /// threads. The bootstrap is seeded with <see cref="RetrainCriteria.Seed"/>.
+    /// on. Outcomes of one case (<see cref="AddedTrainingRows.Cases"/>; an outcome without one is a case of its own) stay
+    /// in one fold and are resampled together. <paramref name="trainingCases"/> names the training rows' cases (null, or
+    /// a null entry: a row of its own; the champion's own added rows may have them), so that inside each fold the
+    /// threshold's and any calibrator's inner folds keep a case together too. Each fold's fit is seeded with the
+    /// champion's seed plus the fold's position, as in <see cref="CrossValidation"/>; folds run in parallel on up to
+    /// <paramref name="workers"/> threads. The bootstrap is seeded with <see cref="RetrainCriteria.Seed"/>.
     /// </summary>
     /// <exception cref="TooFewOutcomesException">A diagnosis has outcomes in fewer cases than <see cref="RetrainCriteria.MinOutcomesPerClass"/>.</exception>
-    /// <exception cref="ArgumentException">The criteria are not usable, or the training rows and labels, or the outcomes and cases, differ in count.</exception>
+    /// <exception cref="ArgumentException">The criteria are not usable, or the training rows, their labels and their cases differ in count.</exception>
     public static ChallengerComparison Run(SavedModel champion, CatalogueModel procedure, IReadOnlyList<double[]> trainingRows, IReadOnlyList<bool> trainingLabels,
-        AddedTrainingRows outcomes, RetrainCriteria criteria, IReadOnlyList<string?>? cases = null, int? workers = null)
+        AddedTrainingRows outcomes, RetrainCriteria criteria, IReadOnlyList<string?>? trainingCases = null, int? workers = null)
     {
         ArgumentNullException.ThrowIfNull(champion);
         ArgumentNullException.ThrowIfNull(procedure);
@@ -71,12 +73,12 @@ public sealed record ChallengerComparison(string Champion, string Challenger, do
             throw new ArgumentException($"{trainingRows.Count} training rows for {trainingLabels.Count} labels", nameof(trainingLabels));
         }
 
-        if (cases is not null && cases.Count != outcomes.Count)
+        if (trainingCases is not null && trainingCases.Count != trainingRows.Count)
         {
-            throw new ArgumentException($"{cases.Count} cases for {outcomes.Count} outcomes: give one case (or null) per outcome", nameof(cases));
+            throw new ArgumentException($"{trainingCases.Count} cases for {trainingRows.Count} training rows: give one case (or null) per row", nameof(trainingCases));
         }
 
-        var caseOf = CaseKeys(outcomes.Count, cases);
+        var caseOf = CaseKeys(outcomes.Cases);
         var (malignant, benign) = (outcomes.MalignantCount, outcomes.Count - outcomes.MalignantCount);
         var (malignantCases, benignCases) = (caseOf.Where((_, r) => outcomes.Malignant[r]).Distinct().Count(), caseOf.Where((_, r) => !outcomes.Malignant[r]).Distinct().Count());
         if (Math.Min(malignantCases, benignCases) < criteria.MinOutcomesPerClass)
@@ -92,7 +94,8 @@ public sealed record ChallengerComparison(string Champion, string Challenger, do
         var challengerFolds = outcomeFolds.Select(f => new Fold(f.Repeat, f.Index, [.. Enumerable.Range(0, n), .. f.Train.Select(r => n + r)], [.. f.Test.Select(r => n + r)])).ToArray();
         var targetSensitivity = champion.Card.Threshold.TargetSensitivity;
         var pipeline = procedure.Pipeline();
-        var challenger = CrossValidation.Run(pipeline, rows, labels, challengerFolds, champion.Card.Model.Seed, workers, new OperatingPointOptions(targetSensitivity));
+        string?[] groups = [.. Enumerable.Range(0, n).Select(r => trainingCases?[r] is { } name ? "case:" + name : null), .. caseOf];
+        var challenger = CrossValidation.Run(pipeline, rows, labels, challengerFolds, champion.Card.Model.Seed, workers, new OperatingPointOptions(targetSensitivity), groups);
 
         var folds = outcomeFolds.Select((fold, i) =>
         {
@@ -109,14 +112,14 @@ public sealed record ChallengerComparison(string Champion, string Challenger, do
         var metrics = Compared.Select(m => ComparisonMetric.Of(m, pooled, resamples, criteria.AllowedLoss(m), paired.ScoreInterval(m, caseOf))).ToArray();
         var caseCount = caseOf.Distinct().Count();
         var protocol = string.Create(CultureInfo.InvariantCulture,
-            $"{k}-fold stratified split of {outcomes.Count} new outcomes ({malignant} malignant) of {caseCount} cases, every case in one fold, seed {criteria.Seed}: on each fold the challenger is fitted on the champion's {n} training rows and the outcomes outside the fold, its threshold chosen there for sensitivity ≥ {targetSensitivity:F2}; the champion is scored as served; both on all outcomes pooled, with 95 % intervals of the differences from {criteria.Resamples} bootstrap resamples of the cases (for sensitivity and specificity, at least Tango's score interval over the cases)");
+            $"{k}-fold stratified split of {outcomes.Count} new outcomes ({malignant} malignant) of {caseCount} cases, every case in one fold, seed {criteria.Seed}: on each fold the challenger is fitted on the champion's {n} training rows and the outcomes outside the fold, its threshold chosen there for sensitivity ≥ {targetSensitivity:F2} on inner folds that keep each case together; the champion is scored as served; both on all outcomes pooled, with 95 % intervals of the differences from {criteria.Resamples} bootstrap resamples of the cases (for sensitivity and specificity, at least Tango's score interval over the cases)");
         return new ChallengerComparison(champion.Version, pipeline.Name, targetSensitivity, n, outcomes.Count, malignant, caseCount, criteria, protocol, folds, metrics,
             ComparisonVerdict.Of(metrics));
     }
 
     /// <summary>Each outcome's case: its name when it has one, else a key of its own that no name can equal.</summary>
-    private static string[] CaseKeys(int count, IReadOnlyList<string?>? cases) =>
-        [.. Enumerable.Range(0, count).Select(r => cases?[r] is { } name ? "case:" + name : "outcome:" + r.ToString(CultureInfo.InvariantCulture))];
+    private static string[] CaseKeys(IReadOnlyList<string?> cases) =>
+        [.. cases.Select((name, r) => name is not null ? "case:" + name : "outcome:" + r.ToString(CultureInfo.InvariantCulture))];
 }
 
 /// <summary>One fold of a <see cref="ChallengerComparison"/>: the same outcomes scored by both models.</summary>

@@ -10,6 +10,8 @@ namespace BreastCancer.Analysis.Evaluation;
 /// scores only the test rows, with every metric of <see cref="ClassificationMetrics"/> at probability 0.5. Optionally a
 /// clinical operating point is chosen inside each training fold (<see cref="OperatingPointOptions"/>) and scored on the
 /// test fold. Each fold's fit is seeded with <c>seed + fold position</c>, so the result depends on the seed and folds only.
+/// Given groups (the measurements of one tumour), whatever cross-validates inside a training fold (the operating
+/// point's inner folds, a calibrator's) keeps each group in one inner fold, as the folds given should.
 /// </summary>
 public static class CrossValidation
 {
@@ -23,10 +25,11 @@ public static class CrossValidation
     /// <summary>
     /// Runs the pipeline on every fold of <paramref name="folds"/> over the given rows and labels (true = malignant),
     /// folds in parallel on up to <paramref name="workers"/> threads (default: one per core). Each fold's fit is seeded
-    /// by its position alone, so the result is the same for any number of workers.
+    /// by its position alone, so the result is the same for any number of workers. <paramref name="groups"/> names each
+    /// row's group (null, or a null entry: a row alone) for the cross-validation inside each training fold.
     /// </summary>
     public static CrossValidationResult Run(ClassificationPipeline pipeline, IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, IReadOnlyList<Fold> folds, int seed,
-        int? workers = null, OperatingPointOptions? operatingPoint = null)
+        int? workers = null, OperatingPointOptions? operatingPoint = null, IReadOnlyList<string?>? groups = null)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(rows);
@@ -37,32 +40,41 @@ public static class CrossValidation
             throw new ArgumentException($"{rows.Count} rows for {labels.Count} labels", nameof(labels));
         }
 
+        if (groups is not null && groups.Count != rows.Count)
+        {
+            throw new ArgumentException($"{groups.Count} groups for {rows.Count} rows: give one group (or null) per row", nameof(groups));
+        }
+
         var scores = new FoldScore[folds.Count];
         Parallel.For(0, folds.Count, new ParallelOptions { MaxDegreeOfParallelism = workers ?? Environment.ProcessorCount },
-            i => scores[i] = FitFold(pipeline, rows, labels, folds[i], seed + i, operatingPoint).Score);
+            i => scores[i] = FitFold(pipeline, rows, labels, folds[i], seed + i, operatingPoint, groups).Score);
         return new CrossValidationResult(pipeline.Name, scores);
     }
 
-    /// <summary>Fits the pipeline on the fold's training rows with <paramref name="seed"/> and scores its test rows (and the operating point, when asked).</summary>
+    /// <summary>
+    /// Fits the pipeline on the fold's training rows with <paramref name="seed"/> and scores its test rows (and the
+    /// operating point, when asked), keeping each of the training rows' <paramref name="groups"/> in one inner fold.
+    /// </summary>
     internal static (FittedPipeline Fitted, FoldScore Score) FitFold(ClassificationPipeline pipeline, IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, Fold fold, int seed,
-        OperatingPointOptions? operatingPoint)
+        OperatingPointOptions? operatingPoint, IReadOnlyList<string?>? groups)
     {
         var clock = Stopwatch.StartNew();
         var trainRows = fold.Train.Select(r => rows[r]).ToArray();
         var trainLabels = fold.Train.Select(r => labels[r]).ToArray();
+        string?[]? trainGroups = groups is null ? null : [.. fold.Train.Select(r => groups[r])];
         var testLabels = fold.Test.Select(r => labels[r]).ToArray();
-        var fitted = pipeline.Fit(trainRows, trainLabels, seed);
+        var fitted = pipeline.Fit(trainRows, trainLabels, seed, trainGroups);
         var probabilities = fitted.PredictProbability([.. fold.Test.Select(r => rows[r])]);
-        var point = operatingPoint is null ? null : ChooseOperatingPoint(pipeline, fitted, trainRows, trainLabels, testLabels, probabilities, operatingPoint, seed);
+        var point = operatingPoint is null ? null : ChooseOperatingPoint(pipeline, fitted, trainRows, trainLabels, trainGroups, testLabels, probabilities, operatingPoint, seed);
         return (fitted, new FoldScore(fold.Repeat, fold.Index, fold.Train.Count, fold.Test, testLabels, probabilities,
             ClassificationMetrics.Compute(testLabels, probabilities), point, clock.Elapsed));
     }
 
-    private static FoldOperatingPoint ChooseOperatingPoint(ClassificationPipeline pipeline, FittedPipeline fitted, double[][] trainRows, bool[] trainLabels, bool[] testLabels,
-        double[] testProbabilities, OperatingPointOptions options, int seed)
+    private static FoldOperatingPoint ChooseOperatingPoint(ClassificationPipeline pipeline, FittedPipeline fitted, double[][] trainRows, bool[] trainLabels, string?[]? trainGroups,
+        bool[] testLabels, double[] testProbabilities, OperatingPointOptions options, int seed)
     {
         var outOfFold = fitted.Classifier.OutOfFoldProbabilities?.ToArray()
-            ?? OutOfFold.Predict(trainRows, trainLabels, options.InnerFolds, seed, (rows, labels, test) => pipeline.Fit(rows, labels, seed).PredictProbability(test));
+            ?? OutOfFold.Predict(trainRows, trainLabels, trainGroups, options.InnerFolds, seed, (rows, labels, test) => pipeline.Fit(rows, labels, seed).PredictProbability(test));
         var threshold = OperatingPoint.ForSensitivity(trainLabels, outOfFold, options.TargetSensitivity);
         return new FoldOperatingPoint(options.TargetSensitivity, threshold, ClassificationMetrics.Compute(trainLabels, outOfFold, threshold), ClassificationMetrics.Compute(testLabels, testProbabilities, threshold));
     }
@@ -72,7 +84,7 @@ public static class CrossValidation
 /// Asks cross-validation to choose a decision threshold inside each training fold: the threshold is the highest that
 /// reaches <see cref="TargetSensitivity"/> on out-of-fold predictions of the training rows
 /// (<see cref="OperatingPoint.ForSensitivity"/>). Those come from cross-validating the whole pipeline on the training
-/// rows (stratified, <see cref="InnerFolds"/> folds), or, when the fitted classifier already made them (a
+/// rows (stratified, <see cref="InnerFolds"/> folds, each group of rows in one fold), or, when the fitted classifier already made them (a
 /// <see cref="CalibratedClassifier"/>: its calibration cross-validates the model on the training rows, as transformed
 /// by the pipeline's steps), from there. The test fold plays no part in the choice.
 /// </summary>

@@ -54,14 +54,17 @@ public sealed record HeldOutScore(string Pipeline, int TrainingRows, int TestRow
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(split);
-        return FitAndScore(pipeline, data.ToArray(), data.IsMalignant, split.Train, split.Test, seed, operatingPoint);
+        return FitAndScore(pipeline, data.ToArray(), data.IsMalignant, split.Train, split.Test, seed, operatingPoint, null);
     }
 
-    /// <summary>As the overload above, on the rows <paramref name="train"/> and <paramref name="test"/> of <paramref name="rows"/>: the split's rows and any added after them.</summary>
+    /// <summary>
+    /// As the overload above, on the rows <paramref name="train"/> and <paramref name="test"/> of <paramref name="rows"/>:
+    /// the split's rows and any added after them, the training rows of one of <paramref name="groups"/> kept in one inner fold.
+    /// </summary>
     internal static (FittedPipeline Fitted, HeldOutScore Score) FitAndScore(ClassificationPipeline pipeline, IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels,
-        IReadOnlyList<int> train, IReadOnlyList<int> test, int seed, OperatingPointOptions? operatingPoint)
+        IReadOnlyList<int> train, IReadOnlyList<int> test, int seed, OperatingPointOptions? operatingPoint, IReadOnlyList<string?>? groups)
     {
-        var (fitted, fold) = CrossValidation.FitFold(pipeline, rows, labels, new Fold(0, 0, train, test), seed, operatingPoint ?? new OperatingPointOptions());
+        var (fitted, fold) = CrossValidation.FitFold(pipeline, rows, labels, new Fold(0, 0, train, test), seed, operatingPoint ?? new OperatingPointOptions(), groups);
         return (fitted, new HeldOutScore(pipeline.Name, fold.TrainingRows, fold.TestRows, fold.Metrics, fold.OperatingPoint!, BootstrapIntervals(fold.Labels, fold.Probabilities)));
     }
 }

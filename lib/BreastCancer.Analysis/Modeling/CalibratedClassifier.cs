@@ -16,12 +16,12 @@ public enum CalibrationMethod
 /// the inner classifier is cross-validated on the training rows (stratified, <paramref name="folds"/> folds, seeded by the
 /// fit's seed), the calibrator learns from those held-out scores, and the inner classifier is then refitted on all
 /// training rows. The calibrator never sees a score of a row the model was trained on, and nothing outside the
-/// training rows is used. The calibrated out-of-fold probabilities are kept (<see cref="IFittedClassifier.OutOfFoldProbabilities"/>). The score is the inner classifier's <see cref="IFittedClassifier.DecisionScore"/> (for an SVM, its margin).
+/// training rows is used; rows given as one group stay in one internal fold (<see cref="IGroupAwareClassifier"/>). The calibrated out-of-fold probabilities are kept (<see cref="IFittedClassifier.OutOfFoldProbabilities"/>). The score is the inner classifier's <see cref="IFittedClassifier.DecisionScore"/> (for an SVM, its margin).
 /// </summary>
 /// <param name="inner">The classifier to calibrate.</param>
 /// <param name="method">Platt or isotonic.</param>
 /// <param name="folds">Internal folds for the out-of-fold scores (≥ 2; LIBSVM uses 5).</param>
-public sealed class CalibratedClassifier(IClassifier inner, CalibrationMethod method = CalibrationMethod.Platt, int folds = 5) : IClassifier
+public sealed class CalibratedClassifier(IClassifier inner, CalibrationMethod method = CalibrationMethod.Platt, int folds = 5) : IGroupAwareClassifier
 {
     /// <summary>The classifier calibrated.</summary>
     public IClassifier Inner { get; } = inner ?? throw new ArgumentNullException(nameof(inner));
@@ -36,11 +36,14 @@ public sealed class CalibratedClassifier(IClassifier inner, CalibrationMethod me
     public string Name => $"{Inner.Name}, {(Method == CalibrationMethod.Platt ? "Platt" : "isotonic")}-calibrated";
 
     /// <inheritdoc />
-    public IFittedClassifier Fit(IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, int seed)
+    public IFittedClassifier Fit(IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, int seed) => Fit(rows, labels, seed, null);
+
+    /// <inheritdoc />
+    public IFittedClassifier Fit(IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, int seed, IReadOnlyList<string?>? groups)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(labels);
-        var scores = OutOfFold.Predict(rows, labels, Folds, seed, (train, trainLabels, test) => Inner.Fit(train, trainLabels, seed).DecisionScore(test));
+        var scores = OutOfFold.Predict(rows, labels, groups, Folds, seed, (train, trainLabels, test) => Inner.Fit(train, trainLabels, seed).DecisionScore(test));
         ScoreCalibrator calibrator = Method == CalibrationMethod.Platt ? PlattScaling.Fit(scores, labels, seed) : IsotonicScaling.Fit(scores, labels, seed);
         return new FittedCalibratedClassifier(Inner.Fit(rows, labels, seed), calibrator, calibrator.Probabilities(scores));
     }

@@ -17,8 +17,11 @@ public sealed record ClassificationPipeline(IReadOnlyList<IFeatureStep> Steps, I
     /// <summary>The pipeline's name: <see cref="DisplayName"/>, or its steps and classifier joined by arrows.</summary>
     public string Name => DisplayName ?? string.Join(" → ", Steps.Select(s => s.Name).Append(Classifier.Name));
 
-    /// <summary>Fits every step, then the classifier, on the training rows.</summary>
-    public FittedPipeline Fit(IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, int seed)
+    /// <summary>
+    /// Fits every step, then the classifier, on the training rows. <paramref name="groups"/> (one per row; null: every
+    /// row alone) reaches a classifier that cross-validates its rows (<see cref="IGroupAwareClassifier"/>).
+    /// </summary>
+    public FittedPipeline Fit(IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, int seed, IReadOnlyList<string?>? groups = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var fitted = new List<IFittedFeatureStep>();
@@ -30,7 +33,7 @@ public sealed record ClassificationPipeline(IReadOnlyList<IFeatureStep> Steps, I
             current = fit.Transform(current);
         }
 
-        return new FittedPipeline(fitted, Classifier.Fit(current, labels, seed));
+        return new FittedPipeline(fitted, Classifier is IGroupAwareClassifier aware ? aware.Fit(current, labels, seed, groups) : Classifier.Fit(current, labels, seed));
     }
 }
 

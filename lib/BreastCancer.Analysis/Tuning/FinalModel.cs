@@ -35,7 +35,8 @@ public sealed record FinalModel(CatalogueModel Model, int Seed, FittedPipeline F
     /// <summary>
     /// As <see cref="Train(CatalogueModel, BreastCancerData, HeldOutSplit, int, OperatingPointOptions?)"/>, fitted on the
     /// training rows of <paramref name="split"/> followed by <paramref name="addedRows"/> (confirmed outcomes, say), the
-    /// threshold chosen on those combined rows; the held-out rows of the split are scored once, as before.
+    /// threshold chosen on those combined rows, with the added rows of one case in one inner fold; the held-out rows of
+    /// the split are scored once, as before.
     /// </summary>
     public static FinalModel Train(CatalogueModel model, BreastCancerData data, HeldOutSplit split, AddedTrainingRows addedRows, int seed, OperatingPointOptions? operatingPoint = null)
     {
@@ -45,7 +46,9 @@ public sealed record FinalModel(CatalogueModel Model, int Seed, FittedPipeline F
         ArgumentNullException.ThrowIfNull(addedRows);
         var rows = data.ToArray().Concat(addedRows.Rows).ToArray();
         var labels = data.IsMalignant.Concat(addedRows.Malignant).ToArray();
-        var (fitted, score) = HeldOutScore.FitAndScore(model.Pipeline(), rows, labels, [.. split.Train, .. Enumerable.Range(data.RowCount, addedRows.Count)], split.Test, seed, operatingPoint);
+        string?[] groups = [.. new string?[data.RowCount], .. addedRows.Cases];
+        var (fitted, score) = HeldOutScore.FitAndScore(model.Pipeline(), rows, labels, [.. split.Train, .. Enumerable.Range(data.RowCount, addedRows.Count)], split.Test, seed, operatingPoint,
+            groups);
         return new FinalModel(model, seed, fitted, score);
     }
 }

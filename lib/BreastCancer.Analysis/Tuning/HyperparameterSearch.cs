@@ -16,9 +16,13 @@ namespace BreastCancer.Analysis.Tuning;
 /// </summary>
 public static class HyperparameterSearch
 {
-    /// <summary>Every combination of <paramref name="grid"/> (names to the values to try), in the grid's order, the last name varying fastest.</summary>
+    /// <summary>
+    /// Every combination of <paramref name="grid"/> (names to the values to try), in the grid's order, the last name
+    /// varying fastest. <paramref name="groups"/> names each row's group (null: every row alone) for whatever
+    /// cross-validates inside a fit (<see cref="CrossValidation"/>); the folds should keep the groups too.
+    /// </summary>
     public static SearchResult Grid(CatalogueModel model, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> grid, IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels,
-        IReadOnlyList<Fold> folds, Metric metric, int seed, int? workers = null, IProgress<SearchProgress>? progress = null)
+        IReadOnlyList<Fold> folds, Metric metric, int seed, int? workers = null, IProgress<SearchProgress>? progress = null, IReadOnlyList<string?>? groups = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(grid);
@@ -33,7 +37,7 @@ public static class HyperparameterSearch
             settings = settings.SelectMany(s => values.Select(v => (IReadOnlyList<(string, double)>)[.. s, (name, v)])).ToList();
         }
 
-        return Run(model, [.. settings], rows, labels, folds, metric, seed, workers, progress);
+        return Run(model, [.. settings], rows, labels, folds, metric, seed, workers, progress, groups);
     }
 
     /// <summary><paramref name="iterations"/> settings drawn from <paramref name="distributions"/> with <paramref name="seed"/>.</summary>
@@ -44,11 +48,11 @@ public static class HyperparameterSearch
         ArgumentOutOfRangeException.ThrowIfLessThan(iterations, 1);
         var random = new Random(seed);
         var settings = Enumerable.Range(0, iterations).Select(_ => (IReadOnlyList<(string, double)>)[.. distributions.Select(d => (d.Name, d.Sample(random)))]).ToList();
-        return Run(model, settings, rows, labels, folds, metric, seed, workers, progress);
+        return Run(model, settings, rows, labels, folds, metric, seed, workers, progress, null);
     }
 
     private static SearchResult Run(CatalogueModel model, IReadOnlyList<IReadOnlyList<(string Name, double Value)>> settings, IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels,
-        IReadOnlyList<Fold> folds, Metric metric, int seed, int? workers, IProgress<SearchProgress>? progress)
+        IReadOnlyList<Fold> folds, Metric metric, int seed, int? workers, IProgress<SearchProgress>? progress, IReadOnlyList<string?>? groups)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(labels);
@@ -60,14 +64,14 @@ public static class HyperparameterSearch
         Parallel.For(0, candidates.Count, new ParallelOptions { MaxDegreeOfParallelism = workers ?? Environment.ProcessorCount }, i =>
         {
             var fitClock = Stopwatch.StartNew();
-            var result = CrossValidation.Run(candidates[i].Pipeline(), rows, labels, folds, seed, workers: 1);
+            var result = CrossValidation.Run(candidates[i].Pipeline(), rows, labels, folds, seed, workers: 1, groups: groups);
             var summary = result.Summary(metric);
             fits[i] = new SearchFit(candidates[i].Hyperparameters, result.Values(metric), summary.Mean, summary.Sd, fitClock.Elapsed);
             progress?.Report(new SearchProgress(Interlocked.Increment(ref done), candidates.Count, fits[i]));
         });
         var sign = metric.HigherIsBetter() ? 1 : -1;
         var best = Enumerable.Range(0, fits.Length).MaxBy(i => (sign * fits[i].Mean, -i));
-        return new SearchResult(model.Family, metric, fits, best, candidates[best], candidates[best].Pipeline().Fit(rows, labels, seed), clock.Elapsed);
+        return new SearchResult(model.Family, metric, fits, best, candidates[best], candidates[best].Pipeline().Fit(rows, labels, seed, groups), clock.Elapsed);
     }
 }
 

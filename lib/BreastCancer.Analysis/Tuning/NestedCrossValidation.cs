@@ -14,21 +14,29 @@ namespace BreastCancer.Analysis.Tuning;
 /// </summary>
 public static class NestedCrossValidation
 {
-    /// <summary>A grid search of <paramref name="model"/> over <paramref name="grid"/> inside each outer fold, with <paramref name="innerFolds"/> stratified inner folds.</summary>
+    /// <summary>
+    /// A grid search of <paramref name="model"/> over <paramref name="grid"/> inside each outer fold, with
+    /// <paramref name="innerFolds"/> stratified inner folds that keep each of <paramref name="groups"/> (null: every
+    /// row alone) in one fold, as the outer folds should.
+    /// </summary>
     public static NestedCrossValidationResult Grid(CatalogueModel model, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> grid, IReadOnlyList<double[]> rows,
-        IReadOnlyList<bool> labels, IReadOnlyList<Fold> outerFolds, int innerFolds, Metric metric, int seed, int? workers = null, IProgress<NestedProgress>? progress = null)
+        IReadOnlyList<bool> labels, IReadOnlyList<Fold> outerFolds, int innerFolds, Metric metric, int seed, int? workers = null, IProgress<NestedProgress>? progress = null,
+        IReadOnlyList<string?>? groups = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return Run(model.Family, (trainRows, trainLabels, folds, foldSeed) => HyperparameterSearch.Grid(model, grid, trainRows, trainLabels, folds, metric, foldSeed, workers),
-            rows, labels, outerFolds, innerFolds, metric, seed, progress);
+        return Run(model.Family, (trainRows, trainLabels, trainGroups, folds, foldSeed) =>
+                HyperparameterSearch.Grid(model, grid, trainRows, trainLabels, folds, metric, foldSeed, workers, groups: trainGroups),
+            rows, labels, outerFolds, innerFolds, metric, seed, progress, groups);
     }
 
     /// <summary>
-    /// Runs <paramref name="search"/> (given the outer training rows, their labels, the inner folds and a seed) inside each
-    /// outer fold and scores its refitted best model on the outer test fold.
+    /// Runs <paramref name="search"/> (given the outer training rows, their labels, their groups, the inner folds and a
+    /// seed) inside each outer fold and scores its refitted best model on the outer test fold. The inner folds keep each
+    /// of <paramref name="groups"/> (null: every row alone) in one fold.
     /// </summary>
-    public static NestedCrossValidationResult Run(string model, Func<IReadOnlyList<double[]>, IReadOnlyList<bool>, IReadOnlyList<Fold>, int, SearchResult> search,
-        IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, IReadOnlyList<Fold> outerFolds, int innerFolds, Metric metric, int seed, IProgress<NestedProgress>? progress = null)
+    public static NestedCrossValidationResult Run(string model, Func<IReadOnlyList<double[]>, IReadOnlyList<bool>, IReadOnlyList<string?>?, IReadOnlyList<Fold>, int, SearchResult> search,
+        IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, IReadOnlyList<Fold> outerFolds, int innerFolds, Metric metric, int seed, IProgress<NestedProgress>? progress = null,
+        IReadOnlyList<string?>? groups = null)
     {
         ArgumentNullException.ThrowIfNull(search);
         ArgumentNullException.ThrowIfNull(rows);
@@ -40,8 +48,9 @@ public static class NestedCrossValidation
             var outer = outerFolds[i];
             var trainRows = outer.Train.Select(r => rows[r]).ToArray();
             var trainLabels = outer.Train.Select(r => labels[r]).ToArray();
-            var inner = StratifiedGroupKFold.Split(trainLabels, null, innerFolds, seed + i);
-            var result = search(trainRows, trainLabels, inner, seed + i);
+            string?[]? trainGroups = groups is null ? null : [.. outer.Train.Select(r => groups[r])];
+            var inner = StratifiedGroupKFold.Split(trainLabels, trainGroups, innerFolds, seed + i);
+            var result = search(trainRows, trainLabels, trainGroups, inner, seed + i);
             var testLabels = outer.Test.Select(r => labels[r]).ToArray();
             var probabilities = result.Refitted.PredictProbability([.. outer.Test.Select(r => rows[r])]);
             folds.Add(new NestedFold(outer.Repeat, outer.Index, outer.Train.Count, outer.Test.Count, result.Best.Parameters, result.Best.Mean,

@@ -31,6 +31,47 @@ public sealed class AddedTrainingRowsTests(StudyModels study) : IClassFixture<St
         Assert.StartsWith("diagnosis,radius_mean,texture_mean,", File.ReadAllText(path), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Cases_travel_in_a_last_column_that_may_hold_commas_and_are_part_of_the_hash()
+    {
+        using var files = new TempFiles();
+        var plain = FirstHeldOutRows(4);
+        string?[] cases = ["T1", null, "clinic 2, room 5", "T1"];
+        var added = new AddedTrainingRows(plain.Rows, plain.Malignant, cases);
+        var path = files.Write(AddedTrainingRows.FileName, added.ToCsv());
+
+        var read = AddedTrainingRows.Read(path, added.Summary());
+
+        Assert.Equal(cases, read.Cases);
+        Assert.Equal(added.Rows, read.Rows);
+        var lines = File.ReadAllLines(path);
+        Assert.EndsWith(",fractal_dimension_worst,case", lines[0], StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllLines(files.Write("plain.csv", plain.ToCsv()))[2] + ",", lines[2]);
+        Assert.EndsWith(",clinic 2, room 5", lines[3], StringComparison.Ordinal);
+        var body = string.Concat(lines[1..].Select(l => l + "\n"));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(body))), added.Sha256);
+        Assert.NotEqual(plain.Sha256, added.Sha256);
+        Assert.False(plain.HasCases);
+        Assert.Equal([null, null, null, null], plain.Cases);
+        Assert.Equal([.. cases, .. cases], added.Concat(added).Cases);
+
+        lines[4] = lines[4].Replace(",T1", ",T2", StringComparison.Ordinal);
+        File.WriteAllLines(path, lines);
+        Assert.Contains("holds 4 rows with SHA-256", Assert.Throws<ModelFileException>(() => AddedTrainingRows.Read(path, added.Summary())).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("T1\nB")]
+    [InlineData("tab\there")]
+    public void A_case_that_would_not_read_back_is_refused_naming_the_row(string badCase)
+    {
+        var plain = FirstHeldOutRows(2);
+        var refused = Assert.Throws<ArgumentException>(() => new AddedTrainingRows(plain.Rows, plain.Malignant, ["fine", badCase]));
+        Assert.Contains("added row 2's case", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("1 cases for 2 rows", Assert.Throws<ArgumentException>(() => new AddedTrainingRows(plain.Rows, plain.Malignant, ["one"])).Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("value", "holds 7 rows with SHA-256")]
     [InlineData("diagnosis", "line 3: diagnosis must be M or B, not \"X\"")]

@@ -2,6 +2,7 @@ using BreastCancer.Analysis.Data.Splits;
 using BreastCancer.Analysis.Deployment;
 using BreastCancer.Analysis.Display;
 using BreastCancer.Analysis.Evaluation;
+using BreastCancer.Analysis.Modeling;
 
 namespace BreastCancer.Analysis.Tests.Deployment;
 
@@ -97,7 +98,7 @@ public sealed class ChallengerComparisonTests(StudyModels study) : IClassFixture
         string?[] cases = [.. Enumerable.Range(0, 2 * heldOut.RowCount).Select(r => $"tumour {r % heldOut.RowCount}")];
         var criteria = Criteria with { Resamples = 300 };
 
-        var comparison = ChallengerComparison.Run(Champion, study.Model, study.Train.ToArray(), study.Train.IsMalignant, outcomes, criteria, cases);
+        var comparison = ChallengerComparison.Run(Champion, study.Model, study.Train.ToArray(), study.Train.IsMalignant, new AddedTrainingRows(outcomes.Rows, outcomes.Malignant, cases), criteria);
 
         Assert.Equal(heldOut.RowCount, comparison.Cases);
         var outcome = comparison.Folds.SelectMany(f => f.Outcomes.Select((r, i) => (Row: r, Label: f.Labels[i], Champion: f.Champion.Probabilities[i],
@@ -148,9 +149,10 @@ public sealed class ChallengerComparisonTests(StudyModels study) : IClassFixture
         var heldOut = study.Wdbc.Subset(study.Split.Test);
         var outcomes = HeldOutOutcomes(1.0).Concat(HeldOutOutcomes(1.15));
         string?[] cases = [.. Enumerable.Range(0, 2 * heldOut.RowCount).Select(r => $"tumour {r % heldOut.RowCount}")];
+        var named = new AddedTrainingRows(outcomes.Rows, outcomes.Malignant, cases);
         var criteria = Criteria with { Resamples = 500 };
 
-        var grouped = ChallengerComparison.Run(Champion, study.Model, study.Train.ToArray(), study.Train.IsMalignant, outcomes, criteria, cases);
+        var grouped = ChallengerComparison.Run(Champion, study.Model, study.Train.ToArray(), study.Train.IsMalignant, named, criteria);
         var ungrouped = ChallengerComparison.Run(Champion, study.Model, study.Train.ToArray(), study.Train.IsMalignant, outcomes, criteria);
 
         var n = heldOut.RowCount;
@@ -161,8 +163,27 @@ public sealed class ChallengerComparisonTests(StudyModels study) : IClassFixture
         Assert.Contains($"of {n} cases, every case in one fold", grouped.Protocol, StringComparison.Ordinal);
         var (width, naive) = (Width(grouped, Metric.LogLoss), Width(ungrouped, Metric.LogLoss));
         Assert.True(width > naive, $"grouped {width}, ungrouped {naive}");
-        Assert.Contains($"{2 * n - 1} cases for {2 * n} outcomes", Assert.Throws<ArgumentException>(() =>
-            ChallengerComparison.Run(Champion, study.Model, study.Train.ToArray(), study.Train.IsMalignant, outcomes, criteria, cases[1..])).Message, StringComparison.Ordinal);
+        Assert.Contains($"{study.Train.RowCount - 1} cases for {study.Train.RowCount} training rows", Assert.Throws<ArgumentException>(() =>
+            ChallengerComparison.Run(Champion, study.Model, study.Train.ToArray(), study.Train.IsMalignant, outcomes, criteria, new string?[study.Train.RowCount - 1])).Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_challenger_fitted_inside_the_comparison_ever_predicts_a_tumour_whose_twin_it_was_trained_on_when_the_cases_are_named()
+    {
+        var once = HeldOutOutcomes(1.0);
+        var twice = once.Concat(once);
+        var named = new AddedTrainingRows(twice.Rows, twice.Malignant, [.. Enumerable.Range(0, twice.Count).Select(r => $"T{r % once.Count}")]);
+        var (witness, blind) = (new Evaluation.TwinWitness(), new Evaluation.TwinWitness());
+        CatalogueModel Procedure(Evaluation.TwinWitness w) => new("witness", new Dictionary<string, double>(), _ => w);
+
+        var comparison = ChallengerComparison.Run(Champion, Procedure(witness), study.Train.ToArray(), study.Train.IsMalignant, named, Criteria with { Resamples = 200 });
+        ChallengerComparison.Run(Champion, Procedure(blind), study.Train.ToArray(), study.Train.IsMalignant, twice, Criteria with { Resamples = 200 });
+
+        Assert.Equal(once.Count, comparison.Cases);
+        Assert.True(witness.Predictions > twice.Count, $"{witness.Predictions} predictions");
+        Assert.Equal(0, witness.SeenBefore);
+        Assert.True(blind.SeenBefore > 0, "without cases the twins are split");
     }
 
     private static double Width(ChallengerComparison comparison, Metric metric) => comparison.Metrics.Single(m => m.Metric == metric) is var m ? m.High - m.Low : 0;
