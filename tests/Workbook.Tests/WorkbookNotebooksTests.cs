@@ -135,6 +135,9 @@ public sealed class WorkbookNotebooksTests(ExecutedWorkbook workbook)
         Assert.Contains("saved but not promoted; the champion is still served", html, StringComparison.Ordinal);
         Assert.Contains("Verdict: keep the champion.", html, StringComparison.Ordinal);
         Assert.Contains("<td>sensitivity</td><td>0.9767</td><td>0.9767</td><td>0.0000 (−0.0820 to +0.0820)</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>log loss</td><td>0.1359</td><td>0.0994</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>specificity</td><td>0.7887</td><td>0.8169</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>missed cancers of 43</td><td>0</td><td>0</td>", html, StringComparison.Ordinal);
         var version = File.ReadAllText(Path.Combine(Repository.Root, "models", "current")).Trim();
         Assert.Contains($"served: {version}, the champion; the challenger ", html, StringComparison.Ordinal);
         Assert.Contains($"the champion of notebook 06, {version}, was served throughout: nothing to roll back", html, StringComparison.Ordinal);
