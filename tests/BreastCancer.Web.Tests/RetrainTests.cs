@@ -136,6 +136,7 @@ public sealed class RetrainTests(TrainedModel model) : IDisposable
         Assert.Equal(rows, saved.AddedRows.Rows);
         Assert.Equal(malignant, saved.AddedRows.Malignant);
         Assert.Equal(model.Saved.Version, saved.Card.Update!.Champion);
+        Assert.Equal(0, saved.Card.HeldOut.AddedRowsAmongThem);
         var training = ModelLoader.TrainingRowsOf(saved, model.Wdbc);
         Assert.Equal(569, training.Rows.Count);
         Assert.Equal(rows[0], training.Rows[455]);
@@ -172,6 +173,7 @@ public sealed class RetrainTests(TrainedModel model) : IDisposable
         var challenger = report.GetProperty("challenger").GetString()!;
         Assert.Contains(challenger, ModelStore.Versions(Models));
         Assert.False(ModelStore.Load(Models, challenger).Card.Update!.Verdict.Promote);
+        Assert.Equal(114, ModelStore.Load(Models, challenger).Card.HeldOut.AddedRowsAmongThem);
         Assert.Equal(HttpStatusCode.Conflict, (await Patients.PostAsync(client, "/api/models/rollback", "", Key)).StatusCode);
     }
 

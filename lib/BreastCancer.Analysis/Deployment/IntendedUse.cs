@@ -24,6 +24,9 @@ public sealed record IntendedUse(string Purpose, string Users, IReadOnlyList<str
             "The data record nothing of the patients (age, sex, ethnicity, history): performance in any subgroup is unknown.",
             "All 30 measurements are needed. The pipeline would fill a missing one with its training median, but the estimates above assume "
             + "complete rows.",
+            "Its probabilities are not calibrated risks: a calibration slope above 1, as the study's final model has out of fold, means they are "
+            + "too cautious, too close to 0.5. A probability is to be read as a ranking of tumours and the decision taken at the card's threshold; "
+            + "the calibration section below gives the slope with its 95 % interval.",
             "Its estimates carry uncertainty: the intervals given are 95 % confidence intervals over cross-validation folds, and the held-out "
             + "score rests on one small sample of tumours.",
         ]);

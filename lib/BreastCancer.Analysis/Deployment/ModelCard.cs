@@ -29,7 +29,7 @@ namespace BreastCancer.Analysis.Deployment;
 /// <param name="Features">The features it reads, in order, with their training ranges.</param>
 /// <param name="CrossValidation">The cross-validated estimate of the chosen setting (the search chose it on these rows, so slightly optimistic).</param>
 /// <param name="NestedCrossValidation">The nested cross-validated estimate of the whole procedure, search included.</param>
-/// <param name="HeldOut">The one score on the held-out rows, at probability 0.5.</param>
+/// <param name="HeldOut">The one score on the held-out rows, at probability 0.5, with the count of them a retrained model was trained on.</param>
 /// <param name="Calibration">How probabilities are made and how well they match outcomes.</param>
 /// <param name="Threshold">The decision threshold and its sensitivity and specificity.</param>
 /// <param name="Software">Component name to version.</param>
@@ -54,7 +54,9 @@ public sealed record ModelCard(string Version, DateTimeOffset Created, ModelSpec
     /// trained on the training rows of <paramref name="split"/> of <paramref name="data"/> followed by
     /// <paramref name="addedRows"/>, after <paramref name="comparison"/> with the champion. <paramref name="crossValidation"/>
     /// and <paramref name="nested"/> are as for <see cref="Create"/>, on those combined rows; the features' ranges are
-    /// theirs, the held-out score is on the split's held-out rows, and the version depends on the added rows too.
+    /// theirs, the held-out score is on the split's held-out rows, and the version depends on the added rows too. Added
+    /// rows that copy held-out rows exactly are counted (<see cref="HeldOutPerformance.AddedRowsAmongThem"/>): the
+    /// model was trained on them, so its score on those rows is not a held-out score.
     /// </summary>
     /// <exception cref="ArgumentException">The results describe another model, other rows, or lack the operating point.</exception>
     public static ModelCard ForChallenger(FinalModel final, BreastCancerData data, HeldOutSplit split, AddedTrainingRows addedRows, ChallengerComparison comparison,
@@ -102,6 +104,8 @@ public sealed record ModelCard(string Version, DateTimeOffset Created, ModelSpec
         var training = data.Subset(split.Train);
         var trainingHash = DataFingerprint.OfRows(training);
         var columns = training.ToArray().Concat(added.Rows).ToArray();
+        var heldOutRows = data.Subset(split.Test).ToArray();
+        var addedHeldOut = added.Rows.Count(r => heldOutRows.Any(h => h.AsSpan().SequenceEqual(r)));
         var point = final.HeldOut.OperatingPoint;
         var repeats = crossValidation.Folds.Select(f => f.Repeat).Distinct().Count();
         return new ModelCard(
@@ -119,10 +123,11 @@ public sealed record ModelCard(string Version, DateTimeOffset Created, ModelSpec
                 $"nested cross-validation: {nested.Folds.Count} outer folds on the training rows, in each a search of {nested.Folds[0].SettingsTried} settings on {nested.Metric.Label()} by inner cross-validation of the outer training rows",
                 Estimates(nested.Outer), nested.Metric, nested.Optimism,
                 [.. nested.Choices.Select(c => new ChosenSetting(c.Setting, c.Times))]),
-            new HeldOutPerformance(final.HeldOut.TestRows, split.TestMalignant, MetricExtensions.All.ToDictionary(m => m, m => m.Of(final.HeldOut.Metrics)), final.HeldOut.Metrics.Counts),
+            new HeldOutPerformance(final.HeldOut.TestRows, split.TestMalignant, MetricExtensions.All.ToDictionary(m => m, m => m.Of(final.HeldOut.Metrics)), final.HeldOut.Metrics.Counts,
+                final.HeldOut.Intervals, addedHeldOut),
             new CalibrationSummary(CalibrationMethodOf(final.Fitted.Classifier),
                 Evaluation.Calibration.Compute(crossValidation.PooledLabels, crossValidation.PooledProbabilities).ExpectedCalibrationError,
-                Estimate.Of(crossValidation.Summary(Metric.Brier)), final.HeldOut.Metrics.Brier),
+                Estimate.Of(crossValidation.Summary(Metric.Brier)), final.HeldOut.Metrics.Brier, RecalibrationOf(crossValidation, repeats)),
             new DecisionThreshold(point.TargetSensitivity, point.Threshold, point.Training.Sensitivity, point.Training.Specificity,
                 Estimate.Of(crossValidation.OperatingPointSummary(Metric.Sensitivity)), Estimate.Of(crossValidation.OperatingPointSummary(Metric.Specificity)),
                 point.Test.Sensitivity, point.Test.Specificity, point.Test.Counts),
@@ -150,6 +155,34 @@ public sealed record ModelCard(string Version, DateTimeOffset Created, ModelSpec
     {
         var observed = values.Where(v => !double.IsNaN(v)).ToArray();
         return new FeatureRange(name, observed.Min(), observed.Max(), observed.Mean(), observed.StandardDeviation());
+    }
+
+    /// <summary>
+    /// The calibration slope and calibration-in-the-large of the out-of-fold probabilities of the first repetition of
+    /// <paramref name="crossValidation"/> (each row once, so that the Wald intervals are not narrowed by counting a row
+    /// once per repetition, as <see cref="CalibrationComparison"/> does); without the fits, and saying why, when the
+    /// probabilities separate the classes or the model gives every row of a fold the same probability.
+    /// </summary>
+    private static RecalibrationSummary RecalibrationOf(CrossValidationResult crossValidation, int repeats)
+    {
+        var repeat = crossValidation.Folds[0].Repeat;
+        var (labels, probabilities) = crossValidation.OutOfFold(repeat);
+        var protocol = $"logistic recalibration (Cox 1958) of the out-of-fold probabilities of {(repeats == 1 ? "the" : $"the first of {repeats} repetitions of the")} cross-validation, "
+            + "each training row once; Wald 95 % intervals";
+        if (!crossValidation.Folds.Where(f => f.Repeat == repeat).Any(f => f.Probabilities.Distinct().Skip(1).Any()))
+        {
+            return new RecalibrationSummary(protocol, labels.Count, null, null, "the model gives every row of a fold the same probability (a baseline), so a calibration slope means nothing");
+        }
+
+        try
+        {
+            var fit = CalibrationRegression.Of(labels, probabilities);
+            return new RecalibrationSummary(protocol, fit.Rows, Estimate.Of(fit.Slope), Estimate.Of(fit.InterceptInTheLarge), null);
+        }
+        catch (InvalidOperationException e)
+        {
+            return new RecalibrationSummary(protocol, labels.Count, null, null, e.Message);
+        }
     }
 
     private static Dictionary<Metric, Estimate> Estimates(Func<Metric, MetricSummary> summary) => MetricExtensions.All.ToDictionary(m => m, m => Estimate.Of(summary(m)));
@@ -222,6 +255,13 @@ public sealed record Estimate(double Mean, double Low, double High)
         ArgumentNullException.ThrowIfNull(summary);
         return new Estimate(summary.Mean, summary.Low, summary.High);
     }
+
+    /// <summary>The estimate of a fitted coefficient with its Wald interval.</summary>
+    public static Estimate Of(IntervalEstimate fit)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        return new Estimate(fit.Value, fit.Low, fit.High);
+    }
 }
 
 /// <summary>Every metric estimated by one protocol.</summary>
@@ -242,19 +282,50 @@ public sealed record NestedEstimate(string Protocol, IReadOnlyDictionary<Metric,
 /// <param name="Times">In how many outer folds.</param>
 public sealed record ChosenSetting(IReadOnlyDictionary<string, double> Setting, int Times);
 
-/// <summary>The held-out score.</summary>
+/// <summary>
+/// The score on the split's held-out rows. It is a held-out score only when <paramref name="AddedRowsAmongThem"/> is 0:
+/// a retrained model whose added rows include held-out rows was trained on them, and its figures here, and the
+/// threshold's held-out figures (<see cref="DecisionThreshold"/>), are then partly in-sample and optimistic.
+/// </summary>
 /// <param name="Rows">Rows scored.</param>
 /// <param name="Malignant">Malignant rows among them.</param>
 /// <param name="Metrics">Every metric at probability 0.5.</param>
 /// <param name="Counts">The confusion counts at 0.5.</param>
-public sealed record HeldOutPerformance(int Rows, int Malignant, IReadOnlyDictionary<Metric, double> Metrics, ConfusionCounts Counts);
+/// <param name="Intervals">
+/// The 95 % percentile intervals of the threshold-free metrics (<see cref="HeldOutScore.ThresholdFree"/>: ROC AUC,
+/// average precision, Brier score, log loss) from <see cref="HeldOutScore.Resamples"/> bootstrap resamples of these
+/// rows within each class, seed <see cref="HeldOutScore.Seed"/> (<see cref="HeldOutScore.BootstrapIntervals"/>); they
+/// cover the sampling of these rows, not the variation of refitting. Null on cards written before they were recorded.
+/// </param>
+/// <param name="AddedRowsAmongThem">
+/// How many of the rows added to the training rows of a retrained model (<see cref="ModelUpdate.AddedRows"/>) are
+/// copies of a held-out row, all 30 values equal exactly; each added copy counts, 0 to the number of added rows. Only
+/// exact copies are detected: a re-measurement of a held-out tumour (another scan or contour, any value changed) is
+/// not, though the model has then seen that tumour too. 0 for a model trained on the split alone, and on cards written
+/// before it was recorded.
+/// </param>
+public sealed record HeldOutPerformance(int Rows, int Malignant, IReadOnlyDictionary<Metric, double> Metrics, ConfusionCounts Counts,
+    IReadOnlyList<MetricInterval>? Intervals = null, int AddedRowsAmongThem = 0);
 
 /// <summary>How the probabilities are made and how well they match outcomes.</summary>
 /// <param name="Method">How the model's output becomes a probability.</param>
-/// <param name="CrossValidatedEce">Expected calibration error of the pooled out-of-fold predictions, 10 bins (<see cref="Evaluation.Calibration"/>).</param>
+/// <param name="CrossValidatedEce">Expected calibration error of the pooled out-of-fold predictions (every repetition), 10 bins (<see cref="Evaluation.Calibration"/>).</param>
 /// <param name="CrossValidatedBrier">Brier score over the test folds.</param>
 /// <param name="HeldOutBrier">Brier score on the held-out rows.</param>
-public sealed record CalibrationSummary(string Method, double CrossValidatedEce, Estimate CrossValidatedBrier, double HeldOutBrier);
+/// <param name="Recalibration">The calibration slope and calibration-in-the-large of the out-of-fold probabilities; null on cards written before they were recorded.</param>
+public sealed record CalibrationSummary(string Method, double CrossValidatedEce, Estimate CrossValidatedBrier, double HeldOutBrier, RecalibrationSummary? Recalibration = null);
+
+/// <summary>
+/// The logistic recalibration of a model's out-of-fold probabilities (<see cref="CalibrationRegression"/>): a
+/// calibrated model has slope 1 and calibration-in-the-large 0; a slope above 1 means its probabilities are too
+/// cautious (too close to 0.5), below 1 too extreme; calibration-in-the-large above 0 means they are too low on average.
+/// </summary>
+/// <param name="Protocol">Which probabilities were fitted and how, in words.</param>
+/// <param name="Rows">Predictions fitted.</param>
+/// <param name="Slope">The calibration slope (no unit; 1 when calibrated) with its Wald 95 % interval; null when it could not be fitted (<paramref name="NotFitted"/>).</param>
+/// <param name="InterceptInTheLarge">Calibration-in-the-large, in log-odds (0 when calibrated), with its Wald 95 % interval; null with <paramref name="Slope"/>.</param>
+/// <param name="NotFitted">Why there is no fit, e.g. the probabilities separate the classes perfectly; null when fitted.</param>
+public sealed record RecalibrationSummary(string Protocol, int Rows, Estimate? Slope, Estimate? InterceptInTheLarge, string? NotFitted);
 
 /// <summary>The decision threshold: malignant when the probability is at least <paramref name="Threshold"/>.</summary>
 /// <param name="TargetSensitivity">The sensitivity it was chosen for on the training rows.</param>
@@ -263,8 +334,8 @@ public sealed record CalibrationSummary(string Method, double CrossValidatedEce,
 /// <param name="TrainingSpecificity">Specificity there.</param>
 /// <param name="CrossValidatedSensitivity">Sensitivity on test folds when the threshold is chosen the same way in each training fold.</param>
 /// <param name="CrossValidatedSpecificity">Specificity likewise.</param>
-/// <param name="HeldOutSensitivity">Sensitivity on the held-out rows.</param>
-/// <param name="HeldOutSpecificity">Specificity on the held-out rows.</param>
+/// <param name="HeldOutSensitivity">Sensitivity on the held-out rows (partly in-sample when <see cref="HeldOutPerformance.AddedRowsAmongThem"/> is above 0).</param>
+/// <param name="HeldOutSpecificity">Specificity on the held-out rows, likewise.</param>
 /// <param name="HeldOutCounts">The held-out confusion counts at the threshold.</param>
 public sealed record DecisionThreshold(double TargetSensitivity, double Threshold, double TrainingSensitivity, double TrainingSpecificity, Estimate CrossValidatedSensitivity,
     Estimate CrossValidatedSpecificity, double HeldOutSensitivity, double HeldOutSpecificity, ConfusionCounts HeldOutCounts);

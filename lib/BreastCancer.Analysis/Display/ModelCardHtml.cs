@@ -19,6 +19,9 @@ public static class ModelCardHtml
         var data = card.Data;
         var threshold = card.Threshold;
         var heldOut = card.HeldOut;
+        var inSample = heldOut.AddedRowsAmongThem > 0;
+        var recalibration = card.Calibration.Recalibration;
+        var heldOutInterval = heldOut.Intervals is null ? "" : " (95 % CI)";
         return string.Concat(
             HtmlTable.Render("bc-card", ["model card", ""],
             [
@@ -37,27 +40,45 @@ public static class ModelCardHtml
             [
                 ["source", $"{data.Source} (SHA-256 {data.SourceSha256})"],
                 ["training rows", $"{data.TrainingRows} ({data.TrainingMalignant} malignant); SHA-256 of the rows {data.TrainingRowsSha256}"],
-                ["held out", string.Create(CultureInfo.InvariantCulture, $"{data.HeldOutRows} rows ({data.HeldOutMalignant} malignant): {data.TestFraction:P0} stratified split, seed {data.SplitSeed}")],
+                ["held out", string.Create(CultureInfo.InvariantCulture, $"{data.HeldOutRows} rows ({data.HeldOutMalignant} malignant): {data.TestFraction:P0} stratified split, seed {data.SplitSeed}")
+                    + (inSample ? $"; {heldOut.AddedRowsAmongThem} of them later added to the training rows" : "")],
             ]),
             Update(card),
-            HtmlTable.Render("bc-card-performance", ["metric (at 0.5)", "cross-validated (95 % CI)", "nested cross-validated (95 % CI)", "held out"],
-                Shown.Select(m => (IReadOnlyList<string>)[m.Label(), Interval(card.CrossValidation.Metrics[m]), Interval(card.NestedCrossValidation.Metrics[m]), Numbers.Format(heldOut.Metrics[m], "F4")]),
+            inSample
+                ? "<p class=\"bc-card-warning\"><strong>" + WebUtility.HtmlEncode(
+                    $"Not a held-out score: this model was trained on {heldOut.AddedRowsAmongThem} of the {heldOut.Rows} held-out rows (added training rows identical to them), " +
+                    "so its figures on those rows, at 0.5, at the decision threshold and for calibration, are partly in-sample and optimistic.") + "</strong></p>"
+                : "",
+            HtmlTable.Render("bc-card-performance", ["metric (at 0.5)", "cross-validated (95 % CI)", "nested cross-validated (95 % CI)", HeldOutLabel(heldOut) + heldOutInterval],
+                Shown.Select(m => (IReadOnlyList<string>)[m.Label(), Interval(card.CrossValidation.Metrics[m]), Interval(card.NestedCrossValidation.Metrics[m]),
+                    HeldOutValue(heldOut, m, heldOut.Metrics[m])]),
                 $"cross-validated: {card.CrossValidation.Protocol}. Nested: {card.NestedCrossValidation.Protocol}; optimism of the inner best score {Numbers.Signed(card.NestedCrossValidation.Optimism)}. " +
-                $"Held out: {heldOut.Rows} rows ({heldOut.Malignant} malignant), scored once; confusion TP / FP / TN / FN {Counts(heldOut.Counts)}."),
+                (inSample
+                    ? $"Not held out: the model was trained on {heldOut.AddedRowsAmongThem} of these {heldOut.Rows} rows ({heldOut.Malignant} malignant), so their score is partly in-sample; "
+                    : $"Held out: {heldOut.Rows} rows ({heldOut.Malignant} malignant), scored once; ") +
+                $"confusion TP / FP / TN / FN {Counts(heldOut.Counts)}" +
+                (heldOut.Intervals is null
+                    ? "."
+                    : $"; intervals of {string.Join(", ", heldOut.Intervals.Select(i => i.Metric.Label()))} from {HeldOutScore.Resamples} bootstrap resamples of these rows within each class (seed {HeldOutScore.Seed}).")),
             HtmlTable.Render("bc-card-threshold", ["at the decision threshold", "sensitivity", "specificity"],
             [
                 ["training rows, out of fold (where it was chosen)", Numbers.Format(threshold.TrainingSensitivity, "F4"), Numbers.Format(threshold.TrainingSpecificity, "F4")],
                 ["cross-validated, chosen in each training fold (95 % CI)", Interval(threshold.CrossValidatedSensitivity), Interval(threshold.CrossValidatedSpecificity)],
-                ["held out", Numbers.Format(threshold.HeldOutSensitivity, "F4"), Numbers.Format(threshold.HeldOutSpecificity, "F4")],
+                [HeldOutLabel(heldOut), Numbers.Format(threshold.HeldOutSensitivity, "F4"), Numbers.Format(threshold.HeldOutSpecificity, "F4")],
             ],
-            string.Create(CultureInfo.InvariantCulture, $"threshold {threshold.Threshold:F4}; held out at the threshold: TP / FP / TN / FN {Counts(threshold.HeldOutCounts)}")),
+            string.Create(CultureInfo.InvariantCulture, $"threshold {threshold.Threshold:F4}; at the threshold, {HeldOutLabel(heldOut)}: TP / FP / TN / FN {Counts(threshold.HeldOutCounts)}")),
             HtmlTable.Render("bc-card-calibration", ["calibration", ""],
             [
                 ["method", card.Calibration.Method],
                 ["expected calibration error, out of fold (10 bins)", Numbers.Format(card.Calibration.CrossValidatedEce, "F4")],
+                ["calibration slope, out of fold (95 % CI)", Fitted(recalibration, r => r.Slope)],
+                ["calibration-in-the-large, out of fold, log-odds (95 % CI)", Fitted(recalibration, r => r.InterceptInTheLarge)],
                 ["Brier score, cross-validated (95 % CI)", Interval(card.Calibration.CrossValidatedBrier)],
-                ["Brier score, held out", Numbers.Format(card.Calibration.HeldOutBrier, "F4")],
-            ]),
+                [$"Brier score, {HeldOutLabel(heldOut)}{heldOutInterval}", HeldOutValue(heldOut, Metric.Brier, card.Calibration.HeldOutBrier)],
+            ],
+            (recalibration is null ? "" : $"slope and calibration-in-the-large: {recalibration.Protocol}. ") +
+            "A calibrated model has slope 1 and calibration-in-the-large 0; a slope above 1 means the probabilities are too cautious (too close to 0.5), below 1 too extreme; " +
+            "calibration-in-the-large above 0 means they are too low on average."),
             HtmlTable.Render("bc-card-features", ["feature", "training min", "max", "mean", "SD"],
                 card.Features.Select(f => (IReadOnlyList<string>)[f.Name, Numbers.Format(f.Min, "G5"), Numbers.Format(f.Max, "G5"), Numbers.Format(f.Mean, "G5"), Numbers.Format(f.Sd, "G5")]),
                 "the features the model reads, in order; units in data/README.md"),
@@ -102,6 +123,27 @@ public static class ModelCardHtml
             ["verdict", update.Verdict.Promote ? "not worse by any criterion" : "possibly worse by a criterion: not to be promoted", "", "", ""],
         ],
         $"compared with the champion on new confirmed outcomes: {update.ComparisonProtocol}");
+
+    /// <summary>"held out", or, when the model was trained on some of the held-out rows, a label that says so.</summary>
+    private static string HeldOutLabel(HeldOutPerformance heldOut) => heldOut.AddedRowsAmongThem > 0
+        ? $"held-out rows, {heldOut.AddedRowsAmongThem} of {heldOut.Rows} trained on, so not held out"
+        : "held out";
+
+    /// <summary>The held-out <paramref name="value"/> of <paramref name="metric"/>, with its bootstrap interval when the card has one.</summary>
+    private static string HeldOutValue(HeldOutPerformance heldOut, Metric metric, double value) =>
+        heldOut.Intervals?.FirstOrDefault(i => i.Metric == metric) is { } interval
+            ? Interval(new Estimate(value, interval.Low, interval.High))
+            : Numbers.Format(value, "F4");
+
+    /// <summary>A recalibration coefficient with its interval, why it was not fitted, or that the card does not record it.</summary>
+    private static string Fitted(RecalibrationSummary? recalibration, Func<RecalibrationSummary, Estimate?> coefficient) => recalibration switch
+    {
+        null => "not recorded on this card (written before the card recorded it)",
+        { NotFitted: { } why } => $"not fitted: {why}",
+        _ => coefficient(recalibration) is { } estimate
+            ? string.Create(CultureInfo.InvariantCulture, $"{estimate.Mean:0.0000;−0.0000} ({estimate.Low:0.0000;−0.0000} to {estimate.High:0.0000;−0.0000})")
+            : "not fitted",
+    };
 
     private static string Interval(Estimate e) => double.IsNaN(e.Low)
         ? Numbers.Format(e.Mean, "F4")

@@ -1,8 +1,12 @@
+using System.Text.Json.Nodes;
 using BreastCancer.Analysis.Data;
+using BreastCancer.Analysis.Data.Splits;
 using BreastCancer.Analysis.Deployment;
 using BreastCancer.Analysis.Display;
 using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Modeling;
+using BreastCancer.Analysis.Tuning;
+using MathNet.Numerics;
 using MathNet.Numerics.Statistics;
 
 namespace BreastCancer.Analysis.Tests.Deployment;
@@ -92,5 +96,155 @@ public sealed class ModelCardTests(StudyModels study) : IClassFixture<StudyModel
         }
 
         Assert.DoesNotContain("<script", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_calibration_slope_is_that_of_the_first_repetitions_out_of_fold_probabilities_above_1_when_they_are_made_timid_and_below_1_when_extreme()
+    {
+        var folds = StratifiedGroupKFold.Split(study.Train.IsMalignant, null, 5, seed: 1, repeats: 2);
+        var repeated = CrossValidation.Run(study.Model.Pipeline(), study.Train, folds, seed: 1, operatingPoint: new OperatingPointOptions());
+        var (labels, probabilities) = repeated.OutOfFold(0);
+        var expected = CalibrationRegression.Of(labels, probabilities);
+
+        var fit = Card(repeated).Calibration.Recalibration!;
+        var timid = Card(Scaled(repeated, 0.5)).Calibration.Recalibration!.Slope!;
+        var extreme = Card(Scaled(repeated, 4)).Calibration.Recalibration!.Slope!;
+
+        Assert.Equal(455, fit.Rows);
+        Assert.Null(fit.NotFitted);
+        Assert.Equal(new Estimate(expected.Slope.Value, expected.Slope.Low, expected.Slope.High), fit.Slope);
+        Assert.Equal(new Estimate(expected.InterceptInTheLarge.Value, expected.InterceptInTheLarge.Low, expected.InterceptInTheLarge.High), fit.InterceptInTheLarge);
+        Assert.NotEqual(CalibrationRegression.Of(repeated.PooledLabels, repeated.PooledProbabilities).Slope.High, fit.Slope!.High);
+        Assert.True(timid.Low > 1, $"slope {timid} of probabilities pulled towards 0.5");
+        Assert.Equal(2 * fit.Slope.Mean, timid.Mean, 6);
+        Assert.True(extreme.High < 1, $"slope {extreme} of probabilities pushed towards 0 and 1");
+        var page = ModelCardHtml.Page(Card(repeated));
+        Assert.Contains(FormattableString.Invariant($"<td>calibration slope, out of fold (95 % CI)</td><td>{fit.Slope.Mean:F4} ({fit.Slope.Low:F4} to {fit.Slope.High:F4})</td>"), page, StringComparison.Ordinal);
+        Assert.Contains("the first of 2 repetitions of the cross-validation", page, StringComparison.Ordinal);
+        var large = fit.InterceptInTheLarge!;
+        Assert.Contains($"<td>calibration-in-the-large, out of fold, log-odds (95 % CI)</td><td>{Minus(large.Mean)} ({Minus(large.Low)} to {Minus(large.High)})</td>", page, StringComparison.Ordinal);
+        Assert.Contains("probabilities of the cross-validation, each training row once", study.Card.Calibration.Recalibration!.Protocol, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Probabilities_that_separate_the_classes_or_are_constant_give_no_calibration_slope_and_the_card_says_why()
+    {
+        var separating = study.CrossValidation with
+        {
+            Folds = [.. study.CrossValidation.Folds.Select(f => f with { Probabilities = [.. f.Labels.Select((l, i) => l ? 0.6 + 0.001 * (i % 100) : 0.4 - 0.001 * (i % 100))] })],
+        };
+        var constant = study.CrossValidation with { Folds = [.. study.CrossValidation.Folds.Select(f => f with { Probabilities = [.. f.Labels.Select(_ => 0.37)] })] };
+
+        var separated = Card(separating);
+        var baseline = Card(constant);
+
+        Assert.Null(separated.Calibration.Recalibration!.Slope);
+        Assert.Null(separated.Calibration.Recalibration.InterceptInTheLarge);
+        Assert.Contains("separate the classes", separated.Calibration.Recalibration.NotFitted, StringComparison.Ordinal);
+        Assert.Contains("<td>calibration slope, out of fold (95 % CI)</td><td>not fitted: the calibration slope", ModelCardHtml.Render(separated), StringComparison.Ordinal);
+        Assert.Null(baseline.Calibration.Recalibration!.Slope);
+        Assert.Contains("every row of a fold the same probability", baseline.Calibration.Recalibration.NotFitted, StringComparison.Ordinal);
+        Assert.Equal(separated.ToJson(), ModelCard.FromJson(separated.ToJson(), "card.json").ToJson());
+    }
+
+    [Fact]
+    public void The_held_out_intervals_are_the_stratified_bootstrap_of_the_held_out_predictions_and_contain_the_held_out_scores()
+    {
+        var heldOut = study.Wdbc.Subset(study.Split.Test);
+        var probabilities = study.Final.Fitted.PredictProbability(heldOut.ToArray());
+        var expected = HeldOutScore.BootstrapIntervals(heldOut.IsMalignant, probabilities);
+
+        var card = study.Card.HeldOut;
+
+        Assert.Equal(expected, card.Intervals);
+        Assert.Equal([Metric.RocAuc, Metric.AveragePrecision, Metric.Brier, Metric.LogLoss], card.Intervals!.Select(i => i.Metric));
+        Assert.All(card.Intervals!, i => Assert.InRange(card.Metrics[i.Metric], i.Low, i.High));
+        Assert.Equal(probabilities.Select((p, i) => Math.Pow(p - (heldOut.IsMalignant[i] ? 1 : 0), 2)).Average(), card.Metrics[Metric.Brier], 12);
+        var brier = card.Intervals!.Single(i => i.Metric == Metric.Brier);
+        Assert.Contains(FormattableString.Invariant($"<td>Brier score, held out (95 % CI)</td><td>{card.Metrics[Metric.Brier]:F4} ({brier.Low:F4}–{brier.High:F4})</td>"),
+            ModelCardHtml.Render(study.Card), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_challenger_whose_added_rows_copy_held_out_rows_counts_the_copies_and_its_card_says_its_held_out_score_is_not_one()
+    {
+        var test = study.Wdbc.Subset(study.Split.Test);
+        var remeasured = test.Row(4);
+        remeasured[0] += 0.01;
+        var added = new AddedTrainingRows([test.Row(0), test.Row(1), test.Row(2), test.Row(2), remeasured, study.Train.Row(0)],
+            [test.IsMalignant[0], test.IsMalignant[1], test.IsMalignant[2], !test.IsMalignant[2], test.IsMalignant[4], study.Train.IsMalignant[0]]);
+
+        var card = Challenger(added);
+        var page = ModelCardHtml.Page(card);
+
+        Assert.Equal(4, card.HeldOut.AddedRowsAmongThem);
+        Assert.Contains("<p class=\"bc-card-warning\"><strong>Not a held-out score: this model was trained on 4 of the 114 held-out rows", page, StringComparison.Ordinal);
+        Assert.Contains("<th>held-out rows, 4 of 114 trained on, so not held out (95 % CI)</th>", page, StringComparison.Ordinal);
+        Assert.Contains("<td>held-out rows, 4 of 114 trained on, so not held out</td>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<th>held out (95 % CI)</th>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Held out:", page, StringComparison.Ordinal);
+        Assert.Contains("\"addedRowsAmongThem\": 4", card.ToJson(), StringComparison.Ordinal);
+        Assert.Equal(4, ModelCard.FromJson(card.ToJson(), "card.json").HeldOut.AddedRowsAmongThem);
+    }
+
+    [Fact]
+    public void A_challenger_whose_added_rows_copy_no_held_out_row_counts_none_and_its_card_shows_no_warning()
+    {
+        var test = study.Wdbc.Subset(study.Split.Test);
+        var rescanned = test.ToArray().Take(20).Select(r => r.Select((v, f) => f == 0 ? v * 1.15 : v).ToArray()).ToArray();
+        var added = new AddedTrainingRows([.. rescanned, study.Train.Row(0), study.Train.Row(1)], [.. test.IsMalignant.Take(20), study.Train.IsMalignant[0], study.Train.IsMalignant[1]]);
+
+        var card = Challenger(added);
+        var page = ModelCardHtml.Page(card);
+
+        Assert.Equal(0, card.HeldOut.AddedRowsAmongThem);
+        Assert.Equal(0, study.Card.HeldOut.AddedRowsAmongThem);
+        Assert.DoesNotContain("bc-card-warning", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("bc-card-warning", ModelCardHtml.Page(study.Card), StringComparison.Ordinal);
+        Assert.Contains("<th>held out (95 % CI)</th>", page, StringComparison.Ordinal);
+        Assert.Contains("Held out: 114 rows (43 malignant), scored once", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_card_written_before_the_held_out_intervals_the_copies_and_the_calibration_slope_were_recorded_still_reads_and_renders()
+    {
+        var json = JsonNode.Parse(study.Card.ToJson())!.AsObject();
+        var heldOut = json["heldOut"]!.AsObject();
+        Assert.True(heldOut.Remove("intervals") && heldOut.Remove("addedRowsAmongThem") && json["calibration"]!.AsObject().Remove("recalibration"));
+
+        var old = ModelCard.FromJson(json.ToJsonString(), "card.json");
+        var page = ModelCardHtml.Page(old);
+
+        Assert.Equal(0, old.HeldOut.AddedRowsAmongThem);
+        Assert.Null(old.HeldOut.Intervals);
+        Assert.Null(old.Calibration.Recalibration);
+        Assert.Equal(study.Card.HeldOut.Metrics, old.HeldOut.Metrics);
+        Assert.Contains("<td>calibration slope, out of fold (95 % CI)</td><td>not recorded on this card", page, StringComparison.Ordinal);
+        Assert.Contains(FormattableString.Invariant($"<td>Brier score, held out</td><td>{study.Card.HeldOut.Metrics[Metric.Brier]:F4}</td>"), page, StringComparison.Ordinal);
+        Assert.Contains("<th>held out</th>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("bc-card-warning", page, StringComparison.Ordinal);
+    }
+
+    /// <summary><paramref name="value"/> to 4 decimals, negative with a minus sign (U+2212).</summary>
+    private static string Minus(double value) => (value < 0 ? "−" : "") + Math.Abs(value).ToString("F4", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The study's card, made from <paramref name="crossValidation"/> instead of the study's.</summary>
+    private ModelCard Card(CrossValidationResult crossValidation) =>
+        ModelCard.Create(study.Final, study.Wdbc, study.Split, crossValidation, study.Nested, IntendedUse.Study, StudyModels.Created);
+
+    /// <summary><paramref name="crossValidation"/> with every probability's log-odds multiplied by <paramref name="factor"/>: the slope of the result is the original's divided by it.</summary>
+    private static CrossValidationResult Scaled(CrossValidationResult crossValidation, double factor) => crossValidation with
+    {
+        Folds = [.. crossValidation.Folds.Select(f => f with { Probabilities = [.. f.Probabilities.Select(p => SpecialFunctions.Logistic(factor * SpecialFunctions.Logit(p)))] })],
+    };
+
+    /// <summary>The card of the study's model retrained with <paramref name="added"/>, with the study's cross-validations (their rows are among its training rows).</summary>
+    private ModelCard Challenger(AddedTrainingRows added)
+    {
+        var final = FinalModel.Train(study.Model, study.Wdbc, study.Split, added, seed: 1);
+        var outcomes = study.Wdbc.Subset([.. study.Split.Test.Take(60)]);
+        var comparison = ChallengerComparison.Run(new SavedModel("(memory)", study.Card, study.Final.Fitted), study.Model, study.Train.ToArray(), study.Train.IsMalignant,
+            new AddedTrainingRows(outcomes.ToArray(), outcomes.IsMalignant), new RetrainCriteria(MinOutcomesPerClass: 5));
+        return ModelCard.ForChallenger(final, study.Wdbc, study.Split, added, comparison, study.CrossValidation, study.Nested, IntendedUse.Study, StudyModels.Created);
     }
 }
