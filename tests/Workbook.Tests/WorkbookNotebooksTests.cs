@@ -144,6 +144,30 @@ public sealed class WorkbookNotebooksTests(ExecutedWorkbook workbook)
     }
 
     [Fact]
+    public void The_final_models_flexible_calibration_curves_stay_as_close_to_the_diagonal_as_the_tuning_notebook_says()
+    {
+        var traces = NotebookJson.CodeCells(Path.Combine(workbook.OutDirectory, "06-tuning.ipynb"))
+            .SelectMany(JupyterOutputs.Of).Select(o => Figure.Match(JupyterOutputs.Html(o))).Where(m => m.Success)
+            .SelectMany(m => JsonNode.Parse(m.Groups["data"].Value)!.AsArray().OfType<JsonNode>()).ToArray();
+        double[] Values(JsonNode trace, string axis) => [.. trace[axis]!.AsArray().Select(v => (double)v!)];
+        JsonNode[] Curve(string name) => [.. traces.Where(t => ((string?)t["name"])?.StartsWith(name, StringComparison.Ordinal) == true)];
+        double LargestGap(JsonNode curve) => Values(curve, "x").Zip(Values(curve, "y")).Max(p => Math.Abs(p.First - p.Second));
+        double[] Uncovered(JsonNode upper, JsonNode lower) =>
+            [.. Values(upper, "x").Select((x, i) => (x, High: Values(upper, "y")[i], Low: Values(lower, "y")[i])).Where(p => p.x > p.High || p.x < p.Low).Select(p => p.x)];
+
+        var (outOfFold, heldOut) = (Curve("final setting, out of fold"), Curve("final model, held out"));
+
+        Assert.Equal((3, 3), (outOfFold.Length, heldOut.Length));
+        Assert.InRange(LargestGap(outOfFold[2]), 0.05, 0.06);
+        Assert.InRange(LargestGap(heldOut[2]), 0.10, 0.11);
+        var uncovered = Uncovered(outOfFold[0], outOfFold[1]);
+        Assert.All(uncovered, x => Assert.True(x is < 0.03 or >= 0.87, $"the out-of-fold band leaves the diagonal at {x}"));
+        Assert.Contains(uncovered, x => x is > 0.02 and < 0.03);
+        Assert.Contains(uncovered, x => x is >= 0.87 and < 0.88);
+        Assert.All(Uncovered(heldOut[0], heldOut[1]), x => Assert.True(x > 0.945, $"the held-out band leaves the diagonal at {x}"));
+    }
+
+    [Fact]
     public void Every_chart_of_every_notebook_titles_each_axis_it_labels_and_each_heatmaps_colour_bar()
     {
         var missing = new List<string>();
