@@ -27,7 +27,9 @@ public sealed record IntendedUse(string Purpose, string Users, IReadOnlyList<str
             "Its probabilities are not calibrated risks: a calibration slope above 1, as the study's final model has out of fold, means they are "
             + "too cautious, too close to 0.5. A probability is to be read as a ranking of tumours and the decision taken at the card's threshold; "
             + "the calibration section below gives the slope with its 95 % interval.",
-            "Its estimates carry uncertainty: the intervals given are 95 % confidence intervals over cross-validation folds, and the held-out "
-            + "score rests on one small sample of tumours.",
+            "Its estimates carry uncertainty, and the held-out score rests on one small sample of tumours. The 95 % intervals given are "
+            + "Nadeau–Bengio corrected intervals over folds for the cross-validated figures, bootstrap intervals over the held-out rows for the "
+            + "held-out ROC AUC, average precision, Brier score and log loss, Wilson score intervals from the counts for the held-out accuracy, "
+            + "sensitivity, specificity and precision, and Wald intervals for the calibration slope and calibration-in-the-large.",
         ]);
 }

@@ -9,6 +9,7 @@ using BreastCancer.Analysis.Data;
 using BreastCancer.Analysis.Data.Splits;
 using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Modeling;
+using BreastCancer.Analysis.Monitoring;
 using BreastCancer.Analysis.Tuning;
 using MathNet.Numerics.Statistics;
 using Microsoft.ML;
@@ -124,13 +125,14 @@ public sealed record ModelCard(string Version, DateTimeOffset Created, ModelSpec
                 Estimates(nested.Outer), nested.Metric, nested.Optimism,
                 [.. nested.Choices.Select(c => new ChosenSetting(c.Setting, c.Times))]),
             new HeldOutPerformance(final.HeldOut.TestRows, split.TestMalignant, MetricExtensions.All.ToDictionary(m => m, m => m.Of(final.HeldOut.Metrics)), final.HeldOut.Metrics.Counts,
-                final.HeldOut.Intervals, addedHeldOut),
+                final.HeldOut.Intervals, addedHeldOut, [.. HeldOutPerformance.Proportions.Select(m => ProportionInterval.Wilson(m, final.HeldOut.Metrics.Counts)).OfType<ProportionInterval>()]),
             new CalibrationSummary(CalibrationMethodOf(final.Fitted.Classifier),
                 Evaluation.Calibration.Compute(crossValidation.PooledLabels, crossValidation.PooledProbabilities).ExpectedCalibrationError,
                 Estimate.Of(crossValidation.Summary(Metric.Brier)), final.HeldOut.Metrics.Brier, RecalibrationOf(crossValidation, repeats)),
             new DecisionThreshold(point.TargetSensitivity, point.Threshold, point.Training.Sensitivity, point.Training.Specificity,
                 Estimate.Of(crossValidation.OperatingPointSummary(Metric.Sensitivity)), Estimate.Of(crossValidation.OperatingPointSummary(Metric.Specificity)),
-                point.Test.Sensitivity, point.Test.Specificity, point.Test.Counts),
+                point.Test.Sensitivity, point.Test.Specificity, point.Test.Counts,
+                ProportionInterval.Wilson(Metric.Sensitivity, point.Test.Counts), ProportionInterval.Wilson(Metric.Specificity, point.Test.Counts)),
             SoftwareVersions(),
             use,
             update);
@@ -304,8 +306,42 @@ public sealed record ChosenSetting(IReadOnlyDictionary<string, double> Setting, 
 /// not, though the model has then seen that tumour too. 0 for a model trained on the split alone, and on cards written
 /// before it was recorded.
 /// </param>
+/// <param name="ProportionIntervals">
+/// The Wilson 95 % score intervals of the <see cref="Proportions"/> at 0.5, from <paramref name="Counts"/>, in that
+/// order; a proportion with no tumour to count (precision when no row is predicted malignant) has none. Null on cards
+/// written before they were recorded.
+/// </param>
 public sealed record HeldOutPerformance(int Rows, int Malignant, IReadOnlyDictionary<Metric, double> Metrics, ConfusionCounts Counts,
-    IReadOnlyList<MetricInterval>? Intervals = null, int AddedRowsAmongThem = 0);
+    IReadOnlyList<MetricInterval>? Intervals = null, int AddedRowsAmongThem = 0, IReadOnlyList<ProportionInterval>? ProportionIntervals = null)
+{
+    /// <summary>The metrics that are proportions of counted tumours and so have Wilson intervals on the card: accuracy, sensitivity, specificity, precision.</summary>
+    public static IReadOnlyList<Metric> Proportions { get; } = [Metric.Accuracy, Metric.Sensitivity, Metric.Specificity, Metric.Precision];
+}
+
+/// <summary>
+/// A held-out proportion of counted tumours with its Wilson 95 % score interval (<see cref="RateEstimate.Wilson"/>;
+/// Wilson 1927, Newcombe 1998 method 3), which covers the sampling of the held-out rows, not the variation of refitting.
+/// </summary>
+/// <param name="Metric">The proportion: accuracy, sensitivity, specificity or precision.</param>
+/// <param name="Successes">Its numerator, a count of tumours (<see cref="ConfusionCounts.Proportion"/>).</param>
+/// <param name="Trials">Its denominator, a count of tumours, above 0.</param>
+/// <param name="Low">Lower bound of the interval, 0–1.</param>
+/// <param name="High">Upper bound of the interval, 0–1.</param>
+public sealed record ProportionInterval(Metric Metric, int Successes, int Trials, double Low, double High)
+{
+    /// <summary>The Wilson 95 % interval of <paramref name="metric"/> from <paramref name="counts"/>; null when it is not a proportion of counted tumours or its denominator is 0.</summary>
+    public static ProportionInterval? Wilson(Metric metric, ConfusionCounts counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        if (counts.Proportion(metric) is not { Trials: > 0 } counted)
+        {
+            return null;
+        }
+
+        var rate = RateEstimate.Wilson(counted.Successes, counted.Trials);
+        return new ProportionInterval(metric, counted.Successes, counted.Trials, rate.Low, rate.High);
+    }
+}
 
 /// <summary>How the probabilities are made and how well they match outcomes.</summary>
 /// <param name="Method">How the model's output becomes a probability.</param>
@@ -337,8 +373,17 @@ public sealed record RecalibrationSummary(string Protocol, int Rows, Estimate? S
 /// <param name="HeldOutSensitivity">Sensitivity on the held-out rows (partly in-sample when <see cref="HeldOutPerformance.AddedRowsAmongThem"/> is above 0).</param>
 /// <param name="HeldOutSpecificity">Specificity on the held-out rows, likewise.</param>
 /// <param name="HeldOutCounts">The held-out confusion counts at the threshold.</param>
+/// <param name="HeldOutSensitivityInterval">
+/// The Wilson 95 % score interval of <paramref name="HeldOutSensitivity"/>, TP of TP + FN of <paramref name="HeldOutCounts"/>;
+/// null on cards written before it was recorded, or with no malignant held-out row.
+/// </param>
+/// <param name="HeldOutSpecificityInterval">
+/// The Wilson 95 % score interval of <paramref name="HeldOutSpecificity"/>, TN of TN + FP of <paramref name="HeldOutCounts"/>;
+/// null on cards written before it was recorded, or with no benign held-out row.
+/// </param>
 public sealed record DecisionThreshold(double TargetSensitivity, double Threshold, double TrainingSensitivity, double TrainingSpecificity, Estimate CrossValidatedSensitivity,
-    Estimate CrossValidatedSpecificity, double HeldOutSensitivity, double HeldOutSpecificity, ConfusionCounts HeldOutCounts);
+    Estimate CrossValidatedSpecificity, double HeldOutSensitivity, double HeldOutSpecificity, ConfusionCounts HeldOutCounts,
+    ProportionInterval? HeldOutSensitivityInterval = null, ProportionInterval? HeldOutSpecificityInterval = null);
 
 /// <summary>What the card of a retrained model adds: the champion it challenged, the rows added to its training rows, and how it compared.</summary>
 /// <param name="Champion">The version of the champion it was compared with.</param>

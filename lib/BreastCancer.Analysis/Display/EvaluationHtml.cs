@@ -137,16 +137,7 @@ public static class EvaluationHtml
     /// <summary>A held-out metric, with its Wilson interval when it is a proportion of counted tumours.</summary>
     private static string HeldOut(Metric metric, ClassificationMetrics metrics)
     {
-        var c = metrics.Counts;
-        (int Successes, int Trials)? proportion = metric switch
-        {
-            Metric.Accuracy => (c.TruePositives + c.TrueNegatives, c.TruePositives + c.FalsePositives + c.TrueNegatives + c.FalseNegatives),
-            Metric.Sensitivity => (c.TruePositives, c.TruePositives + c.FalseNegatives),
-            Metric.Specificity => (c.TrueNegatives, c.TrueNegatives + c.FalsePositives),
-            Metric.Precision => (c.TruePositives, c.TruePositives + c.FalsePositives),
-            _ => null,
-        };
-        if (proportion is not { Trials: > 0 } counted)
+        if (metrics.Counts.Proportion(metric) is not { Trials: > 0 } counted)
         {
             return Numbers.Format(metric.Of(metrics), "F4");
         }

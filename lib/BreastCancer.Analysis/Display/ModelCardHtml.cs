@@ -22,6 +22,8 @@ public static class ModelCardHtml
         var inSample = heldOut.AddedRowsAmongThem > 0;
         var recalibration = card.Calibration.Recalibration;
         var heldOutInterval = heldOut.Intervals is null ? "" : " (95 % CI)";
+        var heldOutIntervals = heldOut.Intervals is null && heldOut.ProportionIntervals is null ? "" : " (95 % CI)";
+        var thresholdIntervals = threshold.HeldOutSensitivityInterval is null && threshold.HeldOutSpecificityInterval is null ? "" : " (95 % CI)";
         return string.Concat(
             HtmlTable.Render("bc-card", ["model card", ""],
             [
@@ -49,7 +51,7 @@ public static class ModelCardHtml
                     $"Not a held-out score: this model was trained on {heldOut.AddedRowsAmongThem} of the {heldOut.Rows} held-out rows (added training rows identical to them), " +
                     "so its figures on those rows, at 0.5, at the decision threshold and for calibration, are partly in-sample and optimistic.") + "</strong></p>"
                 : "",
-            HtmlTable.Render("bc-card-performance", ["metric (at 0.5)", "cross-validated (95 % CI)", "nested cross-validated (95 % CI)", HeldOutLabel(heldOut) + heldOutInterval],
+            HtmlTable.Render("bc-card-performance", ["metric (at 0.5)", "cross-validated (95 % CI)", "nested cross-validated (95 % CI)", HeldOutLabel(heldOut) + heldOutIntervals],
                 Shown.Select(m => (IReadOnlyList<string>)[m.Label(), Interval(card.CrossValidation.Metrics[m]), Interval(card.NestedCrossValidation.Metrics[m]),
                     HeldOutValue(heldOut, m, heldOut.Metrics[m])]),
                 $"cross-validated: {card.CrossValidation.Protocol}. Nested: {card.NestedCrossValidation.Protocol}; optimism of the inner best score {Numbers.Signed(card.NestedCrossValidation.Optimism)}. " +
@@ -58,15 +60,20 @@ public static class ModelCardHtml
                     : $"Held out: {heldOut.Rows} rows ({heldOut.Malignant} malignant), scored once; ") +
                 $"confusion TP / FP / TN / FN {Counts(heldOut.Counts)}" +
                 (heldOut.Intervals is null
+                    ? ""
+                    : $"; intervals of {string.Join(", ", heldOut.Intervals.Select(i => i.Metric.Label()))} from {HeldOutScore.Resamples} bootstrap resamples of these rows within each class (seed {HeldOutScore.Seed})") +
+                (heldOut.ProportionIntervals is not { Count: > 0 } proportions
                     ? "."
-                    : $"; intervals of {string.Join(", ", heldOut.Intervals.Select(i => i.Metric.Label()))} from {HeldOutScore.Resamples} bootstrap resamples of these rows within each class (seed {HeldOutScore.Seed}).")),
+                    : $"; {string.Join(", ", proportions.Select(p => p.Metric.Label()))} with Wilson 95 % score intervals from these counts.")),
             HtmlTable.Render("bc-card-threshold", ["at the decision threshold", "sensitivity", "specificity"],
             [
                 ["training rows, out of fold (where it was chosen)", Numbers.Format(threshold.TrainingSensitivity, "F4"), Numbers.Format(threshold.TrainingSpecificity, "F4")],
                 ["cross-validated, chosen in each training fold (95 % CI)", Interval(threshold.CrossValidatedSensitivity), Interval(threshold.CrossValidatedSpecificity)],
-                [HeldOutLabel(heldOut), Numbers.Format(threshold.HeldOutSensitivity, "F4"), Numbers.Format(threshold.HeldOutSpecificity, "F4")],
+                [HeldOutLabel(heldOut) + thresholdIntervals, Proportion(threshold.HeldOutSensitivity, threshold.HeldOutSensitivityInterval),
+                    Proportion(threshold.HeldOutSpecificity, threshold.HeldOutSpecificityInterval)],
             ],
-            string.Create(CultureInfo.InvariantCulture, $"threshold {threshold.Threshold:F4}; at the threshold, {HeldOutLabel(heldOut)}: TP / FP / TN / FN {Counts(threshold.HeldOutCounts)}")),
+            string.Create(CultureInfo.InvariantCulture, $"threshold {threshold.Threshold:F4}; at the threshold, {HeldOutLabel(heldOut)}: TP / FP / TN / FN {Counts(threshold.HeldOutCounts)}")
+                + (thresholdIntervals.Length == 0 ? "" : "; sensitivity and specificity there with Wilson 95 % score intervals from these counts")),
             HtmlTable.Render("bc-card-calibration", ["calibration", ""],
             [
                 ["method", card.Calibration.Method],
@@ -129,11 +136,19 @@ public static class ModelCardHtml
         ? $"held-out rows, {heldOut.AddedRowsAmongThem} of {heldOut.Rows} trained on, so not held out"
         : "held out";
 
-    /// <summary>The held-out <paramref name="value"/> of <paramref name="metric"/>, with its bootstrap interval when the card has one.</summary>
+    /// <summary>
+    /// The held-out <paramref name="value"/> of <paramref name="metric"/>, with its bootstrap interval, or its Wilson
+    /// interval for a proportion of counted tumours, when the card has one.
+    /// </summary>
     private static string HeldOutValue(HeldOutPerformance heldOut, Metric metric, double value) =>
         heldOut.Intervals?.FirstOrDefault(i => i.Metric == metric) is { } interval
             ? Interval(new Estimate(value, interval.Low, interval.High))
-            : Numbers.Format(value, "F4");
+            : Proportion(value, heldOut.ProportionIntervals?.FirstOrDefault(p => p.Metric == metric));
+
+    /// <summary>A held-out proportion, with its Wilson interval when the card has one.</summary>
+    private static string Proportion(double value, ProportionInterval? interval) => interval is null
+        ? Numbers.Format(value, "F4")
+        : Interval(new Estimate(value, interval.Low, interval.High));
 
     /// <summary>A recalibration coefficient with its interval, why it was not fitted, or that the card does not record it.</summary>
     private static string Fitted(RecalibrationSummary? recalibration, Func<RecalibrationSummary, Estimate?> coefficient) => recalibration switch

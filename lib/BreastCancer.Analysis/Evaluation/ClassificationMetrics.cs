@@ -17,6 +17,20 @@ public sealed record ConfusionCounts(int TruePositives, int FalsePositives, int 
 
     /// <summary>The element-wise sum (the named alternative to <c>+</c>).</summary>
     public static ConfusionCounts Add(ConfusionCounts a, ConfusionCounts b) => a + b;
+
+    /// <summary>
+    /// <paramref name="metric"/> as a proportion of these counted tumours, its numerator and denominator: accuracy
+    /// TP + TN of n, sensitivity TP of TP + FN, specificity TN of TN + FP, precision TP of TP + FP; null for a metric
+    /// that is not such a proportion. The denominator may be 0.
+    /// </summary>
+    public (int Successes, int Trials)? Proportion(Metric metric) => metric switch
+    {
+        Metric.Accuracy => (TruePositives + TrueNegatives, TruePositives + FalsePositives + TrueNegatives + FalseNegatives),
+        Metric.Sensitivity => (TruePositives, TruePositives + FalseNegatives),
+        Metric.Specificity => (TrueNegatives, TrueNegatives + FalsePositives),
+        Metric.Precision => (TruePositives, TruePositives + FalsePositives),
+        _ => null,
+    };
 }
 
 /// <summary>

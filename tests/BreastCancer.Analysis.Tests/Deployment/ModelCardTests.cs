@@ -180,7 +180,7 @@ public sealed class ModelCardTests(StudyModels study) : IClassFixture<StudyModel
         Assert.Equal(4, card.HeldOut.AddedRowsAmongThem);
         Assert.Contains("<p class=\"bc-card-warning\"><strong>Not a held-out score: this model was trained on 4 of the 114 held-out rows", page, StringComparison.Ordinal);
         Assert.Contains("<th>held-out rows, 4 of 114 trained on, so not held out (95 % CI)</th>", page, StringComparison.Ordinal);
-        Assert.Contains("<td>held-out rows, 4 of 114 trained on, so not held out</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td>held-out rows, 4 of 114 trained on, so not held out (95 % CI)</td>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<th>held out (95 % CI)</th>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Held out:", page, StringComparison.Ordinal);
         Assert.Contains("\"addedRowsAmongThem\": 4", card.ToJson(), StringComparison.Ordinal);
@@ -206,10 +206,62 @@ public sealed class ModelCardTests(StudyModels study) : IClassFixture<StudyModel
     }
 
     [Fact]
+    public void The_held_out_proportions_at_0_5_and_at_the_threshold_carry_the_Wilson_intervals_of_their_counts_and_the_card_shows_them()
+    {
+        var card = study.Card;
+        var c = card.HeldOut.Counts;
+        var t = card.Threshold.HeldOutCounts;
+        var threshold = new[] { card.Threshold.HeldOutSensitivityInterval!, card.Threshold.HeldOutSpecificityInterval! };
+
+        Assert.Equal(114, c.TruePositives + c.FalsePositives + c.TrueNegatives + c.FalseNegatives);
+        Assert.Equal(
+            [(Metric.Accuracy, c.TruePositives + c.TrueNegatives, 114), (Metric.Sensitivity, c.TruePositives, 43), (Metric.Specificity, c.TrueNegatives, 71),
+                (Metric.Precision, c.TruePositives, c.TruePositives + c.FalsePositives)],
+            card.HeldOut.ProportionIntervals!.Select(p => (p.Metric, p.Successes, p.Trials)));
+        Assert.Equal([(Metric.Sensitivity, t.TruePositives, 43), (Metric.Specificity, t.TrueNegatives, 71)], threshold.Select(p => (p.Metric, p.Successes, p.Trials)));
+        Assert.All(card.HeldOut.ProportionIntervals!.Select(p => (Interval: p, Value: card.HeldOut.Metrics[p.Metric]))
+            .Concat([(Interval: threshold[0], Value: card.Threshold.HeldOutSensitivity), (Interval: threshold[1], Value: card.Threshold.HeldOutSpecificity)]), p =>
+        {
+            var (low, high) = Wilson(p.Interval.Successes, p.Interval.Trials);
+            Assert.Equal(low, p.Interval.Low, 1e-7);
+            Assert.Equal(high, p.Interval.High, 1e-7);
+            Assert.Equal((double)p.Interval.Successes / p.Interval.Trials, p.Value, 12);
+            Assert.InRange(p.Value, p.Interval.Low, p.Interval.High);
+            Assert.True(p.Interval.High - p.Interval.Low > 0.01, $"{p.Interval} is an interval, not a point");
+        });
+        var page = ModelCardHtml.Page(card);
+        var accuracy = card.HeldOut.ProportionIntervals![0];
+        Assert.Contains(FormattableString.Invariant($"<td>{card.HeldOut.Metrics[Metric.Accuracy]:F4} ({accuracy.Low:F4}–{accuracy.High:F4})</td></tr>"), page, StringComparison.Ordinal);
+        Assert.Contains(FormattableString.Invariant(
+            $"<td>held out (95 % CI)</td><td>{card.Threshold.HeldOutSensitivity:F4} ({threshold[0].Low:F4}–{threshold[0].High:F4})</td><td>{card.Threshold.HeldOutSpecificity:F4} ({threshold[1].Low:F4}–{threshold[1].High:F4})</td>"),
+            page, StringComparison.Ordinal);
+        Assert.Contains("accuracy, sensitivity, specificity, precision with Wilson 95 % score intervals from these counts.", page, StringComparison.Ordinal);
+        Assert.Equal(card.Threshold, ModelCard.FromJson(card.ToJson(), "card.json").Threshold);
+        Assert.Contains(IntendedUse.Study.Limitations, l => l.Contains("Nadeau–Bengio corrected intervals over folds for the cross-validated figures", StringComparison.Ordinal)
+            && l.Contains("Wilson score intervals from the counts for the held-out accuracy, sensitivity, specificity and precision", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_proportion_with_nothing_to_count_has_no_Wilson_interval()
+    {
+        var noPositivePrediction = new ConfusionCounts(0, 0, 71, 43);
+
+        Assert.Null(ProportionInterval.Wilson(Metric.Precision, noPositivePrediction));
+        Assert.Null(ProportionInterval.Wilson(Metric.RocAuc, noPositivePrediction));
+        var none = ProportionInterval.Wilson(Metric.Sensitivity, noPositivePrediction)!;
+        Assert.Equal((Metric.Sensitivity, 0, 43, 0.0), (none.Metric, none.Successes, none.Trials, none.Low));
+        Assert.Equal(Wilson(0, 43).High, none.High, 1e-7);
+    }
+
+    [Fact]
     public void A_card_written_before_the_held_out_intervals_the_copies_and_the_calibration_slope_were_recorded_still_reads_and_renders()
     {
         var json = JsonNode.Parse(study.Card.ToJson())!.AsObject();
         var heldOut = json["heldOut"]!.AsObject();
+        var threshold = json["threshold"]!.AsObject();
+        Assert.True(heldOut.Remove("proportionIntervals") && threshold.Remove("heldOutSensitivityInterval") && threshold.Remove("heldOutSpecificityInterval"));
+        var beforeWilson = ModelCard.FromJson(json.ToJsonString(), "card.json");
+        var beforeWilsonPage = ModelCardHtml.Page(beforeWilson);
         Assert.True(heldOut.Remove("intervals") && heldOut.Remove("addedRowsAmongThem") && json["calibration"]!.AsObject().Remove("recalibration"));
 
         var old = ModelCard.FromJson(json.ToJsonString(), "card.json");
@@ -217,12 +269,40 @@ public sealed class ModelCardTests(StudyModels study) : IClassFixture<StudyModel
 
         Assert.Equal(0, old.HeldOut.AddedRowsAmongThem);
         Assert.Null(old.HeldOut.Intervals);
+        Assert.Null(old.HeldOut.ProportionIntervals);
+        Assert.Null(old.Threshold.HeldOutSensitivityInterval);
+        Assert.Null(old.Threshold.HeldOutSpecificityInterval);
         Assert.Null(old.Calibration.Recalibration);
         Assert.Equal(study.Card.HeldOut.Metrics, old.HeldOut.Metrics);
         Assert.Contains("<td>calibration slope, out of fold (95 % CI)</td><td>not recorded on this card", page, StringComparison.Ordinal);
         Assert.Contains(FormattableString.Invariant($"<td>Brier score, held out</td><td>{study.Card.HeldOut.Metrics[Metric.Brier]:F4}</td>"), page, StringComparison.Ordinal);
         Assert.Contains("<th>held out</th>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("bc-card-warning", page, StringComparison.Ordinal);
+        var accuracy = FormattableString.Invariant($"<td>{study.Card.HeldOut.Metrics[Metric.Accuracy]:F4}</td></tr>");
+        var atThreshold = FormattableString.Invariant($"<td>held out</td><td>{study.Card.Threshold.HeldOutSensitivity:F4}</td><td>{study.Card.Threshold.HeldOutSpecificity:F4}</td></tr>");
+        Assert.Contains(accuracy, page, StringComparison.Ordinal);
+        Assert.Contains(atThreshold, page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Wilson 95 % score intervals from these counts", page, StringComparison.Ordinal);
+        Assert.NotNull(beforeWilson.HeldOut.Intervals);
+        Assert.Null(beforeWilson.HeldOut.ProportionIntervals);
+        Assert.Null(beforeWilson.Threshold.HeldOutSensitivityInterval);
+        Assert.Contains("<th>held out (95 % CI)</th>", beforeWilsonPage, StringComparison.Ordinal);
+        Assert.Contains(accuracy, beforeWilsonPage, StringComparison.Ordinal);
+        Assert.Contains(atThreshold, beforeWilsonPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Wilson 95 % score intervals from these counts", beforeWilsonPage, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The Wilson 95 % score interval of <paramref name="successes"/> of <paramref name="trials"/>, by its formula
+    /// (Newcombe 1998, method 3): (x + z²/2 ± z √(x(n − x)/n + z²/4)) / (n + z²), z = 1.959964.
+    /// </summary>
+    private static (double Low, double High) Wilson(int successes, int trials)
+    {
+        const double z = 1.959964;
+        double x = successes, n = trials;
+        var centre = (x + z * z / 2) / (n + z * z);
+        var half = z * Math.Sqrt(x * (n - x) / n + z * z / 4) / (n + z * z);
+        return (centre - half, centre + half);
     }
 
     /// <summary><paramref name="value"/> to 4 decimals, negative with a minus sign (U+2212).</summary>
