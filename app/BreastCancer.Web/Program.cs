@@ -6,6 +6,7 @@ using BreastCancer.Web.Batch;
 using BreastCancer.Web.Hosting;
 using BreastCancer.Web.Models;
 using BreastCancer.Web.Monitoring;
+using BreastCancer.Web.OpenApi;
 using BreastCancer.Web.Prediction;
 using BreastCancer.Web.Security;
 using Microsoft.AspNetCore.Hosting;
@@ -64,7 +65,7 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
     context.ProblemDetails.Detail ??= ClientErrors.DetailOf(context.Exception);
 });
 builder.Services.AddRazorPages();
-builder.Services.AddOpenApi();
+builder.Services.AddApiDocument();
 builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.Section));
 builder.Services.AddRateLimiter(_ => { });
 builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((limits, options) => RateLimitOptions.Configure(limits, options.Value));

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using BreastCancer.Web.Models;
+using BreastCancer.Web.OpenApi;
 using BreastCancer.Web.Prediction;
 using Microsoft.Extensions.Options;
 
@@ -11,9 +13,29 @@ public static class ApiEndpoints
     public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapPost("/api/predict", PredictAsync).DisableAntiforgery();
-        app.MapGet("/api/model", (ModelHolder holder) => Results.Text(holder.Current.Card.ToJson(), "application/json"));
-        app.MapGet("/health", (ModelHolder holder) => TypedResults.Ok(new HealthStatus("ok", holder.Current.Version, holder.Current.LoadedAt)));
+        app.MapPost("/api/predict", PredictAsync).DisableAntiforgery()
+            .WithName("predict").WithTags(ApiTags.Prediction)
+            .WithSummary("Predict the diagnosis of one patient or a batch")
+            .WithDescription("Takes the 30 WDBC measurements of one patient (`{\"features\": {…}}`) or of a batch (`{\"patients\": [{\"features\": {…}}, …]}`), "
+                + "each with an optional pseudonymous `case` number, and answers per patient the probability of malignancy, the decision at the model card's threshold, "
+                + "the conformal prediction set, the largest SHAP contributions and warnings for values outside the training range. "
+                + "Every prediction is stored with its `predictionId` before it is answered, so that its confirmed outcome can be reported (`recordOutcome`). "
+                + "All 30 features are required, each a finite number within its physical bounds; a 400 names every bad field.")
+            .Produces<PatientPrediction>()
+            .Produces<BatchPrediction>()
+            .ValidationProblem("A field is missing or wrong, each named in `errors` with the reason (`features.radius_mean`, `patients[2].features.area_worst`, `patients[0].case`, `body`), "
+                + "or the batch holds more than `Prediction:MaxBatchSize` patients; or the server could not read the body (a malformed chunk), said in `detail`. Nothing was predicted.")
+            .JsonBody($"`Prediction:MaxBodyBytes` ({new PredictionOptions().MaxBodyBytes} bytes by default)")
+            .AddOpenApiOperationTransformer(ApiExamples.PredictAsync);
+        app.MapGet("/api/model", (ModelHolder holder) => Results.Text(holder.Current.Card.ToJson(), "application/json"))
+            .WithName("getModelCard").WithTags(ApiTags.Models)
+            .WithSummary("The served model's card")
+            .WithDescription("The model card (`card.json`) of the served model: version, training data, features with their training ranges, "
+                + "cross-validated, nested and held-out performance with 95 % intervals, calibration, decision threshold, software, intended use and limitations.")
+            .Produces<JsonObject>();
+        app.MapGet("/health", (ModelHolder holder) => TypedResults.Ok(new HealthStatus("ok", holder.Current.Version, holder.Current.LoadedAt)))
+            .WithName("getHealth").WithTags(ApiTags.Service)
+            .WithSummary("Whether the app serves a model, and which");
         return app;
     }
 

@@ -1,5 +1,6 @@
 using BreastCancer.Analysis.Display;
 using BreastCancer.Web.Monitoring;
+using BreastCancer.Web.OpenApi;
 
 namespace BreastCancer.Web.Api;
 
@@ -17,8 +18,15 @@ public static class DashboardEndpoints
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/api/monitoring/timeline", (MonitoringService monitoring) => TypedResults.Ok(monitoring.Timeline()));
-        app.MapGet("/api/monitoring/charts", (DashboardCharts charts) => TypedResults.Ok(charts.Build()));
+        app.MapGet("/api/monitoring/timeline", (MonitoringService monitoring) => TypedResults.Ok(monitoring.Timeline()))
+            .WithName("getMonitoringTimeline").WithTags(ApiTags.Monitoring)
+            .WithSummary("Drift and live performance along the stream")
+            .WithDescription("The drift checks at every multiple of `Monitoring:TimelineStep` predictions over the latest `Monitoring:TimelineLength`, and at the latest, "
+                + "and the performance measurements likewise over the outcomes, with the model changes marked: the data behind the dashboard's charts.");
+        app.MapGet("/api/monitoring/charts", (DashboardCharts charts) => TypedResults.Ok(charts.Build()))
+            .WithName("getDashboardCharts").WithTags(ApiTags.Monitoring)
+            .WithSummary("The dashboard's Plotly figures")
+            .WithDescription("The four charts the dashboard draws (PSI by feature, PSI along the stream, the predicted malignancy rate, live performance), as Plotly figures.");
         app.MapGet(PlotlyJsPath, (HttpResponse response) =>
         {
             response.Headers.CacheControl = "public, max-age=86400";

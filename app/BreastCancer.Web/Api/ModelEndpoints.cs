@@ -1,7 +1,9 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using BreastCancer.Analysis.Deployment;
 using BreastCancer.Web.Models;
+using BreastCancer.Web.OpenApi;
 using BreastCancer.Web.Security;
 
 namespace BreastCancer.Web.Api;
@@ -26,19 +28,48 @@ public static class ModelEndpoints
     public static IEndpointRouteBuilder MapModels(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/api/models", (ModelVersions versions) => TypedResults.Ok(versions.List()));
-        app.MapPost("/api/models/promote", PromoteAsync).DisableAntiforgery();
-        app.MapPost("/api/models/retrain", RetrainAsync).DisableAntiforgery();
-        app.MapPost("/api/models/rollback", (HttpRequest request, ApiKeyCheck key, ModelVersions versions) => key.Refusal(request) ?? (versions.Rollback() is { } version
+        app.MapGet("/api/models", (ModelVersions versions) => TypedResults.Ok(versions.List()))
+            .WithName("listModels").WithTags(ApiTags.Models)
+            .WithSummary("The saved model versions and the served one");
+        app.MapPost("/api/models/promote", PromoteAsync).DisableAntiforgery().RequireApiKey()
+            .WithName("promoteModel").WithTags(ApiTags.Models)
+            .WithSummary("Serve a saved model version")
+            .WithDescription("Loads the saved version `version` whole (its training rows checked against its card), points `models/current` at it and swaps it in "
+                + "without a restart; requests in flight finish on the model they started with. Promoting the version already served changes nothing.")
+            .Accepts<PromotionRequest>("application/json")
+            .Produces<ModelChange>()
+            .ValidationProblem("The body names no version (`errors.version`), or a name with `/`, `\\` or `..`.")
+            .Problem(StatusCodes.Status404NotFound, "No saved version of that name can be served: it is missing, or its files do not agree with its card. The served model is unchanged.")
+            .JsonBody($"{MaxBodyBytes} bytes")
+            .AddOpenApiOperationTransformer(ApiExamples.PromotionAsync);
+        app.MapPost("/api/models/retrain", RetrainAsync).DisableAntiforgery().RequireApiKey()
+            .WithName("retrainModel").WithTags(ApiTags.Models)
+            .WithSummary("Retrain on the confirmed outcomes and promote the challenger if it is non-inferior")
+            .WithDescription("Trains a challenger by the served model's procedure on its training rows plus every confirmed outcome it has not been trained on, "
+                + "compares the two on stratified folds of those outcomes that keep each case together, saves the challenger as a new version and promotes it "
+                + "only when every criterion's 95 % interval rules out a loss beyond its margin (and `promote` is not false). The body is optional.")
+            .Accepts<RetrainRequest>(isOptional: true, "application/json")
+            .Produces<JsonObject>()
+            .ValidationProblem("The body is neither empty nor an object with only `promote`, true or false (`errors.promote`).")
+            .Problem(StatusCodes.Status409Conflict, "A retrain is already running; ask again once it has finished.")
+            .Problem(StatusCodes.Status422UnprocessableEntity, "Too few confirmed outcomes are new to the served model: fewer than `Retrain:MinOutcomesPerClass` of a diagnosis. "
+                + "The problem's `malignant`, `benign` and `needed` say how many there are and how many are needed.")
+            .Problem(StatusCodes.Status500InternalServerError, "The retrain failed: the model store or the training rows could not be read or written; `detail` says why.")
+            .JsonBody($"{MaxBodyBytes} bytes");
+        app.MapPost("/api/models/rollback", IResult (ModelVersions versions) => versions.Rollback() is { } version
             ? TypedResults.Ok(new ModelChange(null, version))
             : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Nothing to roll back",
-                detail: "No model has been promoted since the app started, so there is no earlier one to serve again."))).DisableAntiforgery();
+                detail: "No model has been promoted since the app started, so there is no earlier one to serve again.")).DisableAntiforgery().RequireApiKey()
+            .WithName("rollbackModel").WithTags(ApiTags.Models)
+            .WithSummary("Serve again the version the last promotion replaced")
+            .Produces<ModelChange>()
+            .Problem(StatusCodes.Status409Conflict, "Nothing to roll back: no promotion since the app started.");
         return app;
     }
 
-    private static async Task<IResult> PromoteAsync(HttpRequest request, ApiKeyCheck key, ModelVersions versions, CancellationToken cancellationToken)
+    private static async Task<IResult> PromoteAsync(HttpRequest request, ModelVersions versions, CancellationToken cancellationToken)
     {
-        if ((key.Refusal(request) ?? ProblemResults.NotJson(request)) is { } refusal)
+        if (ProblemResults.NotJson(request) is { } refusal)
         {
             return refusal;
         }
@@ -84,9 +115,9 @@ public static class ModelEndpoints
         }
     }
 
-    private static async Task<IResult> RetrainAsync(HttpRequest request, ApiKeyCheck key, Retrainer retrainer, CancellationToken cancellationToken)
+    private static async Task<IResult> RetrainAsync(HttpRequest request, Retrainer retrainer, CancellationToken cancellationToken)
     {
-        if ((key.Refusal(request) ?? ProblemResults.NotJson(request, bodyOptional: true)) is { } refusal)
+        if (ProblemResults.NotJson(request, bodyOptional: true) is { } refusal)
         {
             return refusal;
         }
@@ -155,6 +186,14 @@ public static class ModelEndpoints
         }
     }
 }
+
+/// <summary>The body of <c>POST /api/models/promote</c>.</summary>
+/// <param name="Version">The saved version to serve, as <c>GET /api/models</c> lists it.</param>
+public sealed record PromotionRequest(string Version);
+
+/// <summary>The optional body of <c>POST /api/models/retrain</c>.</summary>
+/// <param name="Promote">Whether a non-inferior challenger is promoted; false saves it without serving it.</param>
+public sealed record RetrainRequest(bool Promote = true);
 
 /// <summary>A change of the served model.</summary>
 /// <param name="Previous">The version served before (null for a rollback, which returns to it).</param>

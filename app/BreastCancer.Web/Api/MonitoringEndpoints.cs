@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BreastCancer.Web.Monitoring;
+using BreastCancer.Web.OpenApi;
 using BreastCancer.Web.Prediction;
 using BreastCancer.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,21 +17,45 @@ public static class MonitoringEndpoints
     /// <summary>The largest outcome body accepted, in bytes.</summary>
     public const int MaxOutcomeBytes = 4 * 1024;
 
+    private const string MetricsContentType = "text/plain; version=0.0.4";
+
     /// <summary>Maps the endpoints on <paramref name="app"/>.</summary>
     public static IEndpointRouteBuilder MapMonitoring(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapPost("/api/outcomes", OutcomeAsync).DisableAntiforgery();
-        app.MapGet("/api/monitoring/drift", (MonitoringService monitoring) => TypedResults.Ok(monitoring.Drift()));
-        app.MapGet("/api/monitoring/performance", (MonitoringService monitoring) => TypedResults.Ok(monitoring.Performance()));
-        app.MapGet("/metrics", (ServiceMetrics metrics, MonitoringService monitoring) => Results.Text(metrics.Render(monitoring.Drift()), "text/plain; version=0.0.4"));
+        app.MapPost("/api/outcomes", OutcomeAsync).DisableAntiforgery().RequireApiKey()
+            .WithName("recordOutcome").WithTags(ApiTags.Monitoring)
+            .WithSummary("Record the confirmed diagnosis of a prediction")
+            .WithDescription("Records the diagnosis a biopsy confirmed for the prediction `predictionId` (`malignant`: true or false), for live performance and retraining. "
+                + "Idempotent: the same diagnosis reported again is answered 200 and changes nothing, so a client may retry; a different one is a 409 and the first stands.")
+            .Accepts<OutcomeReport>("application/json")
+            .Produces<OutcomeRecorded>()
+            .ValidationProblem("The body is not an outcome: `errors` names each missing, wrong, unknown or repeated field, or `body`. Nothing was recorded.")
+            .Problem(StatusCodes.Status404NotFound, "No prediction has this `predictionId`.")
+            .Problem(StatusCodes.Status409Conflict, "The prediction already has the other diagnosis; the first one reported stands.")
+            .JsonBody($"{MaxOutcomeBytes} bytes")
+            .AddOpenApiOperationTransformer(ApiExamples.OutcomeAsync);
+        app.MapGet("/api/monitoring/drift", (MonitoringService monitoring) => TypedResults.Ok(monitoring.Drift()))
+            .WithName("getDrift").WithTags(ApiTags.Monitoring)
+            .WithSummary("Drift of the latest predictions from the training rows")
+            .WithDescription("Per feature the population stability index and the Holm-adjusted two-sample Kolmogorov–Smirnov test of the latest `Monitoring:Window` predictions "
+                + "against the training rows, and the predicted malignancy rate's two-proportion test; no report while the window is below `Monitoring:MinimumWindow`.");
+        app.MapGet("/api/monitoring/performance", (MonitoringService monitoring) => TypedResults.Ok(monitoring.Performance()))
+            .WithName("getPerformance").WithTags(ApiTags.Monitoring)
+            .WithSummary("Live performance over the latest confirmed outcomes")
+            .WithDescription("Sensitivity and specificity with Wilson 95 % intervals, and ROC AUC, of the served predictions against the latest confirmed outcomes.");
+        app.MapGet("/metrics", (ServiceMetrics metrics, MonitoringService monitoring) => Results.Text(metrics.Render(monitoring.Drift()), MetricsContentType))
+            .WithName("getMetrics").WithTags(ApiTags.Monitoring)
+            .WithSummary("Prometheus metrics")
+            .WithDescription("Prometheus text exposition format 0.0.4: requests by route and the status the client received, the latency histogram of `predict`, "
+                + "predictions by decision, outcomes, and the drift gauges. Described here because a Prometheus scraper is a client of it.")
+            .Produces<string>(contentType: MetricsContentType);
         return app;
     }
 
-    private static async Task<IResult> OutcomeAsync(HttpRequest request, ApiKeyCheck key, PredictionStore store, ServiceMetrics metrics, TimeProvider time,
-        CancellationToken cancellationToken)
+    private static async Task<IResult> OutcomeAsync(HttpRequest request, PredictionStore store, ServiceMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
     {
-        if ((key.Refusal(request) ?? ProblemResults.NotJson(request)) is { } refusal)
+        if (ProblemResults.NotJson(request) is { } refusal)
         {
             return refusal;
         }
@@ -108,6 +133,11 @@ public static class MonitoringEndpoints
         return value;
     }
 }
+
+/// <summary>The body of <c>POST /api/outcomes</c>: the confirmed diagnosis of a prediction.</summary>
+/// <param name="PredictionId">The <c>predictionId</c> a prediction returned.</param>
+/// <param name="Malignant">The diagnosis a biopsy confirmed: true for malignant, false for benign.</param>
+public sealed record OutcomeReport(Guid PredictionId, bool Malignant);
 
 /// <summary>The answer to a recorded outcome.</summary>
 /// <param name="PredictionId">The prediction.</param>

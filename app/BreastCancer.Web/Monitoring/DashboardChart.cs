@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace BreastCancer.Web.Monitoring;
 
@@ -7,4 +7,4 @@ namespace BreastCancer.Web.Monitoring;
 /// <param name="Title">What it shows.</param>
 /// <param name="Figure">The Plotly figure (<c>data</c> and <c>layout</c>), or null when there is nothing to draw yet.</param>
 /// <param name="Missing">Why there is nothing to draw yet, or null when there is a figure.</param>
-public sealed record DashboardChart(string Id, string Title, JsonElement? Figure, string? Missing);
+public sealed record DashboardChart(string Id, string Title, JsonObject? Figure, string? Missing);

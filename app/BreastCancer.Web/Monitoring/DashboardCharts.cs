@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using BreastCancer.Analysis.Charts;
 using Plotly.NET;
 
@@ -73,7 +73,6 @@ public sealed class DashboardCharts(MonitoringService monitoring)
             return new DashboardChart(place.Id, place.Title, null, missing);
         }
 
-        using var figure = JsonDocument.Parse(GenericChart.toFigureJson(chart));
-        return new DashboardChart(place.Id, place.Title, figure.RootElement.Clone(), null);
+        return new DashboardChart(place.Id, place.Title, JsonNode.Parse(GenericChart.toFigureJson(chart))!.AsObject(), null);
     }
 }

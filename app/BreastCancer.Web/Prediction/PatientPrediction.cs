@@ -4,7 +4,7 @@ namespace BreastCancer.Web.Prediction;
 /// <param name="PredictionId">A new identifier for this prediction.</param>
 /// <param name="Probability">The probability that the tumour is malignant, 0–1.</param>
 /// <param name="BiopsyRecommended">Whether the probability reaches the card's decision threshold.</param>
-/// <param name="Decision"><see cref="Recommended"/> or <see cref="NotRecommended"/>.</param>
+/// <param name="Decision">The decision in words: <c>biopsy recommended</c> (<see cref="Recommended"/>) or <c>biopsy not recommended</c> (<see cref="NotRecommended"/>).</param>
 /// <param name="Threshold">The card's decision threshold.</param>
 /// <param name="ModelVersion">The version of the model that answered.</param>
 /// <param name="Uncertainty">The conformal prediction set: the diagnoses consistent with this probability at the stated level.</param>

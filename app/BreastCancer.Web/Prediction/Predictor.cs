@@ -19,8 +19,23 @@ public sealed class Predictor(IOptions<PredictionOptions> options, PredictionSto
 {
     private readonly int _top = options.Value.TopContributions;
 
-    /// <summary>The predictions of <paramref name="patients"/> (each valid, its values in the card's order) by <paramref name="snapshot"/>.</summary>
+    /// <summary>The predictions of <paramref name="patients"/> (each valid, its values in the card's order) by <paramref name="snapshot"/>, recorded in the store.</summary>
     public async Task<IReadOnlyList<PatientPrediction>> PredictAsync(ModelSnapshot snapshot, IReadOnlyList<PatientCheck> patients)
+    {
+        var now = time.GetUtcNow();
+        var predictions = Score(snapshot, patients, now);
+        await store.RecordAsync([.. predictions.Select((p, r) => new PredictionRecord(p.PredictionId, now, p.ModelVersion, patients[r].Values!, p.Probability, p.BiopsyRecommended, p.Case))])
+            .ConfigureAwait(false);
+        metrics.Predictions(predictions.Count(p => p.BiopsyRecommended), predictions.Count(p => !p.BiopsyRecommended));
+        return predictions;
+    }
+
+    /// <summary>
+    /// The predictions of <paramref name="patients"/> (each valid, its values in the card's order) by <paramref name="snapshot"/>,
+    /// their ids of time <paramref name="now"/>, not recorded: what <see cref="PredictAsync"/> records and answers, and what the
+    /// OpenAPI document shows as its examples.
+    /// </summary>
+    public IReadOnlyList<PatientPrediction> Score(ModelSnapshot snapshot, IReadOnlyList<PatientCheck> patients, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(patients);
@@ -29,8 +44,7 @@ public sealed class Predictor(IOptions<PredictionOptions> options, PredictionSto
         snapshot.Scorer.Probabilities(rows, probabilities);
         var decisions = snapshot.Model.Decide(probabilities);
         var shap = snapshot.Explainer?.Explain(rows);
-        var now = time.GetUtcNow();
-        PatientPrediction[] predictions = [.. rows.Select((row, r) => new PatientPrediction(
+        return [.. rows.Select((row, r) => new PatientPrediction(
             Guid.CreateVersion7(now),
             probabilities[r],
             decisions[r],
@@ -41,10 +55,6 @@ public sealed class Predictor(IOptions<PredictionOptions> options, PredictionSto
             shap is null ? null : Explain(shap, r),
             patients[r].Warnings,
             patients[r].Case))];
-        await store.RecordAsync([.. predictions.Select((p, r) => new PredictionRecord(p.PredictionId, now, p.ModelVersion, rows[r], p.Probability, p.BiopsyRecommended, p.Case))])
-            .ConfigureAwait(false);
-        metrics.Predictions(decisions.Count(d => d), decisions.Count(d => !d));
-        return predictions;
     }
 
     private PredictionExplanation Explain(ShapExplanation shap, int row)
