@@ -5,7 +5,9 @@
 #   2. checks formatting against .editorconfig (dotnet format --verify-no-changes);
 #   3. builds with warnings as errors and runs every test: the library, the web app, the benchmark harness, the
 #      runner, every notebook through the runner and through Jupyter's own client in the .net-csharp kernel, and the
-#      exports in headless Chromium.
+#      exports in headless Chromium;
+#   4. lints the web app's OpenAPI document, which the web app's tests wrote to artifacts/openapi/v1.json, with the
+#      Redocly CLI pinned in tools/openapi-lint (its recommended rules, warnings counted as errors).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,7 +20,11 @@ echo "test: building and running the tests"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
+rm -f artifacts/openapi/v1.json
 dotnet test BreastCancer.slnx --nologo 2>&1 | tee "$log" || status=$?
+
+echo "test: linting the OpenAPI document"
+tools/openapi-lint/lint.sh artifacts/openapi/v1.json || status=$?
 
 # One closing line for the whole suite, summed over the test assemblies.
 awk '/(Passed|Failed)! +- +Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+/ {
