@@ -64,7 +64,7 @@ public static class DataReportsHtml
         return HtmlTable.Render("bc-split", ["part", "rows", "malignant", "benign", "malignant share"],
         [
             Side("training (all work before the final test)", split.Train.Count, split.TrainMalignant),
-            Side("held out (scored once, at the end)", split.Test.Count, split.TestMalignant),
+            Side("held out", split.Test.Count, split.TestMalignant),
         ], string.Create(CultureInfo.InvariantCulture, $"held-out split: {split.TestFraction:P0} asked, seed {split.Seed}"));
 
         static IReadOnlyList<string> Side(string name, int rows, int malignant) =>
