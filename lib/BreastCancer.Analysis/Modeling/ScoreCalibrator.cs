@@ -39,7 +39,10 @@ public sealed record PlattScaling(double Slope, double Offset) : ScoreCalibrator
     }
 
     /// <inheritdoc />
-    public override double[] Probabilities(IReadOnlyList<double> scores) => [.. scores.Select(s => 1 / (1 + Math.Exp(Slope * s + Offset)))];
+    public override double[] Probabilities(IReadOnlyList<double> scores) => [.. scores.Select(Probability)];
+
+    /// <summary>The probability, 0–1, of one score: 1 / (1 + e^(<see cref="Slope"/>·s + <see cref="Offset"/>)), in double precision.</summary>
+    public double Probability(double score) => 1 / (1 + Math.Exp((Slope * score) + Offset));
 }
 
 /// <summary>

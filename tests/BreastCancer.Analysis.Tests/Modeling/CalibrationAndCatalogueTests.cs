@@ -36,7 +36,7 @@ public sealed class CalibrationAndCatalogueTests
         var platt = ((IPredictionTransformer<PlattCalibrator>)transformer).Model;
         var theirs = transformer.Transform(view).GetColumn<float>("Probability").ToArray();
 
-        var ours = scores.Select(s => 1 / (1 + Math.Exp(platt.Slope * s.Score + platt.Offset))).ToArray();
+        var ours = new PlattScaling(platt.Slope, platt.Offset).Probabilities([.. scores.Select(s => (double)s.Score)]);
 
         Assert.All(theirs.Zip(ours), p => Assert.Equal(p.First, p.Second, 1e-6));
         Assert.True(ours[39] > ours[0], "the calibrated probability rises with the score");

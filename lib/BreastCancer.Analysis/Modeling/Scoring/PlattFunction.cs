@@ -2,7 +2,7 @@ namespace BreastCancer.Analysis.Modeling.Scoring;
 
 /// <summary>
 /// A <see cref="FittedCalibratedClassifier"/> with <see cref="PlattScaling"/>: p = 1 / (1 + e^(A·s + B)) of the inner
-/// classifier's decision score s, the formula of <see cref="PlattScaling.Probabilities"/>. Immutable.
+/// classifier's decision score s, computed by <see cref="PlattScaling.Probability"/>. Immutable.
 /// </summary>
 /// <param name="inner">The inner classifier's function, which gives s.</param>
 /// <param name="platt">The fitted A (slope) and B (offset).</param>
@@ -12,5 +12,5 @@ internal sealed class PlattFunction(ScoreFunction inner, PlattScaling platt) : S
     public override ScoringMethod Method => inner.Method;
 
     /// <inheritdoc />
-    public override double Probability(ReadOnlySpan<double> inputs) => 1 / (1 + Math.Exp((platt.Slope * inner.DecisionScore(inputs)) + platt.Offset));
+    public override double Probability(ReadOnlySpan<double> inputs) => platt.Probability(inner.DecisionScore(inputs));
 }
