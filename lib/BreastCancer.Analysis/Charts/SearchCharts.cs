@@ -40,8 +40,8 @@ public static class SearchCharts
         var marker = Chart.Point<string, string, string>([Label(best.Parameters[x])], [Label(best.Parameters[y])], Name: "best");
         foreach (var trace in GenericChart.getTraces(marker))
         {
-            trace.SetProperty("marker", LayoutSettings.Attributes(("size", 28), ("line", LayoutSettings.Attributes(("width", 3), ("color", "#D55E00"))),
-                ("color", "#D55E00"), ("symbol", "circle-open")));
+            trace.SetProperty("marker", LayoutSettings.Attributes(("size", 28), ("line", LayoutSettings.Attributes(("width", 3), ("color", ChartColors.HighlightHex))),
+                ("color", ChartColors.HighlightHex), ("symbol", "circle-open")));
         }
 
         return Chart.Combine([heatmap, marker])
@@ -55,10 +55,10 @@ public static class SearchCharts
     {
         ArgumentNullException.ThrowIfNull(search);
         var points = Chart.Point<double, double, string>(search.Fits.Select(f => f.Parameters[parameter]).ToArray(), search.Fits.Select(f => f.Mean).ToArray(),
-            Name: "settings", MarkerColor: Color.fromHex("#0072B2"));
+            Name: "settings", MarkerColor: Color.fromHex(ChartColors.MarkHex));
         foreach (var trace in GenericChart.getTraces(points))
         {
-            trace.SetProperty("error_y", LayoutSettings.Attributes(("type", "data"), ("array", search.Fits.Select(f => f.Sd).ToArray()), ("color", "#9ECAE1")));
+            trace.SetProperty("error_y", LayoutSettings.Attributes(("type", "data"), ("array", search.Fits.Select(f => f.Sd).ToArray()), ("color", ChartColors.LightMarkHex)));
         }
 
         return points
@@ -90,12 +90,12 @@ public static class SearchCharts
         var names = models.Select(m => ChartLabels.Short(m.Search.Model)).ToArray();
         var outer = models.Select(m => m.Nested.Outer(metric)).ToArray();
         var nonNested = Chart.Point<double, string, string>(models.Select(m => m.Search.Best.Mean).ToArray(), names, Name: "non-nested: best setting's mean CV score",
-            MarkerColor: Color.fromHex("#D55E00"), MarkerSymbol: StyleParam.MarkerSymbol.Diamond);
-        var nested = Chart.Point<double, string, string>(outer.Select(o => o.Mean).ToArray(), names, Name: "nested CV (95 % CI)", MarkerColor: Color.fromHex("#0072B2"));
+            MarkerColor: Color.fromHex(ChartColors.HighlightHex), MarkerSymbol: StyleParam.MarkerSymbol.Diamond);
+        var nested = Chart.Point<double, string, string>(outer.Select(o => o.Mean).ToArray(), names, Name: "nested CV (95 % CI)", MarkerColor: Color.fromHex(ChartColors.MarkHex));
         foreach (var trace in GenericChart.getTraces(nested))
         {
             trace.SetProperty("error_x", LayoutSettings.Attributes(("type", "data"), ("symmetric", false), ("array", outer.Select(o => o.High - o.Mean).ToArray()),
-                ("arrayminus", outer.Select(o => o.Mean - o.Low).ToArray()), ("color", "#0072B2")));
+                ("arrayminus", outer.Select(o => o.Mean - o.Low).ToArray()), ("color", ChartColors.MarkHex)));
         }
 
         return LayoutSettings.With(Chart.Combine([nested, nonNested])

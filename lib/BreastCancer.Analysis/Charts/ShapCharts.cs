@@ -14,14 +14,6 @@ namespace BreastCancer.Analysis.Charts;
 /// </summary>
 public static class ShapCharts
 {
-    /// <summary>Blue for low feature values and for values that push towards benign (shap's colours).</summary>
-    internal const string BlueHex = "#008BFB";
-
-    /// <summary>Red for high feature values and for values that push towards malignancy (shap's colours).</summary>
-    internal const string RedHex = "#FF0051";
-
-    private const string MissingHex = "#9E9E9E";
-
     private static readonly double[] EndTicks = [0.0, 1.0];
 
     private static readonly string[] EndLabels = ["low", "high"];
@@ -36,7 +28,7 @@ public static class ShapCharts
         var importance = shap.MeanAbsolute();
         var names = features.Select(f => shap.FeatureNames[f]).ToArray();
         var bars = Chart.Bar<double, string, string>(values: features.Select(f => importance[f]).ToArray(), Keys: names, Name: "mean |SHAP value|",
-            MarkerColor: Color.fromHex(BlueHex), MultiText: features.Select(f => Format(importance[f], "G3")).ToArray());
+            MarkerColor: Color.fromHex(ChartColors.MarkHex), MultiText: features.Select(f => Format(importance[f], "G3")).ToArray());
         return LayoutSettings.With(bars
                 .WithXAxisStyle<double, double, string>(TitleText: $"mean |SHAP value| ({ShapChartInput.Units(shap.OutputSpace)})")
                 .WithSize(800, 150 + 26 * names.Length),
@@ -45,8 +37,8 @@ public static class ShapCharts
 
     /// <summary>
     /// The summary plot: one row per feature of the <paramref name="top"/> by mean |SHAP|, largest at the top, a point per
-    /// explained row at its SHAP value, coloured by the feature's value scaled to 0–1 within the feature (its minimum blue,
-    /// its maximum red; a constant feature 0.5; a missing value grey). Points pile up vertically where SHAP values are
+    /// explained row at its SHAP value, coloured by the feature's value scaled to 0–1 within the feature (its minimum in the
+    /// benign colour, its maximum in the malignant colour; a constant feature 0.5; a missing value grey). Points pile up vertically where SHAP values are
     /// dense, as shap lays them out: the values are cut into 100 bins and the points of a bin alternate above and below
     /// the row, in row order, so the same explanation always gives the same chart.
     /// </summary>
@@ -82,14 +74,14 @@ public static class ShapCharts
         var points = Points(x, y, text, "rows", LayoutSettings.Attributes(("color", colour.ToArray()), ("colorscale", Scale()), ("cmin", 0.0), ("cmax", 1.0),
             ("size", 5), ("opacity", 0.85), ("showscale", true), ("colorbar", LayoutSettings.Attributes(("title", LayoutSettings.Attributes(("text", "feature value"), ("side", "right"))),
                 ("tickvals", EndTicks), ("ticktext", EndLabels), ("thickness", 14), ("len", 0.8)))));
-        GenericChart[] traces = missingX.Count == 0 ? [points] : [points, Points(missingX, missingY, missingText, "missing value", LayoutSettings.Attributes(("color", MissingHex), ("size", 5)))];
+        GenericChart[] traces = missingX.Count == 0 ? [points] : [points, Points(missingX, missingY, missingText, "missing value", LayoutSettings.Attributes(("color", ChartColors.MissingHex), ("size", 5)))];
         var names = features.Select(f => shap.FeatureNames[f]).ToArray();
         return LayoutSettings.With(Chart.Combine(traces)
                 .WithXAxisStyle<double, double, string>(TitleText: $"SHAP value ({ShapChartInput.Units(shap.OutputSpace)})")
                 .WithSize(860, 150 + 36 * names.Length),
             ("yaxis", LayoutSettings.Attributes(("tickmode", "array"), ("tickvals", Enumerable.Range(0, names.Length).Select(k => (double)k).ToArray()), ("ticktext", names),
                 ("range", new[] { names.Length - 0.5, -0.5 }), ("zeroline", false), ("showgrid", false), ("automargin", true), ("title", LayoutSettings.Title("feature")))),
-            ("shapes", new object[] { LayoutSettings.Shape("line", 0, 0, 0, 1, "#888888", 1, "x", "paper") }),
+            ("shapes", new object[] { LayoutSettings.Shape("line", 0, 0, 0, 1, ChartColors.ReferenceHex, 1, "x", "paper") }),
             ("title", LayoutSettings.Attributes(("text", shap.Method))),
             ("legend", LayoutSettings.LegendBelow(-0.12)));
     }
@@ -123,11 +115,11 @@ public static class ShapCharts
             var coloured = Trace(known, "rows", LayoutSettings.Attributes(("color", known.Select(r => shap.FeatureValues[r][i]).ToArray()), ("colorscale", Scale()),
                 ("size", 6), ("opacity", 0.85), ("showscale", true), ("colorbar", LayoutSettings.Attributes(("title", LayoutSettings.Attributes(("text", title))), ("thickness", 14)))));
             var unknown = rows.Where(r => double.IsNaN(shap.FeatureValues[r][i])).ToArray();
-            traces = unknown.Length == 0 ? [coloured] : [coloured, Trace(unknown, $"{shap.FeatureNames[i]} missing", LayoutSettings.Attributes(("color", MissingHex), ("size", 6)))];
+            traces = unknown.Length == 0 ? [coloured] : [coloured, Trace(unknown, $"{shap.FeatureNames[i]} missing", LayoutSettings.Attributes(("color", ChartColors.MissingHex), ("size", 6)))];
         }
         else
         {
-            traces = [Trace(rows, "rows", LayoutSettings.Attributes(("color", BlueHex), ("size", 6)))];
+            traces = [Trace(rows, "rows", LayoutSettings.Attributes(("color", ChartColors.MarkHex), ("size", 6)))];
         }
 
         return LayoutSettings.With(Chart.Combine(traces)
@@ -141,7 +133,7 @@ public static class ShapCharts
     /// One patient's explanation as a waterfall read bottom to top: from the base value E[f(x)] a bar for each of the
     /// <paramref name="top"/> features with the largest |SHAP value| (labelled "name = value"), the smallest first, after one
     /// bar for the sum of all other features, ending at the model's output f(x) = E[f(x)] + Σφ. Bars that raise the output
-    /// are red, bars that lower it blue. On log-odds the title and the marks at both ends also give the probability.
+    /// (towards malignant) take the malignant colour, bars that lower it the benign colour (<see cref="ClassColors"/>). On log-odds the title and the marks at both ends also give the probability.
     /// </summary>
     /// <exception cref="ArgumentException">The explanation is empty or malformed, <paramref name="row"/> is not one of its rows, or <paramref name="top"/> is below 1.</exception>
     public static GenericChart Waterfall(ShapExplanation shap, int row, int top = 10)
@@ -172,10 +164,10 @@ public static class ShapCharts
         foreach (var trace in GenericChart.getTraces(waterfall))
         {
             trace.SetProperty("measure", values.Select(_ => "relative").ToArray());
-            trace.SetProperty("increasing", LayoutSettings.Attributes(("marker", LayoutSettings.Attributes(("color", RedHex)))));
-            trace.SetProperty("decreasing", LayoutSettings.Attributes(("marker", LayoutSettings.Attributes(("color", BlueHex)))));
+            trace.SetProperty("increasing", LayoutSettings.Attributes(("marker", LayoutSettings.Attributes(("color", ClassColors.MalignantHex)))));
+            trace.SetProperty("decreasing", LayoutSettings.Attributes(("marker", LayoutSettings.Attributes(("color", ClassColors.BenignHex)))));
             trace.SetProperty("textposition", "outside");
-            trace.SetProperty("connector", LayoutSettings.Attributes(("line", LayoutSettings.Attributes(("color", "#BBBBBB"), ("width", 1)))));
+            trace.SetProperty("connector", LayoutSettings.Attributes(("line", LayoutSettings.Attributes(("color", ChartColors.ConnectorHex), ("width", 1)))));
             trace.SetProperty("hovertemplate", "%{y}<br>SHAP %{text}<extra></extra>");
         }
 
@@ -191,7 +183,7 @@ public static class ShapCharts
                 .WithSize(860, 200 + 32 * labels.Count),
             ("title", LayoutSettings.Attributes(("text", title))),
             ("yaxis", LayoutSettings.Attributes(("categoryorder", "array"), ("categoryarray", labels.ToArray()), ("automargin", true), ("title", LayoutSettings.Title("feature = this patient's value")))),
-            ("shapes", new object[] { LayoutSettings.Shape("line", start, 0, start, 1, "#888888", 1, "x", "paper", "dot"), LayoutSettings.Shape("line", end, 0, end, 1, "#333333", 1, "x", "paper", "dash") }),
+            ("shapes", new object[] { LayoutSettings.Shape("line", start, 0, start, 1, ChartColors.ReferenceHex, 1, "x", "paper", "dot"), LayoutSettings.Shape("line", end, 0, end, 1, ChartColors.ResultHex, 1, "x", "paper", "dash") }),
             ("annotations", new object[]
             {
                 LayoutSettings.Attributes(("x", start), ("y", 1), ("xref", "x"), ("yref", "paper"), ("yanchor", "bottom"), ("xanchor", end >= start ? "right" : "left"),
@@ -229,7 +221,7 @@ public static class ShapCharts
                 nameof(permutation))).ToArray();
         var importance = shap.MeanAbsolute();
         var left = Chart.Bar<double, string, string>(values: features.Select(f => importance[f]).ToArray(), Keys: names, Name: "mean |SHAP value|", ShowLegend: false,
-            MarkerColor: Color.fromHex(BlueHex));
+            MarkerColor: Color.fromHex(ChartColors.MarkHex));
         var right = PermutationImportanceChart.Bars(groups, names, permutation.Metric.Label());
         var grid = Chart.Grid([left, right], 1, 2, XGap: 0.06, SubPlotTitles: new[]
         {
@@ -287,8 +279,11 @@ public static class ShapCharts
             ("barmode", "group"), ("yaxis", PermutationImportanceChart.RankedAxis(names, showLabels: true)), ("legend", LayoutSettings.LegendBelow(-0.1)));
     }
 
-    /// <summary>shap's colour scale, blue through purple to red.</summary>
-    internal static object[] Scale() => [new object[] { 0.0, BlueHex }, new object[] { 1.0, RedHex }];
+    /// <summary>
+    /// The feature-value scale, low to high from the benign to the malignant colour: as in shap, the colours of low and
+    /// high values are those of pushes towards benign and towards malignant.
+    /// </summary>
+    internal static object[] Scale() => [new object[] { 0.0, ClassColors.BenignHex }, new object[] { 1.0, ClassColors.MalignantHex }];
 
     /// <summary>A number for a label, in the invariant culture.</summary>
     internal static string Format(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);

@@ -115,8 +115,8 @@ public sealed class ShapChartsTests
         Assert.Equal(-1.0, (double)bars["base"]!);
         Assert.Equal(shap.Output(0), (double)bars["base"]! + Numbers(bars["x"]).Sum(), 12);
         Assert.Equal(["relative", "relative", "relative"], Texts(bars["measure"]));
-        Assert.Equal(ShapCharts.RedHex, (string)bars["increasing"]!["marker"]!["color"]!);
-        Assert.Equal(ShapCharts.BlueHex, (string)bars["decreasing"]!["marker"]!["color"]!);
+        Assert.Equal(ClassColors.MalignantHex, (string)bars["increasing"]!["marker"]!["color"]!);
+        Assert.Equal(ClassColors.BenignHex, (string)bars["decreasing"]!["marker"]!["color"]!);
         var title = (string)figure["layout"]!["title"]!["text"]!;
         var p = (double x) => (1 / (1 + Math.Exp(-x))).ToString("P1", CultureInfo.InvariantCulture);
         Assert.Contains($"{p(-1.0)} on average → {p(shap.Output(0))} for this patient", title, StringComparison.Ordinal);
