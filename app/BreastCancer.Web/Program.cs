@@ -76,7 +76,7 @@ app.Services.GetRequiredService<PredictionStore>();
 
 app.UseRequestMetrics();
 app.UseSecurityHeaders();
-app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ClientErrors.StatusCodeOf });
+app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ClientErrors.StatusCodeOf, SuppressDiagnosticsCallback = ClientErrors.IsClientError });
 app.UseStatusCodePages();
 app.UseRateLimiter();
 app.UseStaticFiles();

@@ -7,7 +7,9 @@ namespace BreastCancer.Web.Monitoring;
 /// <summary>
 /// The counters behind <c>GET /metrics</c>, in the Prometheus text exposition format (version 0.0.4): requests by
 /// route and status, a latency histogram of <c>POST /api/predict</c>, predictions by decision and outcomes recorded.
-/// Counting is lock-free; each scrape reads a consistent-enough copy, as Prometheus clients do.
+/// Counting is lock-free; each scrape reads a consistent-enough copy, as Prometheus clients do. The request counts are
+/// copied with the dictionary's own <c>ToArray</c>, which holds its locks: LINQ over the live dictionary sizes an array
+/// from its count and then copies, and throws when a route is first counted in between (dotnet/runtime#120794).
 /// </summary>
 public sealed class ServiceMetrics
 {
@@ -55,7 +57,7 @@ public sealed class ServiceMetrics
         ArgumentNullException.ThrowIfNull(drift);
         var text = new StringBuilder();
         Family(text, "bc_http_requests_total", "counter", "HTTP requests by route and status.");
-        foreach (var ((route, status), count) in _requests.OrderBy(r => r.Key.Route, StringComparer.Ordinal).ThenBy(r => r.Key.Status))
+        foreach (var ((route, status), count) in _requests.ToArray().OrderBy(r => r.Key.Route, StringComparer.Ordinal).ThenBy(r => r.Key.Status))
         {
             Line(text, $"bc_http_requests_total{{route=\"{Escape(route)}\",status=\"{status}\"}}", count);
         }
