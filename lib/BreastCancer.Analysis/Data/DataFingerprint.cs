@@ -49,8 +49,11 @@ public static class DataFingerprint
             AppendLine(text, rows[r], malignant[r]);
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return OfText(text.ToString());
     }
+
+    /// <summary>The SHA-256, in lower-case hex, of <paramref name="text"/> in UTF-8: the fingerprint of a canonical text.</summary>
+    internal static string OfText(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <summary>Appends one row's canonical line: the diagnosis, then every value in round-trip format, comma-separated, ending in <c>\n</c>.</summary>
     internal static void AppendLine(StringBuilder text, IReadOnlyList<double> row, bool malignant)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using BreastCancer.Analysis.Data;
 
@@ -60,7 +59,7 @@ public sealed class AddedTrainingRows
         _rows = [.. rows.Select(r => (double[])r.Clone())];
         _malignant = [.. malignant];
         _cases = cases is null ? new string?[rows.Count] : [.. cases];
-        Sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Lines())));
+        Sha256 = DataFingerprint.OfText(Lines());
     }
 
     /// <summary>The 30 WDBC features, in the order of every row.</summary>

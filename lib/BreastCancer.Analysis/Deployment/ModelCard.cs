@@ -171,7 +171,7 @@ public sealed record ModelCard(string Version, DateTimeOffset Created, ModelSpec
         var (labels, probabilities) = crossValidation.OutOfFold(repeat);
         var protocol = $"logistic recalibration (Cox 1958) of the out-of-fold probabilities of {(repeats == 1 ? "the" : $"the first of {repeats} repetitions of the")} cross-validation, "
             + "each training row once; Wald 95 % intervals";
-        if (!crossValidation.Folds.Where(f => f.Repeat == repeat).Any(f => f.Probabilities.Distinct().Skip(1).Any()))
+        if (!crossValidation.RanksRowsWithinFolds(repeat))
         {
             return new RecalibrationSummary(protocol, labels.Count, null, null, "the model gives every row of a fold the same probability (a baseline), so a calibration slope means nothing");
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BreastCancer.Analysis.Deployment;
 using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Monitoring;
 
@@ -137,13 +138,9 @@ public static class EvaluationHtml
     /// <summary>A held-out metric, with its Wilson interval when it is a proportion of counted tumours.</summary>
     private static string HeldOut(Metric metric, ClassificationMetrics metrics)
     {
-        if (metrics.Counts.Proportion(metric) is not { Trials: > 0 } counted)
-        {
-            return Numbers.Format(metric.Of(metrics), "F4");
-        }
-
-        var rate = RateEstimate.Wilson(counted.Successes, counted.Trials);
-        return string.Create(CultureInfo.InvariantCulture, $"{metric.Of(metrics):F4} ({rate.Low:F3}–{rate.High:F3})");
+        return ProportionInterval.Wilson(metric, metrics.Counts) is { } interval
+            ? string.Create(CultureInfo.InvariantCulture, $"{metric.Of(metrics):F4} ({interval.Low:F3}–{interval.High:F3})")
+            : Numbers.Format(metric.Of(metrics), "F4");
     }
 
     private static string Counts(ConfusionCounts c) => $"{c.TruePositives} / {c.FalsePositives} / {c.TrueNegatives} / {c.FalseNegatives}";

@@ -21,7 +21,7 @@ public sealed record CalibrationComparison(int Repeat, IReadOnlyList<(string Mod
         }
 
         return new CalibrationComparison(repeat, [.. comparison.Models
-            .Where(m => m.Folds.Where(f => f.Repeat == repeat).Any(f => f.Probabilities.Distinct().Skip(1).Any()))
+            .Where(m => m.RanksRowsWithinFolds(repeat))
             .Select(m => (m.Pipeline, m.OutOfFold(repeat)))
             .Select(m => (m.Pipeline, CalibrationRegression.Of(m.Item2.Labels, m.Item2.Probabilities)))]);
     }

@@ -25,6 +25,12 @@ public sealed record CrossValidationResult(string Pipeline, IReadOnlyList<FoldSc
     /// <summary>The metric's value on each fold, in fold order.</summary>
     public IReadOnlyList<double> Values(Metric metric) => [.. Folds.Select(f => metric.Of(f.Metrics))];
 
+    /// <summary>
+    /// Whether, in repetition <paramref name="repeat"/>, some fold gives its rows more than one probability: false for a
+    /// baseline that gives every row of a fold the same one, whose calibration slope means nothing.
+    /// </summary>
+    public bool RanksRowsWithinFolds(int repeat) => Folds.Where(f => f.Repeat == repeat).Any(f => f.Probabilities.Distinct().Skip(1).Any());
+
     /// <summary>The confusion counts at 0.5 summed over the folds (each row counted once per repetition).</summary>
     public ConfusionCounts PooledCounts => Folds.Select(f => f.Metrics.Counts).Aggregate((a, b) => a + b);
 
