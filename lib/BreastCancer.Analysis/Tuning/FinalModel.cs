@@ -9,6 +9,8 @@ namespace BreastCancer.Analysis.Tuning;
 /// The study's final model: the chosen catalogue model, at its tuned hyperparameters, fitted once on the training rows
 /// of the held-out split; its decision threshold chosen on those rows alone (the highest that reaches the target
 /// sensitivity on their out-of-fold predictions); and its one score on the held-out rows, which nothing before has seen.
+/// A deployed model retrained with rows added later is trained by the same procedure in the <c>Deployment</c> layer
+/// (<c>FinalModelRetraining</c>).
 /// </summary>
 /// <param name="Model">The catalogue model at the chosen hyperparameters.</param>
 /// <param name="Seed">The seed of the fit and of the threshold's inner cross-validation.</param>
