@@ -3,6 +3,7 @@ using BreastCancer.Analysis.Data;
 using BreastCancer.Analysis.Data.Splits;
 using BreastCancer.Analysis.Deployment;
 using BreastCancer.Analysis.Explanation;
+using BreastCancer.Analysis.Serving;
 
 namespace BreastCancer.Bench;
 

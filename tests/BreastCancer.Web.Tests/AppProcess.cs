@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using BreastCancer.Analysis.Deployment;
+using BreastCancer.Analysis.WebApp;
 
 namespace BreastCancer.Web.Tests;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BreastCancer.Analysis.Deployment;
+using BreastCancer.Analysis.Display;
 using BreastCancer.Web.Models;
 using BreastCancer.Web.Monitoring;
 
@@ -137,6 +138,7 @@ public sealed class RetrainTests(TrainedModel model) : IDisposable
         Assert.Equal(malignant, saved.AddedRows.Malignant);
         Assert.Equal(model.Saved.Version, saved.Card.Update!.Champion);
         Assert.Equal(0, saved.Card.HeldOut.AddedRowsAmongThem);
+        Assert.Contains("bc-card-update", File.ReadAllText(Path.Combine(saved.Folder, ModelCardHtml.PageFileName)), StringComparison.Ordinal);
         var training = ModelLoader.TrainingRowsOf(saved, model.Wdbc);
         Assert.Equal(569, training.Rows.Count);
         Assert.Equal(rows[0], training.Rows[455]);

@@ -1,6 +1,7 @@
 using BreastCancer.Analysis.Data;
 using BreastCancer.Analysis.Deployment;
 using BreastCancer.Analysis.Monitoring;
+using BreastCancer.Analysis.WebApp;
 
 namespace BreastCancer.Web.Tests;
 

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 using BreastCancer.Analysis.Data;
-using BreastCancer.Analysis.Deployment;
+using BreastCancer.Analysis.WebApp;
 
 namespace BreastCancer.Web.Tests;
 

@@ -1,6 +1,7 @@
 using BreastCancer.Analysis.Data;
 using BreastCancer.Analysis.Data.Splits;
 using BreastCancer.Analysis.Deployment;
+using BreastCancer.Analysis.Display;
 using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Modeling;
 using BreastCancer.Analysis.Tuning;
@@ -25,7 +26,10 @@ public static class DefaultModel
     /// <summary>The model: logistic regression, L2, λ₂ = 3.</summary>
     public static CatalogueModel Model { get; } = ModelCatalogue.LogisticRegressionL2.With("l2", 3);
 
-    /// <summary>Trains the model on <paramref name="wdbc"/>, builds its card dated <paramref name="created"/>, saves both under <paramref name="folder"/> and makes it current.</summary>
+    /// <summary>
+    /// Trains the model on <paramref name="wdbc"/>, builds its card dated <paramref name="created"/>, saves both under
+    /// <paramref name="folder"/> with the card's page (<see cref="ModelCardHtml.Save"/>) and makes it current.
+    /// </summary>
     public static SavedModel TrainAndSave(BreastCancerData wdbc, string folder, DateTimeOffset created)
     {
         ArgumentNullException.ThrowIfNull(wdbc);
@@ -37,6 +41,8 @@ public static class DefaultModel
         var crossValidation = CrossValidation.Run(Model.Pipeline(), x, y, folds, Seed, operatingPoint: new OperatingPointOptions(TargetSensitivity));
         var nested = NestedCrossValidation.Grid(ModelCatalogue.LogisticRegressionL2, StudyGrids.LogisticRegression, x, y, folds, innerFolds: 5, Metric.RocAuc, Seed);
         var card = ModelCard.Create(final, wdbc, split, crossValidation, nested, IntendedUse.Study, created);
-        return ModelStore.Save(folder, final, card);
+        var saved = ModelStore.Save(folder, final, card);
+        ModelCardHtml.Save(saved);
+        return saved;
     }
 }

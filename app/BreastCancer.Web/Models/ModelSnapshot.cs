@@ -1,7 +1,7 @@
 using BreastCancer.Analysis.Deployment;
 using BreastCancer.Analysis.Explanation;
-using BreastCancer.Analysis.Modeling;
 using BreastCancer.Analysis.Monitoring;
+using BreastCancer.Analysis.Serving;
 
 namespace BreastCancer.Web.Models;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using BreastCancer.Analysis.Data;
 using BreastCancer.Analysis.Data.Splits;
 using BreastCancer.Analysis.Deployment;
+using BreastCancer.Analysis.Display;
 using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Tuning;
 using BreastCancer.Web.Monitoring;
@@ -18,8 +19,8 @@ namespace BreastCancer.Web.Models;
 /// (<see cref="ChallengerComparison"/>); then fits the challenger on all of them, makes its card as
 /// <see cref="DefaultModel"/> makes one (10-fold cross-validation repeated 3 times with an operating point in each
 /// training fold; the nested cross-validation of its one fixed setting, since a retrain searches nothing), every fold
-/// and inner fold keeping a case together, and saves it, with the added rows' cases, as a new version without making
-/// it current. <see cref="Retrain"/> does so for the model the app serves and, when the
+/// and inner fold keeping a case together, and saves it, with the added rows' cases and the card's page, as a new
+/// version without making it current. <see cref="Retrain"/> does so for the model the app serves and, when the
 /// verdict allows and the caller asks, promotes it through <see cref="ModelVersions"/>, which swaps it in without a restart.
 /// </summary>
 public sealed class Retrainer(ModelHolder holder, ModelVersions versions, PredictionStore store, IOptions<ModelOptions> modelOptions, IOptions<RetrainOptions> retrainOptions,
@@ -79,7 +80,7 @@ public sealed class Retrainer(ModelHolder holder, ModelVersions versions, Predic
     /// <summary>
     /// Compares a challenger with <paramref name="champion"/> on the outcomes of <paramref name="labelled"/> that the
     /// champion was not trained on, fits it on the champion's training rows (rebuilt from <paramref name="wdbc"/>) and all
-    /// of them, and saves it with its card, dated <paramref name="created"/>, as a version of <paramref name="folder"/>
+    /// of them, and saves it with its card and the card's page, dated <paramref name="created"/>, as a version of <paramref name="folder"/>
     /// without making it current. Its added rows are the champion's and the new outcomes, in the order they were recorded.
     /// </summary>
     /// <exception cref="TooFewOutcomesException">Too few new outcomes of a diagnosis to compare.</exception>
@@ -113,6 +114,7 @@ public sealed class Retrainer(ModelHolder holder, ModelVersions versions, Predic
             CardInnerFolds, Metric.RocAuc, seed, groups: groups);
         var challengerCard = ModelCard.ForChallenger(final, wdbc, split, added, comparison, crossValidation, nested, card.Use, created);
         var saved = ModelStore.SaveVersion(folder, final, challengerCard, added);
+        ModelCardHtml.Save(saved);
         return new RetrainReport(champion.Version, saved.Version, saved.Folder, fresh.Count, known, rows.Count, comparison, Promoted: false, clock.Elapsed.TotalSeconds);
     }
 

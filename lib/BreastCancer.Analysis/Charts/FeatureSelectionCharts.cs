@@ -1,6 +1,7 @@
 using System.Globalization;
 using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Features;
+using BreastCancer.Analysis.Selection;
 using Plotly.NET;
 using Plotly.NET.CSharp;
 using Chart = Plotly.NET.CSharp.Chart;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Monitoring;
 using Plotly.NET;
 using Plotly.NET.CSharp;

@@ -132,6 +132,6 @@ public sealed class BreastCancerData
     public IDataView ToDataView(MLContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return Modeling.MlNetRows.ToDataView(context, _rows, _malignant);
+        return MlNetRows.ToDataView(context, _rows, _malignant);
     }
 }

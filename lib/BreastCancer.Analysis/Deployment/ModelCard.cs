@@ -9,7 +9,6 @@ using BreastCancer.Analysis.Data;
 using BreastCancer.Analysis.Data.Splits;
 using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Modeling;
-using BreastCancer.Analysis.Monitoring;
 using BreastCancer.Analysis.Tuning;
 using MathNet.Numerics.Statistics;
 using Microsoft.ML;
@@ -21,7 +20,7 @@ namespace BreastCancer.Analysis.Deployment;
 /// 2019): its version, what it is and was trained on (with the SHA-256 of the training rows and of their source file),
 /// the ranges of its features, its cross-validated, nested cross-validated and held-out performance with 95 %
 /// intervals, its calibration, its decision threshold, the software that made it, and its intended use and limits.
-/// Saved as <c>card.json</c> (<see cref="ToJson"/>) and rendered as <c>card.html</c> beside the model file.
+/// Saved as <c>card.json</c> (<see cref="ToJson"/>) beside the model file; whoever shows it renders its page, <c>card.html</c>.
 /// </summary>
 /// <param name="Version">The model's version: its family and the first 12 hex digits of a SHA-256 over the training rows, the hyperparameters, the seed and the threshold's target, so that the same inputs give the same version.</param>
 /// <param name="Created">When the card was made.</param>
@@ -51,7 +50,7 @@ public sealed record ModelCard(string Version, DateTimeOffset Created, ModelSpec
         IntendedUse use, DateTimeOffset created) => Build(final, data, split, AddedTrainingRows.None, null, crossValidation, nested, use, created);
 
     /// <summary>
-    /// The card of a retrained <paramref name="final"/> (<see cref="FinalModel.Train(CatalogueModel, BreastCancerData, HeldOutSplit, AddedTrainingRows, int, OperatingPointOptions?)"/>),
+    /// The card of a retrained <paramref name="final"/> (<see cref="FinalModelRetraining"/>),
     /// trained on the training rows of <paramref name="split"/> of <paramref name="data"/> followed by
     /// <paramref name="addedRows"/>, after <paramref name="comparison"/> with the champion. <paramref name="crossValidation"/>
     /// and <paramref name="nested"/> are as for <see cref="Create"/>, on those combined rows; the features' ranges are

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
+using BreastCancer.Analysis.Data;
 using BreastCancer.Analysis.Modeling;
 using Microsoft.ML;
 using Microsoft.ML.Data;

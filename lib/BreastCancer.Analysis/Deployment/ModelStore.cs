@@ -1,14 +1,14 @@
-using BreastCancer.Analysis.Display;
 using BreastCancer.Analysis.Tuning;
 
 namespace BreastCancer.Analysis.Deployment;
 
 /// <summary>
 /// A folder of saved models (the repository's <c>models/</c>): each version in a folder of its own,
-/// <c>VERSION/model.zip</c> (<see cref="ModelFile"/>), <c>VERSION/card.json</c> and <c>VERSION/card.html</c>
-/// (<see cref="ModelCard"/>), for a retrained version <c>VERSION/added-rows.csv</c> (<see cref="AddedTrainingRows"/>),
-/// and a file <c>current</c> naming the version in use. Saving the same model again rewrites its folder; files are
-/// replaced only once complete, the card last (a folder with a card is a version).
+/// <c>VERSION/model.zip</c> (<see cref="ModelFile"/>), <c>VERSION/card.json</c> (<see cref="ModelCard"/>; the store
+/// renders no HTML: its page <c>card.html</c> is written beside it by whoever shows it), for a retrained version
+/// <c>VERSION/added-rows.csv</c> (<see cref="AddedTrainingRows"/>), and a file <c>current</c> naming the version in
+/// use. Saving the same model again rewrites its folder; files are replaced only once complete, the card last (a
+/// folder with a card is a version).
 /// </summary>
 public static class ModelStore
 {
@@ -20,9 +20,6 @@ public static class ModelStore
 
     /// <summary>The card's JSON file in a version's folder.</summary>
     public const string CardFileName = "card.json";
-
-    /// <summary>The card's rendered page in a version's folder.</summary>
-    public const string CardPageName = "card.html";
 
     /// <summary>Saves <paramref name="final"/> with its <paramref name="card"/> under <paramref name="root"/> (<see cref="SaveVersion"/>) and makes it the current version.</summary>
     /// <exception cref="ArgumentException">The card describes another model, or other added rows.</exception>
@@ -65,7 +62,6 @@ public static class ModelStore
         }
 
         ModelFile.Save(final.Fitted, pipeline, [.. card.Features.Select(f => f.Name)], Path.Combine(folder, ModelFileName));
-        WriteAtomically(Path.Combine(folder, CardPageName), ModelCardHtml.Page(card));
         WriteAtomically(Path.Combine(folder, CardFileName), card.ToJson());
         return new SavedModel(folder, card, final.Fitted, addedRows);
     }

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using BreastCancer.Analysis.Data.Imputation;
 using BreastCancer.Analysis.Modeling;
 using BreastCancer.Analysis.Pipeline;
 using Microsoft.ML;

@@ -1,6 +1,6 @@
 namespace BreastCancer.Analysis.Deployment;
 
-/// <summary>One answer of the web app's <c>POST /api/predict</c>, as <see cref="WebAppClient"/> reads it.</summary>
+/// <summary>One answer of the web app's <c>POST /api/predict</c>, as the app's client (<c>WebAppClient</c>) reads it.</summary>
 /// <param name="PredictionId">The id to report the confirmed diagnosis for.</param>
 /// <param name="Probability">The probability of malignancy, 0–1.</param>
 /// <param name="BiopsyRecommended">Whether it reaches the model card's threshold.</param>

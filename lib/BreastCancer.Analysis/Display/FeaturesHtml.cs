@@ -1,6 +1,6 @@
 using System.Globalization;
-using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Features;
+using BreastCancer.Analysis.Selection;
 
 namespace BreastCancer.Analysis.Display;
 

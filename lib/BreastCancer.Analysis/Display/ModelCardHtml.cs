@@ -8,6 +8,9 @@ namespace BreastCancer.Analysis.Display;
 /// <summary>A <see cref="ModelCard"/> rendered: as tables for a notebook, and as the standalone page <c>card.html</c>.</summary>
 public static class ModelCardHtml
 {
+    /// <summary>The page's file name in a saved version's folder, beside the card's JSON.</summary>
+    public const string PageFileName = "card.html";
+
     private static readonly Metric[] Shown =
         [Metric.Accuracy, Metric.BalancedAccuracy, Metric.Sensitivity, Metric.Specificity, Metric.Precision, Metric.F1, Metric.Mcc, Metric.RocAuc, Metric.AveragePrecision, Metric.Brier, Metric.LogLoss];
 
@@ -117,6 +120,19 @@ public static class ModelCardHtml
             </html>
 
             """;
+    }
+
+    /// <summary>
+    /// Writes the card's <see cref="Page"/> as <see cref="PageFileName"/> in the folder of <paramref name="saved"/>
+    /// (replaced only once complete, as the model store writes its files) and returns the file's full path. The store
+    /// saves the card as JSON only; whoever shows a version writes its page.
+    /// </summary>
+    public static string Save(SavedModel saved)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        var path = Path.GetFullPath(Path.Combine(saved.Folder, PageFileName));
+        ModelStore.WriteAtomically(path, Page(saved.Card));
+        return path;
     }
 
     private static string Update(ModelCard card) => card.Update is not { } update

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BreastCancer.Analysis.Deployment;
+using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Monitoring;
 
 namespace BreastCancer.Analysis.Display;

@@ -7,6 +7,7 @@ using BreastCancer.Analysis.Explanation;
 using BreastCancer.Analysis.Exploration;
 using BreastCancer.Analysis.Features;
 using BreastCancer.Analysis.Monitoring;
+using BreastCancer.Analysis.Selection;
 using BreastCancer.Analysis.Tuning;
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive.Formatting;

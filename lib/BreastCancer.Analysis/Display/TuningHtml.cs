@@ -1,4 +1,5 @@
 using System.Globalization;
+using BreastCancer.Analysis.Deployment;
 using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Tuning;
 using MathNet.Numerics.Statistics;

@@ -7,7 +7,7 @@ namespace BreastCancer.Analysis.Evaluation;
 /// <summary>
 /// A pipeline fitted on the study's training rows and scored on the held-out rows (<see cref="HeldOutSplit"/>), at
 /// probability 0.5 and at the threshold chosen on the training rows alone for a target sensitivity. The study scores
-/// the held-out rows once, with the final model (<see cref="Tuning.FinalModel"/>).
+/// the held-out rows once, with the final model (<c>FinalModel</c>, in <c>Tuning</c>).
 /// </summary>
 /// <param name="Pipeline">The pipeline's name.</param>
 /// <param name="TrainingRows">Rows fitted on.</param>

@@ -1,4 +1,3 @@
-using BreastCancer.Analysis.Data.Imputation;
 using BreastCancer.Analysis.Features;
 using BreastCancer.Analysis.Modeling;
 using BreastCancer.Analysis.Pipeline;

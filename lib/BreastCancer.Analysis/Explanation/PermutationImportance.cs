@@ -1,5 +1,6 @@
 using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Modeling;
+using BreastCancer.Analysis.Serving;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Statistics;
 

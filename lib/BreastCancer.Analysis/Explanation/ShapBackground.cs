@@ -1,4 +1,4 @@
-using BreastCancer.Analysis.Modeling;
+using BreastCancer.Analysis.Data;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;

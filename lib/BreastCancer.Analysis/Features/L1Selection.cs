@@ -1,4 +1,4 @@
-using BreastCancer.Analysis.Modeling;
+using BreastCancer.Analysis.Data;
 using BreastCancer.Analysis.Pipeline;
 using Microsoft.ML;
 using Microsoft.ML.Trainers;

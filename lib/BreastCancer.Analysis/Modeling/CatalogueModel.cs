@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using BreastCancer.Analysis.Data.Imputation;
 using BreastCancer.Analysis.Pipeline;
 
 namespace BreastCancer.Analysis.Modeling;

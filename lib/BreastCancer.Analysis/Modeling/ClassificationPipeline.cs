@@ -45,15 +45,6 @@ public sealed record FittedPipeline(IReadOnlyList<IFittedFeatureStep> Steps, IFi
     /// <summary>The probability of malignancy of each row, after every fitted step.</summary>
     public double[] PredictProbability(IReadOnlyList<double[]> rows) => Classifier.PredictProbability(Transform(rows));
 
-    /// <summary>
-    /// A scorer of this pipeline for one row or a caller's buffer of rows at a time, with the same probabilities as
-    /// <see cref="PredictProbability"/> and without its fixed cost per call (<see cref="PipelineScorer"/>; thread-safe,
-    /// so make one and keep it). <paramref name="featureNames"/> name the features of a row in errors; without them the
-    /// features are numbered, as many as the first step reads.
-    /// </summary>
-    /// <exception cref="ArgumentException">No names are given and the pipeline does not say how many features it reads.</exception>
-    public PipelineScorer CreateScorer(IReadOnlyList<string>? featureNames = null) => new(this, featureNames);
-
     /// <summary>The rows as the classifier sees them: passed through every fitted step.</summary>
     public IReadOnlyList<double[]> Transform(IReadOnlyList<double[]> rows)
     {

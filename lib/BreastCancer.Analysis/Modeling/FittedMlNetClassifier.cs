@@ -1,3 +1,4 @@
+using BreastCancer.Analysis.Data;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;

@@ -1,4 +1,5 @@
 using System.Reflection;
+using BreastCancer.Analysis.Data;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;

@@ -1,6 +1,5 @@
 using BreastCancer.Analysis.Data;
 using BreastCancer.Analysis.Data.Splits;
-using BreastCancer.Analysis.Deployment;
 using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Modeling;
 
@@ -10,6 +9,8 @@ namespace BreastCancer.Analysis.Tuning;
 /// The study's final model: the chosen catalogue model, at its tuned hyperparameters, fitted once on the training rows
 /// of the held-out split; its decision threshold chosen on those rows alone (the highest that reaches the target
 /// sensitivity on their out-of-fold predictions); and its one score on the held-out rows, which nothing before has seen.
+/// A deployed model retrained with rows added later is trained by the same procedure in the <c>Deployment</c> layer
+/// (<c>FinalModelRetraining</c>).
 /// </summary>
 /// <param name="Model">The catalogue model at the chosen hyperparameters.</param>
 /// <param name="Seed">The seed of the fit and of the threshold's inner cross-validation.</param>
@@ -29,26 +30,6 @@ public sealed record FinalModel(CatalogueModel Model, int Seed, FittedPipeline F
     {
         ArgumentNullException.ThrowIfNull(model);
         var (fitted, score) = HeldOutScore.FitAndScore(model.Pipeline(), data, split, seed, operatingPoint);
-        return new FinalModel(model, seed, fitted, score);
-    }
-
-    /// <summary>
-    /// As <see cref="Train(CatalogueModel, BreastCancerData, HeldOutSplit, int, OperatingPointOptions?)"/>, fitted on the
-    /// training rows of <paramref name="split"/> followed by <paramref name="addedRows"/> (confirmed outcomes, say), the
-    /// threshold chosen on those combined rows, with the added rows of one case in one inner fold; the held-out rows of
-    /// the split are scored once, as before.
-    /// </summary>
-    public static FinalModel Train(CatalogueModel model, BreastCancerData data, HeldOutSplit split, AddedTrainingRows addedRows, int seed, OperatingPointOptions? operatingPoint = null)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(split);
-        ArgumentNullException.ThrowIfNull(addedRows);
-        var rows = data.ToArray().Concat(addedRows.Rows).ToArray();
-        var labels = data.IsMalignant.Concat(addedRows.Malignant).ToArray();
-        string?[] groups = [.. new string?[data.RowCount], .. addedRows.Cases];
-        var (fitted, score) = HeldOutScore.FitAndScore(model.Pipeline(), rows, labels, [.. split.Train, .. Enumerable.Range(data.RowCount, addedRows.Count)], split.Test, seed, operatingPoint,
-            groups);
         return new FinalModel(model, seed, fitted, score);
     }
 }

@@ -1,5 +1,5 @@
 using BreastCancer.Analysis.Data;
-using BreastCancer.Analysis.Data.Imputation;
+using BreastCancer.Analysis.Pipeline;
 
 namespace BreastCancer.Analysis.Tests.Data;
 

@@ -1,5 +1,6 @@
 using BreastCancer.Analysis.Data;
 using BreastCancer.Analysis.Deployment;
+using BreastCancer.Analysis.Display;
 using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Tests.Data;
 using BreastCancer.Analysis.Tuning;
@@ -149,9 +150,10 @@ public sealed class AddedTrainingRowsTests(StudyModels study) : IClassFixture<St
         Assert.Equal(card.ToJson(), ModelCard.FromJson(card.ToJson(), "card.json").ToJson());
         Assert.DoesNotContain("\"update\"", study.Card.ToJson(), StringComparison.Ordinal);
         Assert.Null(ModelStore.Load(root).AddedRows);
-        Assert.Contains("bc-card-update", File.ReadAllText(Path.Combine(saved.Folder, ModelStore.CardPageName)), StringComparison.Ordinal);
+        var page = File.ReadAllText(ModelCardHtml.Save(saved));
+        Assert.Contains("bc-card-update", page, StringComparison.Ordinal);
         Assert.Equal(40, card.HeldOut.AddedRowsAmongThem);
-        Assert.Contains("trained on 40 of the 114 held-out rows", File.ReadAllText(Path.Combine(saved.Folder, ModelStore.CardPageName)), StringComparison.Ordinal);
+        Assert.Contains("trained on 40 of the 114 held-out rows", page, StringComparison.Ordinal);
         Assert.Contains("the card records 40 added rows", Assert.Throws<ArgumentException>(() => ModelStore.SaveVersion(root, final, card)).Message, StringComparison.Ordinal);
 
         File.WriteAllText(Path.Combine(saved.Folder, AddedTrainingRows.FileName), FirstHeldOutRows(39).ToCsv());

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using BreastCancer.Analysis.Data.Imputation;
 using BreastCancer.Analysis.Deployment;
 using BreastCancer.Analysis.Features;
 using BreastCancer.Analysis.Modeling;

@@ -1,4 +1,5 @@
 using BreastCancer.Analysis.Deployment;
+using BreastCancer.Analysis.Display;
 using BreastCancer.Analysis.Tests.Data;
 
 namespace BreastCancer.Analysis.Tests.Deployment;
@@ -16,13 +17,26 @@ public sealed class ModelStoreTests(StudyModels study) : IClassFixture<StudyMode
         var byVersion = ModelStore.Load(root, study.Card.Version);
 
         Assert.Equal(Path.Combine(root, study.Card.Version), saved.Folder);
-        Assert.Equal(["card.html", "card.json", "model.zip"], Directory.GetFiles(saved.Folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["card.json", "model.zip"], Directory.GetFiles(saved.Folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(study.Card.Version + "\n", File.ReadAllText(Path.Combine(root, "current")));
         Assert.Equal(study.Card.ToJson(), current.Card.ToJson());
         var before = study.Final.Fitted.PredictProbability(study.RowsToScore);
         Assert.Equal(before, current.PredictProbability(study.RowsToScore));
         Assert.Equal(before, byVersion.PredictProbability(study.RowsToScore));
         Assert.Equal(before.Select(p => p >= study.Final.Threshold), current.Decide(before));
+    }
+
+    [Fact]
+    public void The_store_renders_no_html_and_the_cards_page_is_written_beside_the_card_by_whoever_shows_it()
+    {
+        using var files = new TempFiles();
+        var saved = ModelStore.Save(files.PathOf("models"), study.Final, study.Card);
+
+        var page = ModelCardHtml.Save(saved);
+
+        Assert.Equal(Path.Combine(saved.Folder, ModelCardHtml.PageFileName), page);
+        Assert.Equal(["card.html", "card.json", "model.zip"], Directory.GetFiles(saved.Folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(ModelCardHtml.Page(study.Card), File.ReadAllText(page));
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 using BreastCancer.Analysis.Charts;
 using BreastCancer.Analysis.Data;
+using BreastCancer.Analysis.Deployment;
 using BreastCancer.Analysis.Display;
 using BreastCancer.Analysis.Evaluation;
-using BreastCancer.Analysis.Tuning;
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive.Formatting;
 

@@ -1,5 +1,4 @@
 using BreastCancer.Analysis.Data;
-using BreastCancer.Analysis.Data.Imputation;
 using BreastCancer.Analysis.Data.Splits;
 using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Modeling;

@@ -1,3 +1,4 @@
+using BreastCancer.Analysis.Data;
 using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Explanation;
 using BreastCancer.Analysis.Exploration;

@@ -1,4 +1,3 @@
-using BreastCancer.Analysis.Data.Imputation;
 using BreastCancer.Analysis.Deployment;
 using BreastCancer.Analysis.Explanation;
 using BreastCancer.Analysis.Modeling;

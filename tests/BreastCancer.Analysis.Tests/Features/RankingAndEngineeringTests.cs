@@ -4,6 +4,7 @@ using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Features;
 using BreastCancer.Analysis.Modeling;
 using BreastCancer.Analysis.Pipeline;
+using BreastCancer.Analysis.Selection;
 
 namespace BreastCancer.Analysis.Tests.Features;
 

@@ -1,7 +1,7 @@
 using BreastCancer.Analysis.Data.Splits;
-using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Features;
 using BreastCancer.Analysis.Modeling;
+using BreastCancer.Analysis.Selection;
 
 namespace BreastCancer.Analysis.Tests.Features;
 

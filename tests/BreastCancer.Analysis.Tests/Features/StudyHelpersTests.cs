@@ -1,9 +1,9 @@
 using BreastCancer.Analysis.Data;
 using BreastCancer.Analysis.Data.Splits;
 using BreastCancer.Analysis.Display;
-using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Features;
 using BreastCancer.Analysis.Modeling;
+using BreastCancer.Analysis.Selection;
 
 namespace BreastCancer.Analysis.Tests.Features;
 

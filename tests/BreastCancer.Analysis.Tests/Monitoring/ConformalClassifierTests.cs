@@ -1,6 +1,5 @@
 using BreastCancer.Analysis.Data;
 using BreastCancer.Analysis.Data.Splits;
-using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Modeling;
 using BreastCancer.Analysis.Monitoring;
 

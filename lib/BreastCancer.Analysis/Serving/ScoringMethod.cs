@@ -1,4 +1,6 @@
-namespace BreastCancer.Analysis.Modeling;
+using BreastCancer.Analysis.Modeling;
+
+namespace BreastCancer.Analysis.Serving;
 
 /// <summary>How a <see cref="PipelineScorer"/> computes a row's probability, from fastest to slowest.</summary>
 public enum ScoringMethod

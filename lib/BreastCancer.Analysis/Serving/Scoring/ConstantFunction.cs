@@ -1,4 +1,6 @@
-namespace BreastCancer.Analysis.Modeling.Scoring;
+using BreastCancer.Analysis.Modeling;
+
+namespace BreastCancer.Analysis.Serving.Scoring;
 
 /// <summary>A classifier that gives every row the same probability (<see cref="MajorityClass"/>'s training share). Immutable.</summary>
 /// <param name="probability">The probability, 0–1.</param>

@@ -1,9 +1,10 @@
 using BreastCancer.Analysis.Data.Splits;
 using BreastCancer.Analysis.Evaluation;
+using BreastCancer.Analysis.Features;
 using BreastCancer.Analysis.Modeling;
 using BreastCancer.Analysis.Pipeline;
 
-namespace BreastCancer.Analysis.Features;
+namespace BreastCancer.Analysis.Selection;
 
 /// <summary>
 /// Recursive feature elimination with cross-validation (Guyon et al., Machine Learning 46 (2002) 389–422; scikit-learn's

@@ -1,13 +1,14 @@
 using System.Numerics.Tensors;
+using BreastCancer.Analysis.Modeling;
 
-namespace BreastCancer.Analysis.Modeling.Scoring;
+namespace BreastCancer.Analysis.Serving.Scoring;
 
 /// <summary>
 /// An ML.NET linear model (logistic regression, the linear SVM) computed directly, as ML.NET computes it: the inputs
 /// rounded to single precision, the score s = b + w·x in single precision with <see cref="TensorPrimitives.Dot(ReadOnlySpan{float}, ReadOnlySpan{float})"/>
 /// (the dense dot product ML.NET 5's <c>LinearModelParameters</c> uses, so s is ML.NET's bit for bit), then the
 /// probability 1 / (1 + e^−(a·s + c)) in double precision from the classifier's map of its score to log-odds
-/// (<see cref="Explanation.MlNetScoreMap"/>), rounded to single precision when the probability is ML.NET's own
+/// (<see cref="MlNetScoreMap"/>), rounded to single precision when the probability is ML.NET's own
 /// <c>Probability</c> column (its Platt calibrator returns a <c>float</c>). Immutable.
 /// </summary>
 /// <param name="weights">w, one per input.</param>

@@ -1,9 +1,10 @@
 using BreastCancer.Analysis.Data.Splits;
+using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Features;
 using BreastCancer.Analysis.Modeling;
 using BreastCancer.Analysis.Pipeline;
 
-namespace BreastCancer.Analysis.Evaluation;
+namespace BreastCancer.Analysis.Selection;
 
 /// <summary>
 /// What selecting features on all rows before cross-validating does to the score (Ambroise &amp; McLachlan, PNAS 99

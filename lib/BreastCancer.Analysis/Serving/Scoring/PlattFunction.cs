@@ -1,4 +1,6 @@
-namespace BreastCancer.Analysis.Modeling.Scoring;
+using BreastCancer.Analysis.Modeling;
+
+namespace BreastCancer.Analysis.Serving.Scoring;
 
 /// <summary>
 /// A <see cref="FittedCalibratedClassifier"/> with <see cref="PlattScaling"/>: p = 1 / (1 + e^(A·s + B)) of the inner

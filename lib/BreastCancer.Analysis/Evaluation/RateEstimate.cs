@@ -1,6 +1,6 @@
 using MathNet.Numerics.Distributions;
 
-namespace BreastCancer.Analysis.Monitoring;
+namespace BreastCancer.Analysis.Evaluation;
 
 /// <summary>
 /// A proportion with its Wilson score interval (Wilson 1927, "Probable inference, the law of succession, and

@@ -5,7 +5,7 @@ using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Modeling;
 using BreastCancer.Analysis.Tuning;
 
-namespace BreastCancer.Analysis.Tests.Tuning;
+namespace BreastCancer.Analysis.Tests.Deployment;
 
 public sealed class TunedSettingsTests : IDisposable
 {

@@ -1,7 +1,7 @@
 using BreastCancer.Analysis.Pipeline;
 using MathNet.Numerics.Statistics;
 
-namespace BreastCancer.Analysis.Data.Imputation;
+namespace BreastCancer.Analysis.Pipeline;
 
 /// <summary>The statistic a <see cref="SimpleImputer"/> fills missing cells with.</summary>
 public enum ImputationStatistic

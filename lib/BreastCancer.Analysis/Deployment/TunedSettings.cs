@@ -3,8 +3,9 @@ using System.Text.Json.Serialization;
 using BreastCancer.Analysis.Deployment;
 using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Modeling;
+using BreastCancer.Analysis.Tuning;
 
-namespace BreastCancer.Analysis.Tuning;
+namespace BreastCancer.Analysis.Deployment;
 
 /// <summary>
 /// The settings that hyperparameter searches chose, kept so that a later notebook refits each model family at its

@@ -1,4 +1,6 @@
-namespace BreastCancer.Analysis.Modeling.Scoring;
+using BreastCancer.Analysis.Modeling;
+
+namespace BreastCancer.Analysis.Serving.Scoring;
 
 /// <summary>
 /// A fitted classifier as a function of one row of its inputs (the features as the pipeline's steps leave them), for

@@ -1,13 +1,13 @@
 using BreastCancer.Analysis.Data;
-using BreastCancer.Analysis.Data.Imputation;
 using BreastCancer.Analysis.Data.Splits;
 using BreastCancer.Analysis.Deployment;
 using BreastCancer.Analysis.Features;
 using BreastCancer.Analysis.Modeling;
 using BreastCancer.Analysis.Pipeline;
+using BreastCancer.Analysis.Serving;
 using BreastCancer.Analysis.Tests.Data;
 
-namespace BreastCancer.Analysis.Tests.Modeling;
+namespace BreastCancer.Analysis.Tests.Serving;
 
 /// <summary>
 /// The fast scorer against the pipeline's own <see cref="FittedPipeline.PredictProbability"/>, which goes through ML.NET's

@@ -1,4 +1,6 @@
-namespace BreastCancer.Analysis.Modeling.Scoring;
+using BreastCancer.Analysis.Modeling;
+
+namespace BreastCancer.Analysis.Serving.Scoring;
 
 /// <summary>
 /// Any other fitted classifier (an isotonic calibration, a classifier of another library), called through its own

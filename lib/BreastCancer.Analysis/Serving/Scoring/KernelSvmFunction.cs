@@ -1,7 +1,8 @@
 using System.Buffers;
 using System.Numerics.Tensors;
+using BreastCancer.Analysis.Modeling;
 
-namespace BreastCancer.Analysis.Modeling.Scoring;
+namespace BreastCancer.Analysis.Serving.Scoring;
 
 /// <summary>
 /// A <see cref="FittedKernelSvm"/> one row at a time: f(x) = Σ αᵢyᵢ exp(−γ‖xᵢ − x‖²) − ρ with the very operations of

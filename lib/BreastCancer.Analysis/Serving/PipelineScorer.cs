@@ -1,17 +1,16 @@
 using System.Buffers;
-using BreastCancer.Analysis.Data.Imputation;
-using BreastCancer.Analysis.Explanation;
-using BreastCancer.Analysis.Modeling.Scoring;
+using BreastCancer.Analysis.Modeling;
 using BreastCancer.Analysis.Pipeline;
+using BreastCancer.Analysis.Serving.Scoring;
 using Microsoft.ML.Trainers;
 
-namespace BreastCancer.Analysis.Modeling;
+namespace BreastCancer.Analysis.Serving;
 
 /// <summary>
 /// Scores rows with a fitted pipeline one row, or one caller's buffer of rows, at a time: the probabilities of
 /// <see cref="FittedPipeline.PredictProbability"/>, without its list of arrays per step and without ML.NET's fixed cost
 /// per call (building and reading a data view, about a millisecond), so one patient costs microseconds or less and a
-/// batch allocates nothing per row. Made by <see cref="FittedPipeline.CreateScorer"/>; <see cref="Method"/> says how it
+/// batch allocates nothing per row. Made by <see cref="FittedPipelineScoring.CreateScorer"/>; <see cref="Method"/> says how it
 /// computes (see <see cref="ScoringMethod"/>).
 /// <para>
 /// Exactness: the steps run the steps' own double arithmetic, the exact RBF SVM its own vectorised operations on its

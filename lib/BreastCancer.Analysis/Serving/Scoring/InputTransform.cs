@@ -1,8 +1,8 @@
-using BreastCancer.Analysis.Data.Imputation;
 using BreastCancer.Analysis.Features;
+using BreastCancer.Analysis.Modeling;
 using BreastCancer.Analysis.Pipeline;
 
-namespace BreastCancer.Analysis.Modeling.Scoring;
+namespace BreastCancer.Analysis.Serving.Scoring;
 
 /// <summary>
 /// A pipeline's fitted feature steps applied to one row in place, with the arithmetic of the steps themselves (so the

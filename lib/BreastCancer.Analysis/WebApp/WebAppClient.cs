@@ -4,9 +4,10 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using BreastCancer.Analysis.Deployment;
 using BreastCancer.Analysis.Monitoring;
 
-namespace BreastCancer.Analysis.Deployment;
+namespace BreastCancer.Analysis.WebApp;
 
 /// <summary>
 /// A client of the web app's JSON API (<c>app/BreastCancer.Web</c>), reading its answers into the library's records:

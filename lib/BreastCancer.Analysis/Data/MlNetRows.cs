@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace BreastCancer.Analysis.Modeling;
+namespace BreastCancer.Analysis.Data;
 
 /// <summary>
 /// Plain rows as an ML.NET <see cref="IDataView"/>: a single-precision <c>Features</c> vector (ML.NET's trainers take

@@ -1,6 +1,6 @@
 using BreastCancer.Analysis.Pipeline;
 
-namespace BreastCancer.Analysis.Data.Imputation;
+namespace BreastCancer.Analysis.Pipeline;
 
 /// <summary>
 /// Fills a missing cell with the mean of that feature over the <c>k</c> nearest training rows that have it, as

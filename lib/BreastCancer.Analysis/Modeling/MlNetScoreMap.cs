@@ -3,7 +3,7 @@ using BreastCancer.Analysis.Modeling;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
 
-namespace BreastCancer.Analysis.Explanation;
+namespace BreastCancer.Analysis.Modeling;
 
 /// <summary>
 /// The ML.NET model parameters that compute a fitted classifier's raw score s (ML.NET's <c>Score</c>), and the affine

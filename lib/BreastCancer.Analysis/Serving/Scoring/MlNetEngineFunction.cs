@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
+using BreastCancer.Analysis.Data;
+using BreastCancer.Analysis.Modeling;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace BreastCancer.Analysis.Modeling.Scoring;
+namespace BreastCancer.Analysis.Serving.Scoring;
 
 /// <summary>
 /// Any ML.NET model (the tree ensembles, a model with transforms of its own) scored one row at a time by ML.NET's own

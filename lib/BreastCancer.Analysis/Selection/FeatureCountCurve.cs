@@ -1,9 +1,10 @@
 using BreastCancer.Analysis.Data.Splits;
+using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Features;
 using BreastCancer.Analysis.Modeling;
 using BreastCancer.Analysis.Pipeline;
 
-namespace BreastCancer.Analysis.Evaluation;
+namespace BreastCancer.Analysis.Selection;
 
 /// <summary>The cross-validated score of keeping the top k features (ranked inside each training fold) for several k.</summary>
 /// <param name="Ranking">How features were ranked.</param>
