@@ -39,13 +39,9 @@ builder.Services.Configure<PredictionOptions>(builder.Configuration.GetSection(P
 builder.Services.Configure<ValidationOptions>(builder.Configuration.GetSection(ValidationOptions.Section));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ModelLoader>();
-builder.Services.AddSingleton(services =>
-{
-    var options = services.GetRequiredService<IOptions<ModelOptions>>().Value;
-    var contentRoot = services.GetRequiredService<IWebHostEnvironment>().ContentRootPath;
-    var snapshot = services.GetRequiredService<ModelLoader>().LoadOrTrain(RepositoryPaths.Resolve(contentRoot, options.Folder), RepositoryPaths.Resolve(contentRoot, options.Data));
-    return new ModelHolder(snapshot);
-});
+builder.Services.AddSingleton<ModelHolder>();
+builder.Services.AddSingleton<ModelStartup>();
+builder.Services.AddHostedService(services => services.GetRequiredService<ModelStartup>());
 builder.Services.Configure<MonitoringOptions>(builder.Configuration.GetSection(MonitoringOptions.Section));
 builder.Services.Configure<ApiKeyOptions>(builder.Configuration.GetSection(ApiKeyOptions.Section));
 builder.Services.AddSingleton(services => new PredictionStore(RepositoryPaths.Resolve(services.GetRequiredService<IWebHostEnvironment>().ContentRootPath,
@@ -71,7 +67,6 @@ builder.Services.AddRateLimiter(_ => { });
 builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((limits, options) => RateLimitOptions.Configure(limits, options.Value));
 
 var app = builder.Build();
-app.Services.GetRequiredService<ModelHolder>();
 app.Services.GetRequiredService<PredictionStore>();
 
 app.UseRequestMetrics();
@@ -82,6 +77,7 @@ app.UseRateLimiter();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRequestRoute();
+app.UseModelGate();
 app.MapOpenApi();
 app.MapApi();
 app.MapMonitoring();

@@ -68,7 +68,7 @@ internal static class ResultsCommand
         var data = BenchData.Load();
         var pending = ComparisonRows.All.Select(r => r.Key).Concat(Parts).Where(Selected).ToList();
         var skipped = ComparisonRows.All.Select(r => r.Key).Concat(Parts).Where(k => !Selected(k)).ToList();
-        var results = new BenchResults(runs, started, TimeSpan.Zero, MachineDescription.Lines(), loadBefore, "", [], null, null, null, pending, skipped);
+        var results = new BenchResults(runs, started, TimeSpan.Zero, MachineDescription.Lines(), loadBefore, "", [], null, [], null, pending, skipped);
         void Done(string key, BenchResults next)
         {
             pending.Remove(key);
@@ -91,10 +91,15 @@ internal static class ResultsCommand
 
         if (Selected("serve"))
         {
-            Console.WriteLine("serve: both servers, warm-up, then alternating wrk runs…");
-            var serve = ServeBench.Measure(data, output, runs);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"serve: ours {serve.Ours.RequestsPerSecond.Median:F0} requests/s, peer {serve.Peer.RequestsPerSecond.Median:F0}; {serve.Ratio:F1}×"));
-            Done("serve", results with { Serve = serve });
+            foreach (var layout in ServeLayout.All)
+            {
+                Console.WriteLine($"serve, {layout.Key}: both servers, warm-up, then alternating wrk runs…");
+                var serve = ServeBench.Measure(data, output, runs, layout);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"serve, {layout.Key}: ours {serve.Ours.RequestsPerSecond.Median:F0} requests/s, peer {serve.Peer.RequestsPerSecond.Median:F0}; {serve.Ratio:F1}×"));
+                results = results with { Serve = [.. results.Serve, serve] };
+            }
+
+            Done("serve", results);
         }
 
         if (Selected("study"))
@@ -161,4 +166,4 @@ internal static class ResultsCommand
 
 /// <summary>Everything one <c>bench all</c> has measured so far, for <see cref="ResultsMarkdown"/>, the parts still to come (none once it is done) and those left out by <c>--only</c>.</summary>
 internal sealed record BenchResults(int Runs, DateTimeOffset Started, TimeSpan Duration, IReadOnlyList<string> Machine, string LoadBefore, string LoadAfter,
-    IReadOnlyList<TimedComparison> Timed, BatchFigures? Batch, ServeFigures? Serve, StudyFigures? Study, IReadOnlyList<string> Pending, IReadOnlyList<string> Skipped);
+    IReadOnlyList<TimedComparison> Timed, BatchFigures? Batch, IReadOnlyList<ServeFigures> Serve, StudyFigures? Study, IReadOnlyList<string> Pending, IReadOnlyList<string> Skipped);

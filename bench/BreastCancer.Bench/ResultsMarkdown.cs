@@ -46,7 +46,7 @@ internal static class ResultsMarkdown
             Batch(batch, Line, misses);
         }
 
-        if (results.Serve is { } serve)
+        foreach (var serve in results.Serve)
         {
             Serve(serve, Line, misses);
         }
@@ -133,9 +133,9 @@ internal static class ResultsMarkdown
 
     private static void Serve(ServeFigures serve, Action<string> line, List<string> misses)
     {
-        line("## Prediction serving: `POST /api/predict`, one patient, 32 connections");
+        line($"## Prediction serving, {serve.Layout.Key}: `POST /api/predict`, one patient, 32 connections");
         line("");
-        line($"Ours: {ServeBench.OursDescription}. Peer: {ServeBench.PeerDescription}. Driver: {ServeBench.Driver(serve.Ours.Runs.Count)}; wrk shares the cores with the server under test. Both answered the {serve.Patients} held-out patients first: largest probability gap {serve.ProbabilityGap.ToString("E1", CultureInfo.InvariantCulture)}, decisions agreeing {serve.Agreeing}/{serve.Patients}. Peak memory: VmHWM while serving, summed over gunicorn's master and workers. Target: ≥ {ServeFigures.RatioTarget}× the peer's requests/s and p99 ≤ {ServeFigures.P99TargetMs} ms (issues 9 and 10).");
+        line($"Layout: {serve.Layout.Description}. Ours: {ServeBench.OursDescription}. Peer: {ServeBench.PeerDescription(serve.Layout)}. Driver: {ServeBench.Driver(serve.Ours.Runs.Count, serve.Layout)}. Both answered the {serve.Patients} held-out patients first: largest probability gap {serve.ProbabilityGap.ToString("E1", CultureInfo.InvariantCulture)}, decisions agreeing {serve.Agreeing}/{serve.Patients}. Peak memory: VmHWM while serving, summed over gunicorn's master and workers. Target: ≥ {ServeFigures.RatioTarget}× the peer's requests/s and p99 ≤ {ServeFigures.P99TargetMs} ms (issues 9 and 10).");
         line("");
         line("| side | requests/s | p50 ms | p99 ms | server CPU ms/request | failed responses | peak MiB |");
         line("|---|---|---|---|---|---|---|");
@@ -146,13 +146,13 @@ internal static class ResultsMarkdown
 
         line(F($"| ratio ours / peer | {serve.Ratio:F1}× | {serve.Ours.P50Ms.Median / serve.Peer.P50Ms.Median:F2} | {serve.Ours.P99Ms.Median / serve.Peer.P99Ms.Median:F2} | {serve.Ours.Cpu.Median / serve.Peer.Cpu.Median:F2} | | {serve.Ours.PeakMiB / serve.Peer.PeakMiB:F2} |"));
         line("");
-        line(F($"The ceiling is our server answering `GET /health` in the same runs (the same Kestrel, middleware and rate limiter, wrk on the same cores, but no body to read, no model and nothing stored): {serve.CeilingRatio:F1}× the peer's requests/s, p99 {serve.Ceiling.P99Ms.Median:F1} ms. No work per prediction can make `POST /api/predict` faster than that."));
+        line(F($"The ceiling is our server answering `GET /health` in the same runs (the same Kestrel, middleware and rate limiter, wrk placed alike, but no body to read, no model and nothing stored): {serve.CeilingRatio:F1}× the peer's requests/s, p99 {serve.Ceiling.P99Ms.Median:F1} ms. No work per prediction can make `POST /api/predict` faster than that."));
         line("");
         line($"Target: {(serve.Met ? "met" : "**missed**")}.");
         line("");
         if (!serve.Met)
         {
-            misses.Add(F($"prediction serving: {serve.Ratio:F1}× the peer's requests/s (≥ {ServeFigures.RatioTarget}× asked), p99 {serve.Ours.P99Ms.Median:F1} ms (≤ {ServeFigures.P99TargetMs} ms asked)"));
+            misses.Add(F($"prediction serving, {serve.Layout.Key}: {serve.Ratio:F1}× the peer's requests/s (≥ {ServeFigures.RatioTarget}× asked), p99 {serve.Ours.P99Ms.Median:F1} ms (≤ {ServeFigures.P99TargetMs} ms asked)"));
         }
     }
 

@@ -14,8 +14,9 @@ namespace BreastCancer.Bench;
 /// <summary>
 /// The serving benchmark of issues 9 and 10: our <c>POST /api/predict</c> (the web app in Release as its own process,
 /// the default model trained into a temporary folder, a temporary SQLite store) against a Flask app serving
-/// scikit-learn's logistic regression under gunicorn with 2 sync workers (<c>bench/peer/serve.py</c>), both on
-/// loopback, driven by wrk at 32 connections with one held-out patient's JSON (<c>bench/peer/post.lua</c>). After a
+/// scikit-learn's logistic regression under gunicorn's sync workers (<c>bench/peer/serve.py</c>), both on
+/// loopback, driven by wrk at 32 connections with one held-out patient's JSON (<c>bench/peer/post.lua</c>), in each
+/// <see cref="ServeLayout"/>: sharing both cores with wrk, and pinned to a core of its own with wrk on the other. After a
 /// warm-up, each side is measured for a fixed time in alternating runs; the table gives medians with min–max,
 /// server CPU per request, the peak resident set while serving, and the target: p99 ≤ 5 ms and at least 10× the
 /// peer's requests per second. Our server's <c>GET /health</c> is driven the same way in the same runs: the ceiling
@@ -41,29 +42,36 @@ internal static class ServeBench
             return 2;
         }
 
-        var figures = Measure(data, output, DefaultRuns);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"answers: the {figures.Patients} held-out patients posted one by one to both: largest |Δ probability| {figures.ProbabilityGap:E1} (tolerance {ProbabilityTolerance:E0}: ML.NET's single-precision L-BFGS against scikit-learn's lbfgs), decisions agreeing {figures.Agreeing}/{figures.Patients}"));
-        Console.WriteLine($"ours: {OursDescription}");
-        Console.WriteLine($"peer: {PeerDescription}");
-        Console.WriteLine($"driver: {Driver(DefaultRuns)}; load before: {figures.LoadBefore}, after: {figures.LoadAfter}");
-        Print(figures);
+        foreach (var layout in ServeLayout.All)
+        {
+            var figures = Measure(data, output, DefaultRuns, layout);
+            Console.WriteLine($"layout: {layout.Key}: {layout.Description}");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"answers: the {figures.Patients} held-out patients posted one by one to both: largest |Δ probability| {figures.ProbabilityGap:E1} (tolerance {ProbabilityTolerance:E0}: ML.NET's single-precision L-BFGS against scikit-learn's lbfgs), decisions agreeing {figures.Agreeing}/{figures.Patients}"));
+            Console.WriteLine($"ours: {OursDescription}");
+            Console.WriteLine($"peer: {PeerDescription(layout)}");
+            Console.WriteLine($"driver: {Driver(DefaultRuns, layout)}; load before: {figures.LoadBefore}, after: {figures.LoadAfter}");
+            Print(figures);
+        }
+
         return 0;
     }
 
     /// <summary>What our side serves, for the reports.</summary>
     public const string OursDescription = "BreastCancer.Web in Release, Kestrel, rate limiter on (limit raised), every prediction recorded in SQLite (WAL) before it is answered; validation, probability, decision, SHAP contributions, conformal set, range warnings";
 
-    /// <summary>What the peer serves, for the reports.</summary>
-    public const string PeerDescription = "Flask 2.2 + scikit-learn 1.2.1 StandardScaler + LogisticRegression (C = 1/3, our λ₂ = 3) under gunicorn -w 2 (sync workers); validation, probability, decision; nothing stored";
+    /// <summary>What the peer serves in <paramref name="layout"/>, for the reports.</summary>
+    public static string PeerDescription(ServeLayout layout) =>
+        $"Flask 2.2 + scikit-learn 1.2.1 StandardScaler + LogisticRegression (C = 1/3, our λ₂ = 3) under gunicorn -w {layout.PeerWorkers} (sync workers); validation, probability, decision; nothing stored";
 
-    /// <summary>How both sides are driven, for the reports.</summary>
-    public static string Driver(int runs) => $"wrk -t2 -c{Connections} -d{Seconds}s --latency -s bench/peer/post.lua, one held-out patient per request; {WarmUpSeconds} s warm-up each, then {runs} runs per side, alternating";
+    /// <summary>How both sides are driven in <paramref name="layout"/>, for the reports.</summary>
+    public static string Driver(int runs, ServeLayout layout) =>
+        $"{(layout.DriverCores is { } cores ? $"taskset -c {cores} " : "")}wrk -t{layout.WrkThreads} -c{Connections} -d{Seconds}s --latency -s bench/peer/post.lua, one held-out patient per request; {WarmUpSeconds} s warm-up each, then {runs} runs per side, alternating";
 
     /// <summary>What the machine lacks for this benchmark, or null.</summary>
     public static string? Missing()
     {
-        var missing = new[] { Wrk, Gunicorn }.Where(f => !File.Exists(f)).ToList();
+        var missing = new[] { Wrk, Gunicorn, ServeLayout.Taskset }.Where(f => !File.Exists(f)).ToList();
         if (Peer.Missing("flask", "sklearn") is { } peer)
         {
             missing.Add(peer);
@@ -77,8 +85,8 @@ internal static class ServeBench
         return missing.Count == 0 ? null : $"missing {string.Join(", ", missing)}";
     }
 
-    /// <summary>Both sides started, checked against each other on the held-out patients, warmed up and driven <paramref name="runs"/> times each, alternating.</summary>
-    public static ServeFigures Measure(BenchData data, string output, int runs)
+    /// <summary>Both sides started in <paramref name="layout"/>, checked against each other on the held-out patients, warmed up and driven <paramref name="runs"/> times each, alternating.</summary>
+    public static ServeFigures Measure(BenchData data, string output, int runs, ServeLayout layout)
     {
         var heldOut = data.Wdbc.Subset(data.Split.Test).ToArray();
         var folder = Path.Combine(Path.GetTempPath(), $"bc-bench-serve-{Guid.NewGuid():N}");
@@ -88,18 +96,18 @@ internal static class ServeBench
         try
         {
             var loadBefore = MachineDescription.LoadAverage();
-            using var ours = StartOurs(AppAssembly(), folder, WebAppProcess.FreeLoopbackPort(), out var ourUrl);
+            using var ours = StartOurs(layout, AppAssembly(), folder, WebAppProcess.FreeLoopbackPort(), out var ourUrl);
             using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             WaitForHealth(client, ours, ourUrl, TimeSpan.FromMinutes(5));
             var threshold = Probe(client, ourUrl, heldOut[0]).GetProperty("threshold").GetDouble();
-            using var peer = StartPeer(PeerModel.Write(data, threshold, output), WebAppProcess.FreeLoopbackPort(), out var peerUrl);
+            using var peer = StartPeer(layout, PeerModel.Write(data, threshold, output), WebAppProcess.FreeLoopbackPort(), out var peerUrl);
             WaitForHealth(client, peer, peerUrl, TimeSpan.FromMinutes(1));
             var (gap, agreeing) = Agreement(client, ourUrl, peerUrl, heldOut);
 
             (ServerProcess Server, string Url, string? Body)[] targets = [(ours, $"{ourUrl}/api/predict", body), (ours, $"{ourUrl}/health", null), (peer, $"{peerUrl}/api/predict", body)];
             foreach (var (server, url, posted) in targets)
             {
-                Drive(url, posted, WarmUpSeconds);
+                Drive(layout, url, posted, WarmUpSeconds);
                 server.ResetPeak();
             }
 
@@ -109,13 +117,13 @@ internal static class ServeBench
                 foreach (var (server, url, posted) in targets)
                 {
                     var cpu = server.CpuSeconds();
-                    var result = Drive(url, posted, Seconds);
+                    var result = Drive(layout, url, posted, Seconds);
                     results[url].Add((result, (server.CpuSeconds() - cpu) * 1000 / Math.Max(1, result.Requests)));
                 }
             }
 
             ServeSide Side(int target) => new([.. results[targets[target].Url].Select(r => r.Wrk)], [.. results[targets[target].Url].Select(r => r.CpuMsPerRequest)], targets[target].Server.PeakMegabytes());
-            return new ServeFigures(Side(0), Side(2), Side(1), gap, agreeing, heldOut.Length, loadBefore, MachineDescription.LoadAverage());
+            return new ServeFigures(layout, Side(0), Side(2), Side(1), gap, agreeing, heldOut.Length, loadBefore, MachineDescription.LoadAverage());
         }
         finally
         {
@@ -129,7 +137,7 @@ internal static class ServeBench
         Console.WriteLine("|---|---|---|---|---|---|---|");
         Row("ours (ASP.NET Core)", figures.Ours);
         Row("ours, GET /health (ceiling)", figures.Ceiling);
-        Row("peer (Flask + gunicorn -w 2)", figures.Peer);
+        Row($"peer (Flask + gunicorn -w {figures.Layout.PeerWorkers})", figures.Peer);
         var (ours, peer) = (figures.Ours, figures.Peer);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| ratio ours / peer | {figures.Ratio:F1}× | {ours.P50Ms.Median / peer.P50Ms.Median:F2} | {ours.P99Ms.Median / peer.P99Ms.Median:F2} | {ours.Cpu.Median / peer.Cpu.Median:F2} | | {ours.PeakMiB / peer.PeakMiB:F2} |"));
@@ -145,10 +153,10 @@ internal static class ServeBench
     /// <summary>The web app's assembly, built in the benchmark's configuration by its project reference.</summary>
     public static string AppAssembly() => SiblingBuild.Assembly(Path.Combine("app", "BreastCancer.Web"), "BreastCancer.Web.dll");
 
-    private static ServerProcess StartOurs(string app, string folder, int port, out string url)
+    private static ServerProcess StartOurs(ServeLayout layout, string app, string folder, int port, out string url)
     {
         url = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
-        return ServerProcess.Start("ours", new ProcessStartInfo("dotnet",
+        return ServerProcess.Start("ours", layout.Server("dotnet",
         [
             app, "--contentRoot", Path.GetFullPath(Path.Combine("app", "BreastCancer.Web")), "--urls", url,
             $"--Model:Folder={Path.Combine(folder, "models")}", $"--Monitoring:Database={Path.Combine(folder, "predictions.db")}",
@@ -156,10 +164,10 @@ internal static class ServeBench
         ]));
     }
 
-    private static ServerProcess StartPeer(string data, int port, out string url)
+    private static ServerProcess StartPeer(ServeLayout layout, string data, int port, out string url)
     {
         url = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
-        var start = new ProcessStartInfo(Gunicorn, ["-w", "2", "-b", $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}", "--chdir", Path.GetFullPath(Path.Combine("bench", "peer")), "serve:app"]);
+        var start = layout.Server(Gunicorn, ["-w", layout.PeerWorkers.ToString(CultureInfo.InvariantCulture), "-b", $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}", "--chdir", Path.GetFullPath(Path.Combine("bench", "peer")), "serve:app"]);
         start.Environment["BC_SERVE_DATA"] = data;
         return ServerProcess.Start("peer", start);
     }
@@ -218,12 +226,13 @@ internal static class ServeBench
         return (gap, agreeing);
     }
 
-    /// <summary>wrk against <paramref name="url"/> for <paramref name="seconds"/>: POSTs of the JSON file <paramref name="body"/>, or GETs when it is null.</summary>
-    private static WrkResult Drive(string url, string? body, int seconds)
+    /// <summary>wrk against <paramref name="url"/> for <paramref name="seconds"/>, placed as <paramref name="layout"/> says: POSTs of the JSON file <paramref name="body"/>, or GETs when it is null.</summary>
+    private static WrkResult Drive(ServeLayout layout, string url, string? body, int seconds)
     {
         string[] request = body is null ? [url] : ["-s", Path.GetFullPath(Path.Combine("bench", "peer", "post.lua")), url, "--", body];
-        var start = new ProcessStartInfo(Wrk, ["-t2", $"-c{Connections}", $"-d{seconds}s", "--latency", .. request])
-        { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = layout.Driver(Wrk, [$"-t{layout.WrkThreads.ToString(CultureInfo.InvariantCulture)}", $"-c{Connections}", $"-d{seconds}s", "--latency", .. request]);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         using var wrk = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {Wrk}");
         var text = wrk.StandardOutput.ReadToEnd();
         var errors = wrk.StandardError.ReadToEnd();

@@ -25,8 +25,9 @@ internal sealed record ServeSide(IReadOnlyList<WrkResult> Runs, IReadOnlyList<do
 /// average before and after; and the targets of issues 9 and 10: p99 ≤ 5 ms and at least 10× the peer's requests per
 /// second, every response 2xx.
 /// </summary>
+/// <param name="Layout">Where the servers and wrk ran.</param>
 /// <param name="Ceiling">Our server answering <c>GET /health</c>: the same process, Kestrel and middleware (security headers, routing, request metrics, rate limiter) without a body to read, a model to run or a prediction to store; what no work per prediction could exceed.</param>
-internal sealed record ServeFigures(ServeSide Ours, ServeSide Peer, ServeSide Ceiling, double ProbabilityGap, int Agreeing, int Patients, string LoadBefore, string LoadAfter)
+internal sealed record ServeFigures(ServeLayout Layout, ServeSide Ours, ServeSide Peer, ServeSide Ceiling, double ProbabilityGap, int Agreeing, int Patients, string LoadBefore, string LoadAfter)
 {
     /// <summary>The largest p99 latency the target allows, ms.</summary>
     public const double P99TargetMs = 5;

@@ -9,7 +9,7 @@ public class ResultsMarkdownTests
     private static readonly ComparisonRow Slow = Fast with { Key = "cv:slow", Title = "the slow row" };
 
     private static BenchResults Results(params TimedComparison[] rows) =>
-        new(5, new DateTimeOffset(2026, 12, 1, 16, 0, 0, TimeSpan.Zero), TimeSpan.FromMinutes(42), ["2 cores"], "0.10 0.20 0.30", "1.00 1.10 1.20", rows, null, null, null, [], []);
+        new(5, new DateTimeOffset(2026, 12, 1, 16, 0, 0, TimeSpan.Zero), TimeSpan.FromMinutes(42), ["2 cores"], "0.10 0.20 0.30", "1.00 1.10 1.20", rows, null, [], null, [], []);
 
     private static TimedComparison Row(ComparisonRow row, double ours, double peer, double ourAccuracy = 0.97) =>
         new(row, new RowTiming([ours, ours, ours], ourAccuracy, 0.99, "30 folds"), 80, new RowTiming([peer, peer, peer], 0.97, 0.99, "30 folds"), 100);
@@ -68,17 +68,22 @@ public class ResultsMarkdownTests
     }
 
     [Fact]
-    public void ServingShowsTheCeilingBesideBothSidesAndMissesBelowTenTimes()
+    public void ServingShowsEachLayoutWithTheCeilingBesideBothSidesAndMissesBelowTenTimes()
     {
         static ServeSide Side(double rate, double p99, double cpu) =>
             new([new WrkResult(rate, 1, p99, (long)(rate * 10), 0, 0), new WrkResult(rate, 1, p99, (long)(rate * 10), 0, 0)], [cpu, cpu], 100);
-        var serve = new ServeFigures(Side(8000, 20, 0.1), Side(2000, 19, 0.7), Side(30000, 9, 0.03), 4e-4, 114, 114, "1.00", "2.00");
+        var serve = new ServeFigures(ServeLayout.Shared, Side(8000, 20, 0.1), Side(2000, 19, 0.7), Side(30000, 9, 0.03), 4e-4, 114, 114, "1.00", "2.00");
+        var pinned = serve with { Layout = ServeLayout.Pinned, Ours = Side(12000, 4, 0.08), Peer = Side(1000, 30, 0.9) };
 
-        var text = ResultsMarkdown.Render(Results() with { Serve = serve });
+        var text = ResultsMarkdown.Render(Results() with { Serve = [serve, pinned] });
 
-        Assert.Contains("| ours, `GET /health` (ceiling) | 30000 [30000–30000] | 1.00 [1.00–1.00] | 9.00 [9.00–9.00] | 0.030 [0.030–0.030] | 0 | same process |", text, StringComparison.Ordinal);
-        Assert.Contains("| ratio ours / peer | 4.0× |", text, StringComparison.Ordinal);
-        Assert.Contains("15.0× the peer's requests/s, p99 9.0 ms", text, StringComparison.Ordinal);
-        Assert.Contains("- prediction serving: 4.0× the peer's requests/s", text, StringComparison.Ordinal);
+        string[] expected =
+        [
+            "| ours, `GET /health` (ceiling) | 30000 [30000–30000] | 1.00 [1.00–1.00] | 9.00 [9.00–9.00] | 0.030 [0.030–0.030] | 0 | same process |",
+            "| ratio ours / peer | 4.0× |", "15.0× the peer's requests/s, p99 9.0 ms", "- prediction serving, shared cores: 4.0× the peer's requests/s",
+            "## Prediction serving, pinned cores:", "taskset -c 0 wrk -t1", "gunicorn -w 1", "| ratio ours / peer | 12.0× |",
+        ];
+        Assert.All(expected, line => Assert.Contains(line, text, StringComparison.Ordinal));
+        Assert.DoesNotContain("- prediction serving, pinned cores", text, StringComparison.Ordinal);
     }
 }

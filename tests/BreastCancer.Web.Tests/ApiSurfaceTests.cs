@@ -42,7 +42,7 @@ public sealed class ApiSurfaceTests(TrainedModel model)
         var document = await Patients.ReadJsonAsync(await model.App.CreateClient().GetAsync("/openapi/v1.json"));
 
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToArray();
-        Assert.Equal(["/api/model", "/api/models", "/api/models/promote", "/api/models/retrain", "/api/models/rollback", "/api/monitoring/charts", "/api/monitoring/drift", "/api/monitoring/performance", "/api/monitoring/timeline", "/api/outcomes", "/api/predict", "/health", "/metrics"],
+        Assert.Equal(["/api/model", "/api/models", "/api/models/promote", "/api/models/retrain", "/api/models/rollback", "/api/monitoring/charts", "/api/monitoring/drift", "/api/monitoring/performance", "/api/monitoring/timeline", "/api/outcomes", "/api/predict", "/health", "/health/live", "/metrics"],
             paths.Where(p => p != "/").Order(StringComparer.Ordinal));
         Assert.True(document.GetProperty("paths").GetProperty("/api/predict").TryGetProperty("post", out _));
     }

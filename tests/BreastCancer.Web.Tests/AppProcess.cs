@@ -44,11 +44,14 @@ public sealed class AppProcess : IDisposable
 
     public static AppProcess Start(params string[] arguments) => new(WebAppProcess.FreeLoopbackPort(), arguments);
 
-    /// <summary>Waits (up to 90 s) until <c>GET /health</c> answers 200; fails the test if the app exits first.</summary>
-    public async Task WaitUntilServingAsync()
+    /// <summary>
+    /// Waits until <c>GET /health</c> answers 200 (the app serves a model; it answers 503 while it loads or trains it),
+    /// up to <paramref name="patienceSeconds"/>; fails the test if the app exits first.
+    /// </summary>
+    public async Task WaitUntilServingAsync(int patienceSeconds = 90)
     {
         using var probe = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(10) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var deadline = DateTime.UtcNow.AddSeconds(patienceSeconds);
         while (DateTime.UtcNow < deadline)
         {
             Assert.False(Process.HasExited, $"the app exited with code {(Process.HasExited ? Process.ExitCode : 0)} before serving:\n{string.Join('\n', Log)}");
@@ -67,7 +70,7 @@ public sealed class AppProcess : IDisposable
             await Task.Delay(200);
         }
 
-        Assert.Fail("the app did not answer /health within 90 s");
+        Assert.Fail($"the app did not answer /health with 200 within {patienceSeconds} s");
     }
 
     public void Dispose()

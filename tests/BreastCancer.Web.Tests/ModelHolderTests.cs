@@ -6,13 +6,18 @@ namespace BreastCancer.Web.Tests;
 public sealed class ModelHolderTests(TrainedModel model)
 {
     [Fact]
-    public void A_snapshot_loaded_from_the_store_has_the_cards_training_rows_and_swaps_whole()
+    public void A_snapshot_loaded_from_the_store_has_the_cards_training_rows_starts_an_empty_holder_once_and_swaps_whole()
     {
         var snapshot = ModelLoader.Snapshot(model.Saved, model.Wdbc, DateTimeOffset.UnixEpoch);
         Assert.Equal(model.Wdbc.Subset(model.Split.Train).ToArray(), snapshot.TrainingRows);
         Assert.Equal(["benign", "malignant"], snapshot.Examples.Select(e => e.Key));
 
-        var holder = new ModelHolder(snapshot);
+        var holder = new ModelHolder();
+        Assert.False(holder.IsServing);
+        Assert.Throws<InvalidOperationException>(() => holder.Current);
+        holder.Start(snapshot);
+        Assert.True(holder.IsServing);
+        Assert.Throws<InvalidOperationException>(() => holder.Start(snapshot));
         var other = snapshot with { LoadedAt = DateTimeOffset.UnixEpoch.AddDays(1) };
         Assert.Same(snapshot, holder.Swap(other));
         Assert.Same(other, holder.Current);

@@ -1,14 +1,20 @@
+using BreastCancer.Web.Models;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace BreastCancer.Web.Tests;
 
-/// <summary>The app in memory, in the Production environment, on a models folder and its own monitoring database, with extra settings (the rate limit raised unless they set it); <c>/test/throw</c> throws (to see what an unhandled exception gives).</summary>
-public sealed class WebApp(string modelFolder, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+/// <summary>
+/// The app in memory, in the Production environment, on a models folder and its own monitoring database, with extra
+/// settings (the rate limit raised unless they set it); <c>/test/throw</c> throws (to see what an unhandled exception
+/// gives). Its server is handed out once the first model is served or has failed, unless <paramref name="waitForModel"/> is false.
+/// </summary>
+public sealed class WebApp(string modelFolder, IReadOnlyDictionary<string, string?>? settings = null, bool waitForModel = true) : WebApplicationFactory<Program>
 {
     public const string ThrowingPath = "/test/throw";
 
@@ -27,6 +33,17 @@ public sealed class WebApp(string modelFolder, IReadOnlyDictionary<string, strin
         (values["Model:Folder"], values["Monitoring:Database"]) = (modelFolder, Database);
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(values));
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ThrowingEndpoint>());
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (waitForModel)
+        {
+            host.Services.GetRequiredService<ModelStartup>().Finished.Wait();
+        }
+
+        return host;
     }
 
     protected override void Dispose(bool disposing)

@@ -6,7 +6,11 @@ using Microsoft.Extensions.Options;
 
 namespace BreastCancer.Web.Api;
 
-/// <summary>The JSON API: <c>POST /api/predict</c>, <c>GET /api/model</c> and <c>GET /health</c>.</summary>
+/// <summary>
+/// The JSON API: <c>POST /api/predict</c>, <c>GET /api/model</c>, <c>GET /health</c> (readiness: 200 with the served
+/// model, or the <see cref="ModelGate"/>'s 503 while there is none) and <c>GET /health/live</c> (liveness: 200 from the
+/// moment the app listens).
+/// </summary>
 public static class ApiEndpoints
 {
     /// <summary>Maps the endpoints on <paramref name="app"/>.</summary>
@@ -35,7 +39,15 @@ public static class ApiEndpoints
             .Produces<JsonObject>();
         app.MapGet("/health", (ModelHolder holder) => TypedResults.Ok(new HealthStatus("ok", holder.Current.Version, holder.Current.LoadedAt)))
             .WithName("getHealth").WithTags(ApiTags.Service)
-            .WithSummary("Whether the app serves a model, and which");
+            .WithSummary("Readiness: whether the app serves a model, and which")
+            .WithDescription("200 with the served model's version once the app serves a model; 503 problem details while it has none: `state` `starting` "
+                + "(with `Retry-After`) while the first model is loaded or, when the model store has none, trained (10–30 s), or `failed` when that failed. "
+                + "A load balancer or orchestrator sends traffic only while this answers 200.");
+        app.MapGet("/health/live", (ModelStartup startup) => TypedResults.Ok(LiveStatus.Of(startup.State))).ServedWithoutModel()
+            .WithName("getLiveness").WithTags(ApiTags.Service)
+            .WithSummary("Liveness: the app is up and answering")
+            .WithDescription("200 from the moment the app listens, before it serves a model: `status` is `starting`, `ok` or `failed` (as `getHealth` says). "
+                + "An orchestrator restarts the app only when this does not answer.");
         return app;
     }
 

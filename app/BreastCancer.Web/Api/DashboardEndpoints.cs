@@ -31,7 +31,7 @@ public static class DashboardEndpoints
         {
             response.Headers.CacheControl = "public, max-age=86400";
             return TypedResults.Bytes(PlotlyBundle.Bytes, "text/javascript; charset=utf-8");
-        }).ExcludeFromDescription();
+        }).ServedWithoutModel().ExcludeFromDescription();
         return app;
     }
 }

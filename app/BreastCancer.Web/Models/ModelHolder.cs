@@ -1,25 +1,36 @@
 namespace BreastCancer.Web.Models;
 
 /// <summary>
-/// The model the app serves now: one <see cref="ModelSnapshot"/> behind a volatile reference, replaced whole by
-/// <see cref="Swap"/> without a restart, and the snapshots it replaced, newest last, for <see cref="Rollback"/>. Readers
-/// take <see cref="Current"/> once per request and never wait; a promote and a rollback are serialised.
+/// The model the app serves now: one <see cref="ModelSnapshot"/> behind a volatile reference, empty until
+/// <see cref="Start"/> gives it the first (<see cref="ModelStartup"/>, while the app already listens), then replaced whole
+/// by <see cref="Swap"/> without a restart, and the snapshots it replaced, newest last, for <see cref="Rollback"/>.
+/// Readers take <see cref="Current"/> once per request and never wait; once serving, the holder never empties again, so
+/// a request let through because <see cref="IsServing"/> was true always finds a snapshot. A promote and a rollback are
+/// serialised.
 /// </summary>
 public sealed class ModelHolder
 {
     private readonly Lock _changes = new();
     private readonly Stack<ModelSnapshot> _replaced = new();
-    private volatile ModelSnapshot _current;
+    private volatile ModelSnapshot? _current;
 
-    /// <summary>A holder serving <paramref name="initial"/>.</summary>
-    public ModelHolder(ModelSnapshot initial)
-    {
-        ArgumentNullException.ThrowIfNull(initial);
-        _current = initial;
-    }
+    /// <summary>Whether a model is served; false until <see cref="Start"/>.</summary>
+    public bool IsServing => _current is not null;
 
     /// <summary>The snapshot in use.</summary>
-    public ModelSnapshot Current => _current;
+    /// <exception cref="InvalidOperationException">No model is served yet: the request should have been answered 503 before it got here (<see cref="Api.ModelGate"/>).</exception>
+    public ModelSnapshot Current => _current ?? throw new InvalidOperationException("no model is served yet: the first one is still being loaded or trained");
+
+    /// <summary>Serves <paramref name="first"/>, the app's first model.</summary>
+    /// <exception cref="InvalidOperationException">A model is served already: later ones come through <see cref="Swap"/>.</exception>
+    public void Start(ModelSnapshot first)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        if (Interlocked.CompareExchange(ref _current, first, null) is not null)
+        {
+            throw new InvalidOperationException("the holder serves a model already: replace it with Swap");
+        }
+    }
 
     /// <summary>Serves <paramref name="next"/> from now on, remembers the snapshot it replaced for a rollback, and returns that snapshot.</summary>
     public ModelSnapshot Swap(ModelSnapshot next)
@@ -27,7 +38,8 @@ public sealed class ModelHolder
         ArgumentNullException.ThrowIfNull(next);
         lock (_changes)
         {
-            var previous = Interlocked.Exchange(ref _current, next);
+            var previous = Current;
+            _current = next;
             _replaced.Push(previous);
             return previous;
         }

@@ -28,7 +28,7 @@ public sealed partial class ModelLoader(ILogger<ModelLoader> logger, TimeProvide
     {
         var wdbc = DataLoader.Load(dataFile);
         SavedModel model;
-        if (File.Exists(Path.Combine(folder, ModelStore.CurrentFile)))
+        if (HasCurrentModel(folder))
         {
             model = ModelStore.Load(folder);
             LogLoaded(model.Version, folder);
@@ -44,6 +44,9 @@ public sealed partial class ModelLoader(ILogger<ModelLoader> logger, TimeProvide
 
         return Snapshot(model, wdbc, time.GetUtcNow());
     }
+
+    /// <summary>Whether <paramref name="folder"/>'s model store has a current model, which <see cref="LoadOrTrain"/> loads rather than trains.</summary>
+    public static bool HasCurrentModel(string folder) => File.Exists(Path.Combine(folder, ModelStore.CurrentFile));
 
     /// <summary>
     /// The snapshot of <paramref name="model"/>, with its training rows (<see cref="TrainingRowsOf"/>): those of the card's

@@ -21,16 +21,9 @@ internal sealed class RateLimitResponse : IOpenApiOperationTransformer
             Description = "Too Many Requests: this client address has made `RateLimit:PermitsPerMinute` requests this minute.",
             Headers = new Dictionary<string, IOpenApiHeader>
             {
-                ["Retry-After"] = new OpenApiHeader
-                {
-                    Description = "The seconds until the client's minute opens again.",
-                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" },
-                },
+                ["Retry-After"] = ProblemHeaders.RetryAfter("The seconds until the client's minute opens again."),
             },
-            Content = new Dictionary<string, OpenApiMediaType>
-            {
-                ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(nameof(ProblemDetails), document) },
-            },
+            Content = ProblemHeaders.ProblemJson(document),
         };
     }
 }

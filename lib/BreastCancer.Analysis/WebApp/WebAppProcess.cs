@@ -9,7 +9,9 @@ namespace BreastCancer.Analysis.WebApp;
 /// <summary>
 /// The web app (<c>app/BreastCancer.Web</c>) run as its own process on a free loopback port, as the README's
 /// <c>dotnet run --project app/BreastCancer.Web</c> runs it (building it first when needed), with the model store,
-/// monitoring store and API key of <see cref="WebAppOptions"/>; started once <c>GET /health</c> answers. Disposing it
+/// monitoring store and API key of <see cref="WebAppOptions"/>; started once <c>GET /health</c> answers 200, i.e. the app
+/// serves a model (it listens at once and answers 503 while it loads its model or, with an empty model folder, trains the
+/// first one); a first model that failed is reported at once rather than waited on. Disposing it
 /// stops the process; the app is also told to stop by itself when this process exits (<c>ParentProcess:Id</c>), so a
 /// failed cell or a restarted kernel that never disposes it leaves no server behind. Its console output is kept in
 /// <see cref="Log"/>.
@@ -49,7 +51,7 @@ public sealed class WebAppProcess : IAsyncDisposable
     public static string ProjectFolder => Path.Combine(Path.GetDirectoryName(DataFiles.Folder)!, "app", "BreastCancer.Web");
 
     /// <summary>Builds (when needed) and starts the app, and waits until it answers.</summary>
-    /// <exception cref="WebAppException">The app exited or did not answer within <see cref="WebAppOptions.StartTimeout"/>; the message holds the end of its log.</exception>
+    /// <exception cref="WebAppException">The app exited, could not make its first model, or did not serve within <see cref="WebAppOptions.StartTimeout"/>; the message holds the end of its log.</exception>
     public static async Task<WebAppProcess> StartAsync(WebAppOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -144,6 +146,11 @@ public sealed class WebAppProcess : IAsyncDisposable
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return;
+                }
+
+                if (response.StatusCode == HttpStatusCode.ServiceUnavailable && (await response.Content.ReadAsStringAsync(cancellationToken)).Contains("\"state\":\"failed\"", StringComparison.Ordinal))
+                {
+                    throw new WebAppException($"the web app at {Address} could not load or train its first model:\n{Tail()}");
                 }
             }
             catch (HttpRequestException)
