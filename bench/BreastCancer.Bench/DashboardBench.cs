@@ -16,7 +16,8 @@ namespace BreastCancer.Bench;
 /// asks of the app: <c>GET /dashboard</c>, then <c>GET /api/monitoring/charts</c> (plotly.js and the script are static
 /// files a browser caches); timed the first time after the start (cold), then <see cref="WarmLoads"/> times unchanged
 /// (warm), then <see cref="WarmLoads"/> times each after one more prediction (the untimed <c>POST /api/predict</c>
-/// moves the latest window, so the latest checks and the charts are made again). Medians with [min–max], in ms.
+/// moves the latest window, so the latest checks and the charts are made again). Medians with [min–max], in ms, and
+/// the server's CPU time per load (user and system, from /proc: what other load on the machine changes least).
 /// </summary>
 internal static class DashboardBench
 {
@@ -49,12 +50,12 @@ internal static class DashboardBench
 
         Console.WriteLine($"dashboard loads by {ServeBench.AppAssembly()}, {Environment.ProcessorCount} cores; load before: {MachineDescription.LoadAverage()}");
         var rows = Measure(data, output, sizes.Count > 0 ? sizes : DefaultSizes);
-        Console.WriteLine("| stored predictions | store MiB | fill s | cold ms | warm ms | after a prediction ms |");
-        Console.WriteLine("|---|---|---|---|---|---|");
+        Console.WriteLine("| stored predictions | store MiB | fill s | cold ms | warm ms | after a prediction ms | server CPU ms per warm load | per load after a prediction |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
         foreach (var row in rows)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {row.Predictions:N0} | {row.StoreMiB:F0} | {row.FillSeconds:F1} | {row.ColdMs.Format("F1")} | {row.WarmMs.Format("F1")} | {row.AfterPredictionMs.Format("F1")} |"));
+                $"| {row.Predictions:N0} | {row.StoreMiB:F0} | {row.FillSeconds:F1} | {row.ColdMs.Format("F1")} | {row.WarmMs.Format("F1")} | {row.AfterPredictionMs.Format("F1")} | {row.WarmCpuMs.Format("F0")} | {row.AfterPredictionCpuMs.Format("F0")} |"));
         }
 
         Console.WriteLine($"target: every median under {TargetMs} ms: {(rows.All(r => r.Met) ? "met" : "missed")}; load after: {MachineDescription.LoadAverage()}");
@@ -79,24 +80,31 @@ internal static class DashboardBench
                 var storeMiB = new FileInfo(database).Length / (1024.0 * 1024);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{size,11:N0} predictions stored in {fillSeconds:F1} s, {storeMiB:F0} MiB"));
                 var (cold, warm, after) = (new List<double>(), new List<double>(), new List<double>());
+                var (warmCpu, afterCpu) = (new List<double>(), new List<double>());
                 for (var start = 0; start < Starts; start++)
                 {
                     using var app = ServeBench.StartOurs(ServeBench.AppAssembly(), models, database, WebAppProcess.FreeLoopbackPort(), out var url);
                     using var client = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
                     ServeBench.WaitForHealth(client, app, url, TimeSpan.FromMinutes(2));
                     cold.Add(Load(client, url));
+                    var cpu = app.CpuSeconds();
                     warm.AddRange(Enumerable.Range(0, WarmLoads).Select(_ => Load(client, url)));
+                    warmCpu.Add((app.CpuSeconds() - cpu) * 1000 / WarmLoads);
+                    cpu = app.CpuSeconds();
                     foreach (var row in data.Wdbc.ToArray().Take(WarmLoads))
                     {
                         ServeBench.Probe(client, url, row);
                         after.Add(Load(client, url));
                     }
 
+                    Thread.Sleep(TimeSpan.FromSeconds(3));
+                    afterCpu.Add((app.CpuSeconds() - cpu) * 1000 / WarmLoads);
+
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"  start {start + 1}: cold {cold[^1]:F1} ms, warm {string.Join(' ', warm.TakeLast(WarmLoads).Select(ms => ms.ToString("F1", CultureInfo.InvariantCulture)))} ms, after a prediction {string.Join(' ', after.TakeLast(WarmLoads).Select(ms => ms.ToString("F1", CultureInfo.InvariantCulture)))} ms"));
                 }
 
-                figures.Add(new DashboardFigures(size, storeMiB, fillSeconds, Spread.Of(cold), Spread.Of(warm), Spread.Of(after)));
+                figures.Add(new DashboardFigures(size, storeMiB, fillSeconds, Spread.Of(cold), Spread.Of(warm), Spread.Of(after), Spread.Of(warmCpu), Spread.Of(afterCpu)));
             }
             finally
             {
@@ -194,7 +202,9 @@ internal static class DashboardBench
 /// <param name="ColdMs">The first load after each start, in ms.</param>
 /// <param name="WarmMs">Loads with nothing changed, in ms.</param>
 /// <param name="AfterPredictionMs">Loads each after one more prediction, in ms.</param>
-internal sealed record DashboardFigures(int Predictions, double StoreMiB, double FillSeconds, Spread ColdMs, Spread WarmMs, Spread AfterPredictionMs)
+/// <param name="WarmCpuMs">The server's CPU time per warm load, by start, in ms.</param>
+/// <param name="AfterPredictionCpuMs">The server's CPU time per load after a prediction, by start, in ms: the predictions' own and the chart build they set off in the background (read 3 s after the last load) included.</param>
+internal sealed record DashboardFigures(int Predictions, double StoreMiB, double FillSeconds, Spread ColdMs, Spread WarmMs, Spread AfterPredictionMs, Spread WarmCpuMs, Spread AfterPredictionCpuMs)
 {
     /// <summary>Whether every median is under <see cref="DashboardBench.TargetMs"/>.</summary>
     public bool Met => new[] { ColdMs, WarmMs, AfterPredictionMs }.All(s => s.Median < DashboardBench.TargetMs);
