@@ -46,6 +46,7 @@ builder.Services.Configure<MonitoringOptions>(builder.Configuration.GetSection(M
 builder.Services.Configure<ApiKeyOptions>(builder.Configuration.GetSection(ApiKeyOptions.Section));
 builder.Services.AddSingleton(services => new PredictionStore(RepositoryPaths.Resolve(services.GetRequiredService<IWebHostEnvironment>().ContentRootPath,
     services.GetRequiredService<IOptions<MonitoringOptions>>().Value.Database)));
+builder.Services.AddSingleton(services => new CheckStore(services.GetRequiredService<PredictionStore>().Path));
 builder.Services.AddSingleton<ServiceMetrics>();
 builder.Services.AddSingleton<MonitoringService>();
 builder.Services.AddSingleton<DashboardCharts>();

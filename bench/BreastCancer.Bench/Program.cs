@@ -11,9 +11,9 @@ using Microsoft.ML.Transforms;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var command = args.Length > 0 ? args[0] : "models";
-if (command is not ("all" or "measure" or "models" or "nested" or "shap" or "batch" or "serve"))
+if (command is not ("all" or "measure" or "models" or "nested" or "shap" or "batch" or "serve" or "dashboard"))
 {
-    Console.Error.WriteLine($"bench: unknown command '{command}'; commands: all [--runs N] [--only KEY,...] [--out FILE], measure KEY RUNS [OUT], models, nested, shap, batch [ROWS...], serve");
+    Console.Error.WriteLine($"bench: unknown command '{command}'; commands: all [--runs N] [--only KEY,...] [--out FILE], measure KEY RUNS [OUT], models, nested, shap, batch [ROWS...], serve, dashboard [SIZE...]");
     return 2;
 }
 
@@ -32,6 +32,13 @@ if (command == "batch")
     var batchOutput = Path.Combine("bench", "out");
     Directory.CreateDirectory(batchOutput);
     return BatchBench.Run(args[1..], batchOutput);
+}
+
+if (command == "dashboard")
+{
+    var dashboardOutput = Path.Combine("bench", "out");
+    Directory.CreateDirectory(dashboardOutput);
+    return DashboardBench.Run(args[1..], BenchData.Load(), dashboardOutput);
 }
 
 var output = args.Length > 1 ? args[1] : Path.Combine("bench", "out");

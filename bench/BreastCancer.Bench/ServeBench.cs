@@ -96,7 +96,7 @@ internal static class ServeBench
         try
         {
             var loadBefore = MachineDescription.LoadAverage();
-            using var ours = StartOurs(layout, AppAssembly(), folder, WebAppProcess.FreeLoopbackPort(), out var ourUrl);
+            using var ours = StartOurs(layout, AppAssembly(), Path.Combine(folder, "models"), Path.Combine(folder, "predictions.db"), WebAppProcess.FreeLoopbackPort(), out var ourUrl);
             using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             WaitForHealth(client, ours, ourUrl, TimeSpan.FromMinutes(5));
             var threshold = Probe(client, ourUrl, heldOut[0]).GetProperty("threshold").GetDouble();
@@ -153,13 +153,14 @@ internal static class ServeBench
     /// <summary>The web app's assembly, built in the benchmark's configuration by its project reference.</summary>
     public static string AppAssembly() => SiblingBuild.Assembly(Path.Combine("app", "BreastCancer.Web"), "BreastCancer.Web.dll");
 
-    private static ServerProcess StartOurs(ServeLayout layout, string app, string folder, int port, out string url)
+    /// <summary>Our app in its own process on <paramref name="port"/>, laid out by <paramref name="layout"/>, serving the models in <paramref name="models"/> (the default model trained there when none is) with the store <paramref name="database"/>, the rate limit raised.</summary>
+    public static ServerProcess StartOurs(ServeLayout layout, string app, string models, string database, int port, out string url)
     {
         url = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
         return ServerProcess.Start("ours", layout.Server("dotnet",
         [
             app, "--contentRoot", Path.GetFullPath(Path.Combine("app", "BreastCancer.Web")), "--urls", url,
-            $"--Model:Folder={Path.Combine(folder, "models")}", $"--Monitoring:Database={Path.Combine(folder, "predictions.db")}",
+            $"--Model:Folder={models}", $"--Monitoring:Database={database}",
             $"--RateLimit:PermitsPerMinute={RaisedRateLimit.ToString(CultureInfo.InvariantCulture)}", $"--ParentProcess:Id={Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}",
         ]));
     }
@@ -172,7 +173,8 @@ internal static class ServeBench
         return ServerProcess.Start("peer", start);
     }
 
-    private static void WaitForHealth(HttpClient client, ServerProcess server, string url, TimeSpan patience)
+    /// <summary>Waits until <paramref name="server"/> answers <c>GET /health</c> with 200; throws when it exits first or <paramref name="patience"/> runs out.</summary>
+    public static void WaitForHealth(HttpClient client, ServerProcess server, string url, TimeSpan patience)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < patience)
@@ -202,7 +204,8 @@ internal static class ServeBench
     private static JsonObject Body(double[] row) =>
         new() { ["features"] = new JsonObject(FeatureCatalog.WdbcFeatures.Select((f, i) => KeyValuePair.Create(f, (JsonNode?)JsonValue.Create(row[i])))) };
 
-    private static JsonElement Probe(HttpClient client, string url, double[] row)
+    /// <summary>The answer of <c>POST /api/predict</c> for one patient, <paramref name="row"/>; throws unless it is a 2xx.</summary>
+    public static JsonElement Probe(HttpClient client, string url, double[] row)
     {
         using var content = new StringContent(Body(row).ToJsonString(), Encoding.UTF8, "application/json");
         using var response = client.PostAsync($"{url}/api/predict", content).GetAwaiter().GetResult();

@@ -116,7 +116,7 @@ public sealed class DashboardTests(TrainedModel model)
             performance.Select(c => c.GetProperty("performance").GetProperty("specificity").GetProperty("value").GetDouble()));
         Assert.Empty(timeline.GetProperty("predictionModelChanges").EnumerateArray());
 
-        var charts = (await Patients.ReadJsonAsync(await client.GetAsync("/api/monitoring/charts"))).GetProperty("charts").EnumerateArray().ToArray();
+        var charts = (await ChartsAtAsync(client, stream.Length)).GetProperty("charts").EnumerateArray().ToArray();
         Assert.All(charts, c => Assert.Equal(JsonValueKind.Null, c.GetProperty("missing").ValueKind));
         var bars = charts[0].GetProperty("figure").GetProperty("data")[0];
         var latest = expectedDrift.Checkpoints[^1].Report.Features.OrderByDescending(f => f.Psi).ToArray();
@@ -129,12 +129,115 @@ public sealed class DashboardTests(TrainedModel model)
         Assert.False(expectedDrift.Checkpoints[0].Report.Drifted);
 
         var built = app.Services.GetRequiredService<Monitoring.DashboardCharts>();
-        Assert.Same(built.Build(), built.Build());
-        var before = built.Build();
+        var before = built.Current();
+        Assert.Same(before, built.Current());
+        Assert.Same(before, built.Latest());
         await MonitoringStream.SendAsync(client, heldOut[..1], [test.IsMalignant[0]]);
-        var after = built.Build();
+        Assert.Same(before, built.Latest());
+        var after = built.Current();
         Assert.NotSame(before, after);
-        Assert.Same(after, built.Build());
+        Assert.Equal((stream.Length + 1L, stream.Length + 1L), (after.Predictions, after.Outcomes));
+        Assert.Equal(after.Predictions, (await ChartsAtAsync(client, stream.Length + 1)).GetProperty("predictions").GetInt64());
+    }
+
+    [Fact]
+    public async Task Checks_stored_when_made_are_read_back_after_a_restart_and_a_model_change_equal_to_each_window_checked_afresh_and_a_view_reads_only_the_latest_window()
+    {
+        const int Window = 50;
+        var settings = new Dictionary<string, string?>(Settings)
+        {
+            ["Monitoring:Window"] = $"{Window}",
+            ["Monitoring:MinimumWindow"] = "20",
+            ["Monitoring:TimelineLength"] = "120",
+            ["Monitoring:TimelineStep"] = "10",
+        };
+        var folder = Path.Combine(Path.GetTempPath(), $"bc-web-restart-{Guid.NewGuid():N}");
+        var database = Path.Combine(Path.GetTempPath(), $"bc-web-restart-store-{Guid.NewGuid():N}", "predictions.db");
+        var second = ModelVersionsFolder.Create(model, folder).Second;
+        var test = model.Wdbc.Subset(model.Split.Test);
+        double[][] stream = [.. test.ToArray(), .. test.ToArray().Select(MonitoringStream.Inflated)];
+        bool[] outcomes = [.. test.IsMalignant, .. test.IsMalignant];
+        var answers = new List<(double Probability, bool Biopsy)>();
+        using (var first = new WebApp(folder, settings, database))
+        {
+            var client = first.CreateClient();
+            answers.AddRange(await MonitoringStream.SendAsync(client, stream[..100], outcomes[..100]));
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/monitoring/timeline")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Patients.PostAsync(client, "/api/models/promote", $$"""{"version":"{{second.Version}}"}""", MonitoringStream.Key)).StatusCode);
+            answers.AddRange(await MonitoringStream.SendAsync(client, stream[100..171], outcomes[100..171]));
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/monitoring/timeline")).StatusCode);
+        }
+
+        using (var restarted = new WebApp(folder, settings, database))
+        {
+            await CheckAfterRestartAsync(restarted, second, stream, outcomes, answers, Window);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+        Directory.Delete(Path.GetDirectoryName(database)!, recursive: true);
+    }
+
+    /// <summary>
+    /// The restarted app's views: what it read of the store to start and for a view after one more prediction (the
+    /// latest window of drift and of performance, no more), and its timeline once the stream is sent, check by check
+    /// against each window checked afresh against the served model, <paramref name="second"/>.
+    /// </summary>
+    private async Task CheckAfterRestartAsync(WebApp restarted, BreastCancer.Analysis.Deployment.SavedModel second, double[][] stream, bool[] outcomes,
+        List<(double Probability, bool Biopsy)> answers, int window)
+    {
+        var again = restarted.CreateClient();
+        var store = restarted.Services.GetRequiredService<Monitoring.PredictionStore>();
+        Assert.InRange(store.RowsRead, 1, 2 * window);
+        var read = store.RowsRead;
+        answers.AddRange(await MonitoringStream.SendAsync(again, stream[171..172], outcomes[171..172]));
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/dashboard")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/api/monitoring/timeline")).StatusCode);
+        Assert.InRange(store.RowsRead - read, 1, 2 * window);
+        answers.AddRange(await MonitoringStream.SendAsync(again, stream[172..], outcomes[172..]));
+
+        var timeline = await Patients.ReadJsonAsync(await again.GetAsync("/api/monitoring/timeline"));
+        Assert.Equal(second.Version, timeline.GetProperty("modelVersion").GetString());
+        var train = model.Wdbc.Subset(model.Split.Train).ToArray();
+        var detector = DriftDetector.ForModel(second.Card, train, second.PredictProbability(train), new DriftThresholds(0.25, 0.01, 0.01, 20));
+        var probabilities = answers.Select(a => a.Probability).ToArray();
+        var decisions = answers.Select(a => a.Biopsy).ToArray();
+        var drift = timeline.GetProperty("drift").GetProperty("checkpoints").EnumerateArray().ToArray();
+        Assert.Equal([.. Enumerable.Range(11, 12).Select(k => 10 * k), stream.Length], drift.Select(c => c.GetProperty("end").GetInt32()));
+        foreach (var check in drift)
+        {
+            var end = check.GetProperty("end").GetInt32();
+            var expected = detector.Check(stream[(end - window)..end], probabilities[(end - window)..end]);
+            var features = check.GetProperty("report").GetProperty("features").EnumerateArray().ToArray();
+            AssertClose(expected.Features.Select(f => f.Psi), features.Select(f => f.GetProperty("psi").GetDouble()), 1e-12);
+            AssertClose(expected.Features.Select(f => f.AdjustedP), features.Select(f => f.GetProperty("adjustedP").GetDouble()), 1e-12);
+            Assert.Equal(expected.PredictionRate.P, check.GetProperty("report").GetProperty("predictionRate").GetProperty("p").GetDouble(), 12);
+            Assert.Equal(expected.Drifted, check.GetProperty("report").GetProperty("drifted").GetBoolean());
+        }
+
+        foreach (var check in timeline.GetProperty("performance").GetProperty("checkpoints").EnumerateArray())
+        {
+            var end = check.GetProperty("end").GetInt32();
+            var expected = LivePerformance.Compute(probabilities[(end - window)..end], decisions[(end - window)..end], outcomes[(end - window)..end]);
+            Assert.Equal(expected.Sensitivity.Value, check.GetProperty("performance").GetProperty("sensitivity").GetProperty("value").GetDouble(), 12);
+            Assert.Equal(expected.Specificity.High, check.GetProperty("performance").GetProperty("specificity").GetProperty("high").GetDouble(), 12);
+            Assert.Equal(expected.RocAuc, check.GetProperty("performance").GetProperty("rocAuc").GetDouble(), 12);
+        }
+    }
+
+    /// <summary>The charts once they are built at <paramref name="predictions"/> predictions or more: the first answers after a change may still be the previous build's.</summary>
+    private static async Task<JsonElement> ChartsAtAsync(HttpClient client, long predictions)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var body = await Patients.ReadJsonAsync(await client.GetAsync("/api/monitoring/charts"));
+            if (body.GetProperty("predictions").GetInt64() >= predictions || attempt == 300)
+            {
+                return body;
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     [Fact]

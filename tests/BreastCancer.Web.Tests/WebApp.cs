@@ -10,16 +10,17 @@ using Microsoft.Extensions.Hosting;
 namespace BreastCancer.Web.Tests;
 
 /// <summary>
-/// The app in memory, in the Production environment, on a models folder and its own monitoring database, with extra
-/// settings (the rate limit raised unless they set it); <c>/test/throw</c> throws (to see what an unhandled exception
-/// gives). Its server is handed out once the first model is served or has failed, unless <paramref name="waitForModel"/> is false.
+/// The app in memory, in the Production environment, on a models folder and its own monitoring database (or
+/// <paramref name="database"/>, which a test restarting the app keeps), with extra settings (the rate limit raised unless
+/// they set it); <c>/test/throw</c> throws (to see what an unhandled exception gives). Its server is handed out once the
+/// first model is served or has failed, unless <paramref name="waitForModel"/> is false.
 /// </summary>
-public sealed class WebApp(string modelFolder, IReadOnlyDictionary<string, string?>? settings = null, bool waitForModel = true) : WebApplicationFactory<Program>
+public sealed class WebApp(string modelFolder, IReadOnlyDictionary<string, string?>? settings = null, string? database = null, bool waitForModel = true) : WebApplicationFactory<Program>
 {
     public const string ThrowingPath = "/test/throw";
 
-    /// <summary>This app's own monitoring database, in the temporary folder, deleted with the app.</summary>
-    public string Database { get; } = Path.Combine(Path.GetTempPath(), $"bc-web-monitoring-{Guid.NewGuid():N}", "predictions.db");
+    /// <summary>This app's monitoring database: its own in the temporary folder, deleted with the app, unless given.</summary>
+    public string Database { get; } = database ?? Path.Combine(Path.GetTempPath(), $"bc-web-monitoring-{Guid.NewGuid():N}", "predictions.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -49,7 +50,7 @@ public sealed class WebApp(string modelFolder, IReadOnlyDictionary<string, strin
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && Directory.Exists(Path.GetDirectoryName(Database)))
+        if (disposing && database is null && Directory.Exists(Path.GetDirectoryName(Database)))
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(Path.GetDirectoryName(Database)!, recursive: true);

@@ -23,10 +23,11 @@ public static class DashboardEndpoints
             .WithSummary("Drift and live performance along the stream")
             .WithDescription("The drift checks at every multiple of `Monitoring:TimelineStep` predictions over the latest `Monitoring:TimelineLength`, and at the latest, "
                 + "and the performance measurements likewise over the outcomes, with the model changes marked: the data behind the dashboard's charts.");
-        app.MapGet("/api/monitoring/charts", (DashboardCharts charts) => TypedResults.Ok(charts.Build()))
+        app.MapGet("/api/monitoring/charts", (DashboardCharts charts) => TypedResults.Ok(charts.Latest()))
             .WithName("getDashboardCharts").WithTags(ApiTags.Monitoring)
             .WithSummary("The dashboard's Plotly figures")
-            .WithDescription("The four charts the dashboard draws (PSI by feature, PSI along the stream, the predicted malignancy rate, live performance), as Plotly figures.");
+            .WithDescription("The four charts the dashboard draws (PSI by feature, PSI along the stream, the predicted malignancy rate, live performance), as Plotly figures, "
+                + "as last built: `predictions` and `outcomes` give the store's counts they were built at. When the store has moved since, they are built again in the background for the next call.");
         app.MapGet(PlotlyJsPath, (HttpResponse response) =>
         {
             response.Headers.CacheControl = "public, max-age=86400";

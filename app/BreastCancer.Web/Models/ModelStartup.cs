@@ -1,3 +1,4 @@
+using BreastCancer.Web.Monitoring;
 using Microsoft.Extensions.Options;
 
 namespace BreastCancer.Web.Models;
@@ -6,7 +7,8 @@ namespace BreastCancer.Web.Models;
 /// Makes the app's first model in the background, so that the server listens at once: the current model of the model
 /// store, or the default model trained and saved there when there is none (<see cref="ModelLoader.LoadOrTrain"/>), given
 /// to the <see cref="ModelHolder"/> when it is ready. Until then every request that needs the model is answered 503
-/// (<see cref="Api.ModelGate"/>); <see cref="State"/> says what the app is doing. A first model that cannot be made
+/// (<see cref="Api.ModelGate"/>); <see cref="State"/> says what the app is doing. Once the model is served the
+/// dashboard's charts are built, so that no page load waits for their first build. A first model that cannot be made
 /// (data file missing or not matching the card, model store unreadable or unwritable) is logged and leaves the app up
 /// and not ready, in <see cref="StartupState.Failed"/>, until it is restarted: restarting would fail the same way.
 /// </summary>
@@ -14,6 +16,7 @@ public sealed partial class ModelStartup : BackgroundService
 {
     private readonly ModelLoader _loader;
     private readonly ModelHolder _holder;
+    private readonly DashboardCharts _charts;
     private readonly ILogger<ModelStartup> _logger;
     private readonly string _folder;
     private readonly string _data;
@@ -21,11 +24,11 @@ public sealed partial class ModelStartup : BackgroundService
     private volatile bool _failed;
 
     /// <summary>The startup of the model store and data of <paramref name="options"/>, resolved against the app's content root.</summary>
-    public ModelStartup(ModelLoader loader, ModelHolder holder, IOptions<ModelOptions> options, IWebHostEnvironment environment, ILogger<ModelStartup> logger)
+    public ModelStartup(ModelLoader loader, ModelHolder holder, DashboardCharts charts, IOptions<ModelOptions> options, IWebHostEnvironment environment, ILogger<ModelStartup> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
-        (_loader, _holder, _logger) = (loader, holder, logger);
+        (_loader, _holder, _charts, _logger) = (loader, holder, charts, logger);
         _folder = RepositoryPaths.Resolve(environment.ContentRootPath, options.Value.Folder);
         _data = RepositoryPaths.Resolve(environment.ContentRootPath, options.Value.Data);
         Training = !ModelLoader.HasCurrentModel(_folder);
@@ -49,6 +52,7 @@ public sealed partial class ModelStartup : BackgroundService
         {
             var snapshot = await Task.Run(() => _loader.LoadOrTrain(_folder, _data), stoppingToken).WaitAsync(stoppingToken).ConfigureAwait(false);
             _holder.Start(snapshot);
+            BuildCharts();
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -64,6 +68,22 @@ public sealed partial class ModelStartup : BackgroundService
             _finished.TrySetResult();
         }
     }
+
+    /// <summary>Builds the dashboard's charts once the first model is served, so that no page load waits for a first build.</summary>
+    private void BuildCharts()
+    {
+        try
+        {
+            _charts.Current();
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            LogChartsNotBuilt(e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The dashboard's charts could not be built ahead of the first dashboard load, which builds them")]
+    private partial void LogChartsNotBuilt(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "No model is served: the first model could not be loaded or trained from {Folder} with data {Data}; the app stays up, answering 503, until it is restarted")]
     private partial void LogFailed(Exception exception, string folder, string data);

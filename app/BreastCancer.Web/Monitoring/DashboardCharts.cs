@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BreastCancer.Analysis.Charts;
+using Microsoft.Extensions.Options;
 using Plotly.NET;
 
 namespace BreastCancer.Web.Monitoring;
@@ -10,10 +11,14 @@ namespace BreastCancer.Web.Monitoring;
 /// endpoints answer: the latest window's drift by feature, PSI and the predicted malignancy rate along the stream
 /// (model changes marked), and live performance as outcomes arrive. A chart with nothing to draw yet says why.
 /// </summary>
-public sealed class DashboardCharts(MonitoringService monitoring)
+public sealed class DashboardCharts(MonitoringService monitoring, TimeProvider time, IOptions<MonitoringOptions> options)
 {
+    private readonly TimeSpan _refreshInterval = options.Value.ChartsRefreshSeconds is >= 0 and <= 3600 ? TimeSpan.FromSeconds(options.Value.ChartsRefreshSeconds)
+        : throw new ArgumentOutOfRangeException(nameof(options), options.Value.ChartsRefreshSeconds, "Monitoring:ChartsRefreshSeconds is 0 to 3600 seconds");
     private readonly Lock _gate = new();
+    private long _builtAt;
     private ((string ModelVersion, long Predictions, long Outcomes) Revision, DashboardChartSet Charts)? _last;
+    private Task? _refresh;
 
     private static readonly (string Id, string Title) FeatureDrift = ("feature-drift", "Drift of the latest window by feature");
     private static readonly (string Id, string Title) DriftOverTime = ("drift-over-time", "Population stability index along the stream");
@@ -24,11 +29,39 @@ public sealed class DashboardCharts(MonitoringService monitoring)
     public static IReadOnlyList<(string Id, string Title)> Layout { get; } = [FeatureDrift, DriftOverTime, PredictedRate, Performance];
 
     /// <summary>
-    /// The charts, in page order: built again only when the served model or the store's counts have changed since the
-    /// last build (<see cref="MonitoringService.Revision"/>), so that reloading the dashboard between predictions costs
-    /// nothing but the answer.
+    /// The charts last built, at once (what <c>GET /api/monitoring/charts</c> answers): when the served model or the
+    /// store's counts have moved since (<see cref="MonitoringService.Revision"/>), a rebuild starts in the background,
+    /// one at a time and at least <see cref="MonitoringOptions.ChartsRefreshSeconds"/> after the last, and a later call
+    /// gets it. Building the Plotly figures costs a few hundred milliseconds of CPU, which no page load waits for; the
+    /// set says which counts it was built at. Only a call before any build waits (none once the app is ready: it builds
+    /// them as soon as its first model is served, <see cref="Models.ModelStartup"/>).
     /// </summary>
-    public DashboardChartSet Build()
+    public DashboardChartSet Latest()
+    {
+        var revision = monitoring.Revision();
+        lock (_gate)
+        {
+            if (_last is { } last)
+            {
+                if (last.Revision != revision && _refresh is not { IsCompleted: false })
+                {
+                    var wait = _refreshInterval - time.GetElapsedTime(_builtAt);
+                    _refresh = Task.Run(async () =>
+                    {
+                        await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time).ConfigureAwait(false);
+                        Current();
+                    });
+                }
+
+                return last.Charts;
+            }
+        }
+
+        return Current();
+    }
+
+    /// <summary>The charts at the store's current counts and the served model, built now unless the last build was made at them.</summary>
+    public DashboardChartSet Current()
     {
         var revision = monitoring.Revision();
         lock (_gate)
@@ -42,7 +75,7 @@ public sealed class DashboardCharts(MonitoringService monitoring)
         var charts = BuildAt();
         lock (_gate)
         {
-            _last = (revision, charts);
+            (_last, _builtAt) = ((revision, charts), time.GetTimestamp());
         }
 
         return charts;
@@ -55,7 +88,7 @@ public sealed class DashboardCharts(MonitoringService monitoring)
         var tooFew = string.Create(CultureInfo.InvariantCulture,
             $"{drift.WindowRows} predictions so far; drift is measured once {drift.MinimumRows} have been made.");
         var noChecks = timeline.Drift.Checkpoints.Count == 0;
-        return new DashboardChartSet(timeline.ModelVersion,
+        return new DashboardChartSet(timeline.ModelVersion, timeline.Drift.Rows, timeline.Performance.Outcomes,
         [
             Chart(FeatureDrift, drift.Report is null ? null : MonitoringCharts.FeatureDrift(drift.Report), tooFew),
             Chart(DriftOverTime, noChecks ? null : MonitoringCharts.DriftOverTime(timeline.Drift, timeline.PredictionModelChanges), tooFew),

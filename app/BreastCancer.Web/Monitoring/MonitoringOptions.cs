@@ -29,4 +29,7 @@ public sealed class MonitoringOptions
 
     /// <summary>Predictions (and outcomes) between two points of the dashboard's timelines.</summary>
     public int TimelineStep { get; set; } = 50;
+
+    /// <summary>The least time between two builds of the dashboard's charts in the background, in seconds: what bounds the CPU that views of a changing store can spend on Plotly figures.</summary>
+    public double ChartsRefreshSeconds { get; set; } = 2;
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using BreastCancer.Analysis.Monitoring;
 using BreastCancer.Web.Models;
 using Microsoft.Extensions.Options;
@@ -12,13 +13,17 @@ namespace BreastCancer.Web.Monitoring;
 /// model version is built once, from the snapshot's training rows and the probabilities computed for them at load.
 /// <para>
 /// Every check is made once: the store only appends, so the window that ends at a given position never changes, and
-/// each check is kept, by its end (and, for drift, the model version it is measured against), until it falls out of
-/// the timeline. A view reads the store only for the windows of checks not yet made (the predictions since the last
-/// view, at a clinic's pace), so what it costs does not grow with the history.
+/// each check is kept in memory, by its end (and, for drift, the model version it is measured against), until it falls
+/// out of the timeline. A check whose window ends on a multiple of the timeline's step is also written to the
+/// <see cref="CheckStore"/> when it is made, so that after a restart it is read back, not made again. A view reads the
+/// predictions only for the windows of checks neither kept nor stored (after a prediction, the latest window alone), so
+/// what it costs does not grow with the history.
 /// </para>
 /// </summary>
-public sealed class MonitoringService(PredictionStore store, ModelHolder holder, IOptions<MonitoringOptions> options)
+public sealed class MonitoringService(PredictionStore store, CheckStore checks, ModelHolder holder, IOptions<MonitoringOptions> options)
 {
+    private const string DriftKind = "drift";
+    private const string PerformanceKind = "performance";
     private readonly MonitoringOptions _options = options.Value;
     private readonly Lock _build = new();
     private readonly ConcurrentDictionary<(string Version, long End), DriftReport> _drift = new();
@@ -87,37 +92,57 @@ public sealed class MonitoringService(PredictionStore store, ModelHolder holder,
     private DriftCheckpoint[] DriftChecks(ModelSnapshot snapshot, long[] ends)
     {
         var detector = Detector(snapshot);
-        return [.. Kept(_drift, snapshot.Version, ends, store.Between, window => detector.Check([.. window.Select(p => p.Features.ToArray())], [.. window.Select(p => p.Probability)]))
+        var settings = string.Create(CultureInfo.InvariantCulture,
+            $"window={_options.Window};psi={_options.PsiAlert:R};ks={_options.KsAlpha:R};rate={_options.RateAlpha:R};minimum={_options.MinimumWindow}");
+        return [.. Kept(_drift, DriftKind, settings, snapshot.Version, ends, store.Between, window => detector.Check([.. window.Select(p => p.Features.ToArray())], [.. window.Select(p => p.Probability)]))
             .Select((report, i) => new DriftCheckpoint((int)ends[i], report))];
     }
 
     /// <summary>The live-performance checks ending at outcome positions <paramref name="ends"/> (ascending).</summary>
     private PerformanceCheckpoint[] PerformanceChecks(long[] ends) =>
-        [.. Kept(_performance, "", ends, store.LabelledBetween,
+        [.. Kept(_performance, PerformanceKind, string.Create(CultureInfo.InvariantCulture, $"window={_options.Window}"), "", ends, store.LabelledBetween,
                 window => LivePerformance.Compute([.. window.Select(l => l.Prediction.Probability)], [.. window.Select(l => l.Prediction.Biopsy)], [.. window.Select(l => l.Malignant)]))
             .Select((performance, i) => new PerformanceCheckpoint((int)ends[i], performance))];
 
     /// <summary>
     /// The checks ending at <paramref name="ends"/> (ascending) kept in <paramref name="kept"/> under <paramref name="version"/>:
-    /// those not made yet are made by <paramref name="check"/> on their windows, from one <paramref name="read"/> of
-    /// the store (positions from, to); then checks of other versions, or that have left the timeline, are dropped.
+    /// those not kept are read from the <see cref="CheckStore"/> (as <paramref name="kind"/> made under
+    /// <paramref name="settings"/>), those not stored either are made by <paramref name="check"/> on their windows, from
+    /// one <paramref name="read"/> of the store (positions from, to), and stored when they end on a multiple of the
+    /// step; then checks of other versions, that have left the timeline, or that end between two steps before the
+    /// latest, are dropped.
     /// </summary>
-    private TCheck[] Kept<TRow, TCheck>(ConcurrentDictionary<(string Version, long End), TCheck> kept, string version, IReadOnlyList<long> ends,
+    private TCheck[] Kept<TRow, TCheck>(ConcurrentDictionary<(string Version, long End), TCheck> kept, string kind, string settings, string version, IReadOnlyList<long> ends,
         Func<long, long, IReadOnlyList<TRow>> read, Func<TRow[], TCheck> check)
     {
         var missing = ends.Where(end => !kept.ContainsKey((version, end))).ToArray();
         if (missing.Length > 0)
         {
-            var from = Math.Max(1, missing[0] - _options.Window + 1);
-            var rows = read(from, missing[^1]);
-            foreach (var end in missing)
+            foreach (var (end, stored) in checks.Read<TCheck>(kind, settings, version, missing))
             {
-                var start = Math.Max(from, end - _options.Window + 1);
-                kept[(version, end)] = check([.. rows.Skip((int)(start - from)).Take((int)(end - start + 1))]);
+                kept[(version, end)] = stored;
+            }
+
+            var unmade = missing.Where(end => !kept.ContainsKey((version, end))).ToArray();
+            if (unmade.Length > 0)
+            {
+                var from = Math.Max(1, unmade[0] - _options.Window + 1);
+                var rows = read(from, unmade[^1]);
+                var made = unmade.Select(end =>
+                {
+                    var start = Math.Max(from, end - _options.Window + 1);
+                    return (End: end, Check: check([.. rows.Skip((int)(start - from)).Take((int)(end - start + 1))]));
+                }).ToArray();
+                foreach (var (end, fresh) in made)
+                {
+                    kept[(version, end)] = fresh;
+                }
+
+                checks.Write(kind, settings, version, [.. made.Where(m => m.End % _options.TimelineStep == 0)]);
             }
 
             var keep = ends[^1] - _options.TimelineLength - _options.TimelineStep;
-            foreach (var stale in kept.Keys.Where(k => k.End < keep || k.Version != version))
+            foreach (var stale in kept.Keys.Where(k => k.End < keep || k.Version != version || (k.End % _options.TimelineStep != 0 && k.End < ends[^1])))
             {
                 kept.TryRemove(stale, out _);
             }

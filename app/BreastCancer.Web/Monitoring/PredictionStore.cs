@@ -24,6 +24,7 @@ public sealed class PredictionStore : IDisposable
     private readonly Lock _write = new();
     private readonly Channel<PendingWrite> _pending = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _groupCommits;
+    private long _rowsRead;
 
     /// <summary>Opens the database at <paramref name="path"/>, creating it and its tables when missing.</summary>
     /// <exception cref="SqliteException">The file cannot be opened or is not a SQLite database.</exception>
@@ -69,6 +70,9 @@ public sealed class PredictionStore : IDisposable
 
     /// <summary>The database file's full path.</summary>
     public string Path { get; }
+
+    /// <summary>How many predictions, with their 30 values, have been read from the store since it was opened, by every reader together: what monitoring has cost it.</summary>
+    public long RowsRead => Interlocked.Read(ref _rowsRead);
 
     /// <summary>
     /// Stores <paramref name="predictions"/>, all of them or, on any failure, none: the task completes once the
@@ -250,10 +254,17 @@ public sealed class PredictionStore : IDisposable
         : throw new ArgumentOutOfRangeException(nameof(count), count, "a window holds at least one prediction");
 
     /// <summary>A prediction (columns 0–6, as <see cref="Prediction"/> reads them) with its outcome (columns 7 and 8: malignant, time).</summary>
-    private static LabelledPrediction LabelledRow(SqliteDataReader reader) =>
+    private LabelledPrediction LabelledRow(SqliteDataReader reader) =>
         new(Prediction(reader), reader.GetInt64(7) == 1, DateTimeOffset.Parse(reader.GetString(8), CultureInfo.InvariantCulture));
 
-    private static PredictionRecord Prediction(SqliteDataReader reader) => new(
+    /// <summary>A prediction (columns 0–6), counted in <see cref="RowsRead"/>.</summary>
+    private PredictionRecord Prediction(SqliteDataReader reader)
+    {
+        Interlocked.Increment(ref _rowsRead);
+        return Read(reader);
+    }
+
+    private static PredictionRecord Read(SqliteDataReader reader) => new(
         Guid.Parse(reader.GetString(0)), DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.GetString(2),
         JsonSerializer.Deserialize<double[]>(reader.GetString(3))!, reader.GetDouble(4), reader.GetInt64(5) == 1, reader.IsDBNull(6) ? null : reader.GetString(6));
 

@@ -103,7 +103,9 @@ public static class KolmogorovSmirnov
     /// P(D ≥ h / lcm(m, n)) for samples of m and n rows: the share of the C(m + n, m) monotone lattice paths from
     /// (0, 0) to (m, n) that touch |x/m − y/n| ≥ h / lcm(m, n) (Hodges 1958). The recursion carries that share itself,
     /// v(x, y) = (x · v(x − 1, y) + y · v(x, y − 1)) / (x + y) inside the band and 1 outside it (Viehmann 2021), so
-    /// every value is a convex combination in [0, 1] and nothing overflows.
+    /// every value is a convex combination in [0, 1] and nothing overflows. Only the band is computed, row by row (the
+    /// cells of a row x inside it are y with |n/g · x − m/g · y| &lt; h), the rest being 1: O((m + n) · h / lcm(m, n) · n)
+    /// steps instead of O(m · n), the same values.
     /// </summary>
     internal static double ExactP(long h, int m, int n)
     {
@@ -115,23 +117,25 @@ public static class KolmogorovSmirnov
         var g = Gcd(m, n);
         var (mg, ng) = ((long)m / g, (long)n / g);
         var v = new double[n + 1];
+        Array.Fill(v, 1.0);
+        v[0] = 0;
         for (var x = 0; x <= m; x++)
         {
-            for (var y = 0; y <= n; y++)
+            var low = (int)Math.Max(0, FloorDivide(ng * x - h, mg) + 1);
+            var high = (int)Math.Min(n, -FloorDivide(-(ng * x + h), mg) - 1);
+            for (var y = low; y <= high; y++)
             {
-                if (Math.Abs(ng * x - mg * y) >= h)
+                if (x + y > 0)
                 {
-                    v[y] = 1;
-                }
-                else if (x + y > 0)
-                {
-                    v[y] = (x * v[y] + (y > 0 ? y * v[y - 1] : 0)) / (x + y);
+                    v[y] = (x * v[y] + (y > low ? y * v[y - 1] : y > 0 ? y : 0)) / (x + y);
                 }
             }
         }
 
         return Math.Clamp(v[n], 0, 1);
     }
+
+    private static long FloorDivide(long a, long b) => a >= 0 ? a / b : -((-a + b - 1) / b);
 
     private static double Statistic(double[] first, double[] second)
     {

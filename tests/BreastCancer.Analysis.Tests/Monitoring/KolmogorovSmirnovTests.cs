@@ -77,4 +77,48 @@ public sealed class KolmogorovSmirnovTests
         Assert.Equal("b", nan.ParamName);
         Assert.Contains("value 1", nan.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_exact_p_computed_on_the_band_alone_equals_the_whole_lattice_for_every_threshold()
+    {
+        foreach (var (m, n) in new[] { (1, 1), (3, 5), (7, 7), (4, 10), (12, 9), (13, 1), (37, 45), (50, 20) })
+        {
+            var lcm = (long)m / Gcd(m, n) * n;
+            for (var h = 0L; h <= lcm + 1; h++)
+            {
+                Assert.Equal(WholeLattice(h, m, n), KolmogorovSmirnov.ExactP(h, m, n));
+            }
+        }
+    }
+
+    /// <summary>Hodges' recursion over every cell of the (m + 1) × (n + 1) lattice: what the band-limited <c>ExactP</c> must equal.</summary>
+    private static double WholeLattice(long h, int m, int n)
+    {
+        if (h <= 0)
+        {
+            return 1;
+        }
+
+        var g = Gcd(m, n);
+        var (mg, ng) = ((long)m / g, (long)n / g);
+        var v = new double[n + 1];
+        for (var x = 0; x <= m; x++)
+        {
+            for (var y = 0; y <= n; y++)
+            {
+                if (Math.Abs(ng * x - mg * y) >= h)
+                {
+                    v[y] = 1;
+                }
+                else if (x + y > 0)
+                {
+                    v[y] = (x * v[y] + (y > 0 ? y * v[y - 1] : 0)) / (x + y);
+                }
+            }
+        }
+
+        return Math.Clamp(v[n], 0, 1);
+    }
+
+    private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
 }
