@@ -137,6 +137,7 @@ public sealed class BatchInputTests(TrainedModel model) : IDisposable
     {
         foreach (var signal in new[] { "INT", "TERM" })
         {
+            Assert.False(IgnoredHere(signal), $"SIG{signal} is ignored by this test process, and so by the command it starts, as a shell's background job ignores SIGINT and SIGQUIT: run the tests in the foreground or with job control (set -m)");
             var fifo = PathOf($"stream-{signal}.csv");
             using (var mkfifo = Process.Start("mkfifo", [fifo]))
             {
@@ -161,7 +162,16 @@ public sealed class BatchInputTests(TrainedModel model) : IDisposable
                 Assert.Single(Directory.GetFiles(_run.Folder, $".scored-{signal}.csv.*.tmp"));
                 using var kill = Process.Start("kill", [$"-{signal}", score.Id.ToString(CultureInfo.InvariantCulture)]);
                 await kill.WaitForExitAsync();
-                await score.WaitForExitAsync();
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+                try
+                {
+                    await score.WaitForExitAsync(timeout.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    score.Kill();
+                    Assert.Fail($"score did not exit within 60 s of SIG{signal}");
+                }
             }
 
             Assert.NotEqual(0, score.ExitCode);
@@ -169,5 +179,13 @@ public sealed class BatchInputTests(TrainedModel model) : IDisposable
             Assert.Empty(Directory.GetFiles(_run.Folder, "*.tmp"));
             Assert.False(File.Exists(output));
         }
+    }
+
+    /// <summary>Whether this process ignores SIG<paramref name="signal"/> (its bit in <c>SigIgn</c> of <c>/proc/self/status</c>): a child inherits it.</summary>
+    private static bool IgnoredHere(string signal)
+    {
+        var number = signal switch { "INT" => 2, "TERM" => 15, _ => throw new ArgumentOutOfRangeException(nameof(signal), signal, "INT or TERM") };
+        var ignored = File.ReadLines("/proc/self/status").Single(line => line.StartsWith("SigIgn:", StringComparison.Ordinal))["SigIgn:".Length..].Trim();
+        return (ulong.Parse(ignored, NumberStyles.HexNumber, CultureInfo.InvariantCulture) & (1UL << (number - 1))) != 0;
     }
 }
