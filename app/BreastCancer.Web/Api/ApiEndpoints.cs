@@ -41,7 +41,7 @@ public static class ApiEndpoints
             .WithName("getHealth").WithTags(ApiTags.Service)
             .WithSummary("Readiness: whether the app serves a model, and which")
             .WithDescription("200 with the served model's version once the app serves a model; 503 problem details while it has none: `state` `starting` "
-                + "(with `Retry-After`) while the first model is loaded or, when the model store has none, trained (10–30 s), or `failed` when that failed. "
+                + "(with `Retry-After`) while the first model is loaded or, when the model store has none, trained (about a minute on two cores), or `failed` when that failed. "
                 + "A load balancer or orchestrator sends traffic only while this answers 200.");
         app.MapGet("/health/live", (ModelStartup startup) => TypedResults.Ok(LiveStatus.Of(startup.State))).ServedWithoutModel()
             .WithName("getLiveness").WithTags(ApiTags.Service)

@@ -13,7 +13,7 @@ namespace BreastCancer.Web.Api;
 /// </summary>
 public static class ModelGate
 {
-    /// <summary>The <c>Retry-After</c> of a 503 while the first model is loaded or trained, in seconds: a probe's pace, well under the training's 10–30 s.</summary>
+    /// <summary>The <c>Retry-After</c> of a 503 while the first model is loaded or trained, in seconds: a probe's pace, well under the training's minute or so.</summary>
     public const int RetryAfterSeconds = 5;
 
     /// <summary>Adds the gate.</summary>
@@ -52,7 +52,7 @@ public static class ModelGate
         response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         var doing = state == StartupState.Training ? "training the first model" : "loading the model";
         return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: $"The app is starting: {doing}",
-            detail: $"No model is served yet: the app is {doing}{(state == StartupState.Training ? " (the model store had none), which takes 10–30 s" : "")}. Ask again after {RetryAfterSeconds} s.",
+            detail: $"No model is served yet: the app is {doing}{(state == StartupState.Training ? " (the model store had none), which takes about a minute" : "")}. Ask again after {RetryAfterSeconds} s.",
             extensions: new Dictionary<string, object?> { ["state"] = "starting", ["activity"] = doing });
     }
 }

@@ -37,12 +37,12 @@ public sealed partial class ModelStartup : BackgroundService
     /// <summary>Whether the first model is trained (the store had none when the app started) rather than loaded.</summary>
     public bool Training { get; }
 
-    /// <summary>What the app is doing about its first model.</summary>
-    public StartupState State => _holder.IsServing ? StartupState.Serving
+    /// <summary>What the app is doing about its first model: serving once the model is served and the dashboard's charts built.</summary>
+    public StartupState State => _holder.IsServing && _finished.Task.IsCompleted ? StartupState.Serving
         : _failed ? StartupState.Failed
         : Training ? StartupState.Training : StartupState.Loading;
 
-    /// <summary>Completes when the first model is served or has failed (never faults): what a caller in the same process waits on.</summary>
+    /// <summary>Completes when the first model is served and the dashboard's charts built, or has failed (never faults): what a caller in the same process waits on.</summary>
     public Task Finished => _finished.Task;
 
     /// <inheritdoc />

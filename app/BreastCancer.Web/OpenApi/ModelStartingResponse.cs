@@ -25,7 +25,7 @@ internal sealed class ModelStartingResponse : IOpenApiOperationTransformer
         operation.Responses["503"] = new OpenApiResponse
         {
             Description = "Service Unavailable: the app serves no model yet. While it loads the saved model or, when the model store has none, trains the first one "
-                + "(10–30 s after start), the problem's `state` is `starting` and `Retry-After` says when to ask again; when that failed, `state` is `failed`, "
+                + "(about a minute after start on two cores), the problem's `state` is `starting` and `Retry-After` says when to ask again; when that failed, `state` is `failed`, "
                 + "without `Retry-After`, until the app is fixed and restarted. `GET /health` answers the same.",
             Headers = new Dictionary<string, IOpenApiHeader>
             {
