@@ -25,6 +25,13 @@ public sealed class MonitoringService(PredictionStore store, CheckStore checks, 
     private const string DriftKind = "drift";
     private const string PerformanceKind = "performance";
     private readonly MonitoringOptions _options = options.Value;
+
+    /// <summary>The settings a stored drift check was made under (<see cref="CheckStore"/>): its window and thresholds.</summary>
+    private readonly string _driftSettings = string.Create(CultureInfo.InvariantCulture,
+        $"window={options.Value.Window};psi={options.Value.PsiAlert:R};ks={options.Value.KsAlpha:R};rate={options.Value.RateAlpha:R};minimum={options.Value.MinimumWindow}");
+
+    /// <summary>The settings a stored performance check was made under: its window.</summary>
+    private readonly string _performanceSettings = string.Create(CultureInfo.InvariantCulture, $"window={options.Value.Window}");
     private readonly Lock _build = new();
     private readonly ConcurrentDictionary<(string Version, long End), DriftReport> _drift = new();
     private readonly ConcurrentDictionary<(string Version, long End), LivePerformance> _performance = new();
@@ -92,15 +99,13 @@ public sealed class MonitoringService(PredictionStore store, CheckStore checks, 
     private DriftCheckpoint[] DriftChecks(ModelSnapshot snapshot, long[] ends)
     {
         var detector = Detector(snapshot);
-        var settings = string.Create(CultureInfo.InvariantCulture,
-            $"window={_options.Window};psi={_options.PsiAlert:R};ks={_options.KsAlpha:R};rate={_options.RateAlpha:R};minimum={_options.MinimumWindow}");
-        return [.. Kept(_drift, DriftKind, settings, snapshot.Version, ends, store.Between, window => detector.Check([.. window.Select(p => p.Features.ToArray())], [.. window.Select(p => p.Probability)]))
+        return [.. Kept(_drift, DriftKind, _driftSettings, snapshot.Version, ends, store.Between, window => detector.Check([.. window.Select(p => p.Features.ToArray())], [.. window.Select(p => p.Probability)]))
             .Select((report, i) => new DriftCheckpoint((int)ends[i], report))];
     }
 
     /// <summary>The live-performance checks ending at outcome positions <paramref name="ends"/> (ascending).</summary>
     private PerformanceCheckpoint[] PerformanceChecks(long[] ends) =>
-        [.. Kept(_performance, PerformanceKind, string.Create(CultureInfo.InvariantCulture, $"window={_options.Window}"), "", ends, store.LabelledBetween,
+        [.. Kept(_performance, PerformanceKind, _performanceSettings, "", ends, store.LabelledBetween,
                 window => LivePerformance.Compute([.. window.Select(l => l.Prediction.Probability)], [.. window.Select(l => l.Prediction.Biopsy)], [.. window.Select(l => l.Malignant)]))
             .Select((performance, i) => new PerformanceCheckpoint((int)ends[i], performance))];
 
@@ -118,7 +123,7 @@ public sealed class MonitoringService(PredictionStore store, CheckStore checks, 
         var missing = ends.Where(end => !kept.ContainsKey((version, end))).ToArray();
         if (missing.Length > 0)
         {
-            foreach (var (end, stored) in checks.Read<TCheck>(kind, settings, version, missing))
+            foreach (var (end, stored) in checks.Read<TCheck>(kind, settings, version, [.. missing.Where(end => end % _options.TimelineStep == 0)]))
             {
                 kept[(version, end)] = stored;
             }
