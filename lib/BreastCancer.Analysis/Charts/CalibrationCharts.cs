@@ -34,7 +34,7 @@ public static class CalibrationCharts
             var observed = Chart.Line<double, double, string>(grid, m.Curve.Observed.ToArray(), Name: $"{name} (loess, span {m.Curve.Span:0.##})", LineColor: ModelColors.Of(i));
             return BandEdges.Of(grid, m.Curve.Low.ToArray(), m.Curve.High.ToArray(), (name + " 95 % band", name + " 95 % band"), i, 0.15).Append(observed);
         });
-        var diagonal = Chart.Line<double, double, string>([0.0, 1.0], [0.0, 1.0], Name: "perfectly calibrated", LineColor: Color.fromHex("#999999"), LineDash: StyleParam.DrawingStyle.Dash);
+        var diagonal = Chart.Line<double, double, string>([0.0, 1.0], [0.0, 1.0], Name: "perfectly calibrated", LineColor: Color.fromHex(ChartColors.ReferenceHex), LineDash: StyleParam.DrawingStyle.Dash);
         return LayoutSettings.With(Chart.Combine(traces.Append(diagonal))
             .WithXAxisStyle<double, double, string>(TitleText: "predicted probability of malignancy", MinMax: new Tuple<double, double>(0, 1))
             .WithYAxisStyle<double, double, string>(TitleText: "observed share malignant (loess, 95 % bootstrap band)", MinMax: new Tuple<double, double>(0, 1))
@@ -49,7 +49,7 @@ public static class CalibrationCharts
             m.Calibration.Bins.Select(b => b.MeanPrediction).ToArray(), m.Calibration.Bins.Select(b => b.ObservedShare).ToArray(),
             Name: $"{ChartLabels.Short(m.Model)} (ECE {m.Calibration.ExpectedCalibrationError:F3})", ShowMarkers: true, LineColor: ModelColors.Of(i),
             MultiText: m.Calibration.Bins.Select(b => $"{b.Count} predictions in [{b.Low:F1}, {b.High:F1})").ToArray()));
-        var diagonal = Chart.Line<double, double, string>([0.0, 1.0], [0.0, 1.0], Name: "perfectly calibrated", LineColor: Color.fromHex("#999999"), LineDash: StyleParam.DrawingStyle.Dash);
+        var diagonal = Chart.Line<double, double, string>([0.0, 1.0], [0.0, 1.0], Name: "perfectly calibrated", LineColor: Color.fromHex(ChartColors.ReferenceHex), LineDash: StyleParam.DrawingStyle.Dash);
         return LayoutSettings.With(Chart.Combine(lines.Append(diagonal))
             .WithXAxisStyle<double, double, string>(TitleText: "mean predicted probability of malignancy (bin)")
             .WithYAxisStyle<double, double, string>(TitleText: "observed share malignant")
@@ -67,8 +67,8 @@ public static class CalibrationCharts
 
         var thresholds = models[0].Curve.Thresholds.ToArray();
         var lines = models.Select((m, i) => Chart.Line<double, double, string>(m.Curve.Thresholds.ToArray(), m.Curve.Model.ToArray(), Name: ChartLabels.Short(m.Model), LineColor: ModelColors.Of(i)));
-        var all = Chart.Line<double, double, string>(thresholds, models[0].Curve.TreatAll.ToArray(), Name: "biopsy all", LineColor: Color.fromHex("#999999"));
-        var none = Chart.Line<double, double, string>([thresholds[0], thresholds[^1]], [0.0, 0.0], Name: "biopsy none", LineColor: Color.fromHex("#999999"), LineDash: StyleParam.DrawingStyle.Dash);
+        var all = Chart.Line<double, double, string>(thresholds, models[0].Curve.TreatAll.ToArray(), Name: "biopsy all", LineColor: Color.fromHex(ChartColors.ReferenceHex));
+        var none = Chart.Line<double, double, string>([thresholds[0], thresholds[^1]], [0.0, 0.0], Name: "biopsy none", LineColor: Color.fromHex(ChartColors.ReferenceHex), LineDash: StyleParam.DrawingStyle.Dash);
         var prevalence = models[0].Curve.TreatAll[0];
         return LayoutSettings.With(Chart.Combine(lines.Append(all).Append(none))
             .WithXAxisStyle<double, double, string>(TitleText: "threshold probability pₜ")

@@ -46,7 +46,7 @@ public static class ConfusionMatrixChart
                 trace.SetProperty("texttemplate", "%{text}");
                 trace.SetProperty("zmin", 0.0);
                 trace.SetProperty("zmax", 1.0);
-                trace.SetProperty("colorscale", new object[] { new object[] { 0.0, "#F7FBFF" }, new object[] { 1.0, "#08519C" } });
+                trace.SetProperty("colorscale", ColorScales.Blues);
                 trace.SetProperty("hovertemplate", "true %{y}, %{x}: %{text}<extra>" + m.Model + "</extra>");
             }
 

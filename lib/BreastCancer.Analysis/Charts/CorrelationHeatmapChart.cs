@@ -12,13 +12,6 @@ namespace BreastCancer.Analysis.Charts;
 /// </summary>
 public static class CorrelationHeatmapChart
 {
-    /// <summary>ColorBrewer's RdBu scheme (Brewer 2002), blue for −1, near-white for 0, red for +1, as plotly.js stops on 0–1.</summary>
-    private static readonly object[] Diverging =
-    [
-        new object[] { 0.0, "#2166AC" }, new object[] { 0.25, "#92C5DE" }, new object[] { 0.5, "#F7F7F7" },
-        new object[] { 0.75, "#F4A582" }, new object[] { 1.0, "#B2182B" },
-    ];
-
     /// <summary>The heatmap of <paramref name="correlations"/>, with <paramref name="clusters"/> outlined when given.</summary>
     public static GenericChart Create(CorrelationMatrix correlations, FeatureClusters? clusters = null)
     {
@@ -29,7 +22,7 @@ public static class CorrelationHeatmapChart
             Name: correlations.Method.ToString(), ReverseYAxis: true);
         foreach (var trace in GenericChart.getTraces(heatmap))
         {
-            trace.SetProperty("colorscale", Diverging);
+            trace.SetProperty("colorscale", ColorScales.RedBlue);
             trace.SetProperty("zmin", -1.0);
             trace.SetProperty("zmid", 0.0);
             trace.SetProperty("zmax", 1.0);
@@ -48,7 +41,7 @@ public static class CorrelationHeatmapChart
         var shapes = clusters.Clusters.Where(c => c.All(position.ContainsKey)).Select(c =>
         {
             var (low, high) = (c.Min(f => position[f]) - 0.5, c.Max(f => position[f]) + 0.5);
-            return (object)LayoutSettings.Shape("rect", low, low, high, high, "#000000", 2);
+            return (object)LayoutSettings.Shape("rect", low, low, high, high, ChartColors.InkHex, 2);
         }).ToArray();
         return LayoutSettings.With(chart, ("shapes", (object)shapes));
     }

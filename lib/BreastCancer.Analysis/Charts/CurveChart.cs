@@ -33,7 +33,7 @@ public static class CurveChart
     public static GenericChart Roc(IReadOnlyList<CurveBand> curves, double? corner = null)
     {
         ArgumentNullException.ThrowIfNull(curves);
-        var chance = Chart.Line<double, double, string>([0.0, 1.0], [0.0, 1.0], Name: "chance", LineColor: Color.fromHex("#999999"), LineDash: StyleParam.DrawingStyle.Dash);
+        var chance = Chart.Line<double, double, string>([0.0, 1.0], [0.0, 1.0], Name: "chance", LineColor: Color.fromHex(ChartColors.ReferenceHex), LineDash: StyleParam.DrawingStyle.Dash);
         var (x, y) = corner is { } c ? ((0.0, c), (1 - c, 1.0)) : ((0.0, 1.0), (0.0, 1.0));
         return Finish(Chart.Combine(Bands(curves, "ROC AUC").Append(chance)), "false-positive rate (1 − specificity)", x, "true-positive rate (sensitivity)", y);
     }
@@ -42,7 +42,7 @@ public static class CurveChart
     public static GenericChart PrecisionRecall(IReadOnlyList<CurveBand> curves, double prevalence, double? corner = null)
     {
         ArgumentNullException.ThrowIfNull(curves);
-        var chance = Chart.Line<double, double, string>([0.0, 1.0], [prevalence, prevalence], Name: "prevalence (chance)", LineColor: Color.fromHex("#999999"), LineDash: StyleParam.DrawingStyle.Dash);
+        var chance = Chart.Line<double, double, string>([0.0, 1.0], [prevalence, prevalence], Name: "prevalence (chance)", LineColor: Color.fromHex(ChartColors.ReferenceHex), LineDash: StyleParam.DrawingStyle.Dash);
         var range = corner is { } c ? (1 - c, 1.0) : (0.0, 1.0);
         return Finish(Chart.Combine(Bands(curves, "AP").Append(chance)), "recall (sensitivity)", range, "precision (positive predictive value)", range);
     }

@@ -22,7 +22,7 @@ public static class FeatureSelectionCharts
         {
             trace.SetProperty("zmin", 0.0);
             trace.SetProperty("zmax", 1.0);
-            trace.SetProperty("colorscale", new object[] { new object[] { 0.0, "#F7FBFF" }, new object[] { 0.5, "#6BAED6" }, new object[] { 1.0, "#08306B" } });
+            trace.SetProperty("colorscale", ColorScales.Blues);
             trace.SetProperty("hovertemplate", "%{y}<br>%{x}: kept in %{z:.0%} of resamples<extra></extra>");
             trace.SetProperty("colorbar", LayoutSettings.Attributes(("title", LayoutSettings.Title("share of resamples kept"))));
         }
@@ -40,8 +40,8 @@ public static class FeatureSelectionCharts
                 MultiText: curve.Results.Select(r => string.Create(CultureInfo.InvariantCulture, $"± {sd(r.Result):F4}")).ToArray(), LineColor: Color.fromHex(colour));
         return Chart.Combine(
             [
-                Line("ROC AUC", r => r.MeanRocAuc, r => r.RocAucSd, "#0072B2"),
-                Line("accuracy", r => r.MeanAccuracy, r => r.AccuracySd, "#009E73"),
+                Line("ROC AUC", r => r.MeanRocAuc, r => r.RocAucSd, ChartColors.MarkHex),
+                Line("accuracy", r => r.MeanAccuracy, r => r.AccuracySd, ChartColors.SecondMarkHex),
             ])
             .WithXAxisStyle<int, int, string>(TitleText: $"features kept (top by {curve.Ranking})")
             .WithYAxisStyle<double, double, string>(TitleText: "cross-validated score")

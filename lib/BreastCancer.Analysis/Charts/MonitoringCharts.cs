@@ -15,21 +15,11 @@ namespace BreastCancer.Analysis.Charts;
 /// </summary>
 public static class MonitoringCharts
 {
-    private const string StableHex = "#56B4E9";
-    private const string ThresholdHex = "#333333";
-
     /// <summary>The vertical extent (share of the plot's height, from the bottom) of the live-performance chart's panel of shares.</summary>
     private static readonly double[] SharesPanel = [0.36, 1.0];
 
     /// <summary>The vertical extent of the live-performance chart's ROC AUC panel.</summary>
     private static readonly double[] RocAucPanel = [0.0, 0.26];
-
-    /// <summary>ColorBrewer's YlOrRd scheme (Brewer 2002) as plotly.js stops: pale for a stable feature, dark red at twice the PSI alert level and above.</summary>
-    private static readonly object[] Heat =
-    [
-        new object[] { 0.0, "#FFFFCC" }, new object[] { 0.25, "#FED976" }, new object[] { 0.5, "#FD8D3C" },
-        new object[] { 0.75, "#E31A1C" }, new object[] { 1.0, "#800026" },
-    ];
 
     /// <summary>
     /// Each feature's PSI in <paramref name="report"/>'s window as a horizontal bar, largest at the top, drifted features
@@ -44,7 +34,7 @@ public static class MonitoringCharts
         var bars = Chart.Bar<double, string, string>(values: features.Select(f => f.Psi).ToArray(), Keys: names, Name: "PSI", ShowLegend: false);
         foreach (var trace in GenericChart.getTraces(bars))
         {
-            trace.SetProperty("marker", LayoutSettings.Attributes(("color", features.Select(f => f.Drifted ? ClassColors.MalignantHex : StableHex).ToArray())));
+            trace.SetProperty("marker", LayoutSettings.Attributes(("color", features.Select(f => f.Drifted ? ClassColors.MalignantHex : ChartColors.BarHex).ToArray())));
             trace.SetProperty("customdata", features.Select(f => new object[] { f.KsStatistic, f.AdjustedP, f.Drifted ? "drifted" : "stable" }).ToArray());
             trace.SetProperty("hovertemplate", "%{y}: PSI %{x:.3f}<br>KS D %{customdata[0]:.3f}, Holm-adjusted p %{customdata[1]:.2g}<br>%{customdata[2]}<extra></extra>");
         }
@@ -57,7 +47,7 @@ public static class MonitoringCharts
             $"Drift of the latest {report.WindowSize} predictions: {report.DriftedFeatures.Count} of {report.Features.Count} features drifted (PSI > {alert:0.##} and Holm-adjusted KS p < {report.Thresholds.KsAlpha:0.###})");
         return LayoutSettings.With(chart,
             ("yaxis", LayoutSettings.Attributes(("autorange", "reversed"), ("categoryorder", "array"), ("categoryarray", names), ("automargin", true), ("title", LayoutSettings.Title("feature")))),
-            ("shapes", new object[] { LayoutSettings.Shape("line", alert, 0, alert, 1, ThresholdHex, 1.5, yref: "paper", dash: "dash") }),
+            ("shapes", new object[] { LayoutSettings.Shape("line", alert, 0, alert, 1, ChartColors.InkHex, 1.5, yref: "paper", dash: "dash") }),
             ("title", LayoutSettings.Attributes(("text", title))));
     }
 
@@ -76,7 +66,7 @@ public static class MonitoringCharts
         var alert = checkpoints[0].Report.Thresholds.PsiAlert;
         foreach (var trace in GenericChart.getTraces(heatmap))
         {
-            trace.SetProperty("colorscale", Heat);
+            trace.SetProperty("colorscale", ColorScales.YellowOrangeRed);
             trace.SetProperty("zmin", 0.0);
             trace.SetProperty("zmax", 2 * alert);
             trace.SetProperty("colorbar", LayoutSettings.Attributes(("title", LayoutSettings.Attributes(("text", "PSI")))));
@@ -99,11 +89,11 @@ public static class MonitoringCharts
         var checkpoints = Checks(timeline);
         var ends = checkpoints.Select(c => c.End).ToArray();
         var rate = Chart.Line<int, double, string>(ends, checkpoints.Select(c => c.Report.PredictionRate.WindowRate).ToArray(), Name: "called malignant in the window",
-            ShowMarkers: true, LineColor: Color.fromHex(StableHex));
+            ShowMarkers: true, LineColor: Color.fromHex(ChartColors.BarHex));
         foreach (var trace in GenericChart.getTraces(rate))
         {
             trace.SetProperty("marker", LayoutSettings.Attributes(
-                ("color", checkpoints.Select(c => c.Report.PredictionRate.Drifted ? ClassColors.MalignantHex : StableHex).ToArray()),
+                ("color", checkpoints.Select(c => c.Report.PredictionRate.Drifted ? ClassColors.MalignantHex : ChartColors.BarHex).ToArray()),
                 ("size", checkpoints.Select(c => c.Report.PredictionRate.Drifted ? 10 : 6).ToArray())));
             trace.SetProperty("customdata", checkpoints.Select(c => new object[] { c.Report.PredictionRate.P, c.Report.WindowSize }).ToArray());
             trace.SetProperty("hovertemplate", "prediction %{x}: %{y:.1%} of %{customdata[1]} called malignant<br>two-proportion p %{customdata[0]:.2g}<extra></extra>");
@@ -111,7 +101,7 @@ public static class MonitoringCharts
 
         var reference = checkpoints[0].Report.PredictionRate.ReferenceRate;
         var training = Chart.Line<int, double, string>([ends[0], ends[^1]], [reference, reference], Name: string.Create(CultureInfo.InvariantCulture, $"training rows ({reference:P1})"),
-            LineColor: Color.fromHex(ThresholdHex), LineDash: StyleParam.DrawingStyle.Dash);
+            LineColor: Color.fromHex(ChartColors.InkHex), LineDash: StyleParam.DrawingStyle.Dash);
         var chart = Chart.Combine([rate, training])
             .WithXAxisStyle<double, double, string>(TitleText: StreamTitle(timeline.Window, "predictions", timeline.Step))
             .WithYAxisStyle<double, double, string>(TitleText: "share called malignant (biopsy recommended)", MinMax: new Tuple<double, double>(0, 1))
@@ -184,7 +174,7 @@ public static class MonitoringCharts
 
     private static GenericChart Marked(GenericChart chart, IReadOnlyList<StreamMark>? marks, string title, params (string Name, object Value)[] attributes)
     {
-        var lines = (marks ?? []).Select(m => (object)LayoutSettings.Shape("line", m.Position, 0, m.Position, 1, ThresholdHex, 1.5, yref: "paper", dash: "dash")).ToArray();
+        var lines = (marks ?? []).Select(m => (object)LayoutSettings.Shape("line", m.Position, 0, m.Position, 1, ChartColors.InkHex, 1.5, yref: "paper", dash: "dash")).ToArray();
         var labels = (marks ?? []).Select(m => (object)LayoutSettings.Attributes(("x", m.Position), ("y", 1.0), ("xref", "x"), ("yref", "paper"), ("text", m.Label),
             ("showarrow", false), ("xanchor", "left"), ("yanchor", "bottom"), ("font", LayoutSettings.Attributes(("size", 11))))).ToArray();
         return LayoutSettings.With(chart, [.. attributes, ("shapes", lines), ("annotations", labels), ("title", LayoutSettings.Attributes(("text", title)))]);

@@ -32,7 +32,7 @@ public static class PcaChart
         var vectors = strongest.Select(f => Chart.Line<double, double, string>(
             x: new[] { 0, pca.Loadings[0][f] * scale }, y: new[] { 0, pca.Loadings[1][f] * scale },
             Name: pca.Features[f], ShowLegend: false, MultiText: new[] { "", pca.Features[f] }, TextPosition: StyleParam.TextPosition.TopCenter,
-            LineColor: Color.fromHex("#333333"), ShowMarkers: true));
+            LineColor: Color.fromHex(ChartColors.InkHex), ShowMarkers: true));
         return Axes(Chart.Combine(ScoreTraces(pca, 0.25).Concat(vectors)), pca).WithSize(860, 700);
     }
 

@@ -15,12 +15,6 @@ namespace BreastCancer.Analysis.Charts;
 /// </summary>
 public static class PermutationImportanceChart
 {
-    /// <summary>The colour of the permutation bars (Okabe–Ito sky blue).</summary>
-    internal const string BarHex = "#56B4E9";
-
-    /// <summary>The colour of the point and interval over the repeats (Okabe–Ito blue).</summary>
-    private const string RepeatsHex = "#0072B2";
-
     /// <summary>The <paramref name="top"/> groups of <paramref name="result"/> with the largest mean loss.</summary>
     /// <exception cref="ArgumentException">The result has no groups, or <paramref name="top"/> is below 1.</exception>
     public static GenericChart Create(PermutationImportanceResult result, int top = 15)
@@ -56,11 +50,11 @@ public static class PermutationImportanceChart
             Keys: names.ToArray(),
             Name: "mean loss, 95 % CI over rows (bootstrap)",
             ShowLegend: true,
-            MarkerColor: Color.fromHex(BarHex));
+            MarkerColor: Color.fromHex(ChartColors.BarHex));
         foreach (var trace in GenericChart.getTraces(bars))
         {
             trace.SetProperty("error_x", LayoutSettings.Attributes(("type", "data"), ("symmetric", false), ("array", groups.Select(g => g.RowHigh - g.Mean).ToArray()),
-                ("arrayminus", groups.Select(g => g.Mean - g.RowLow).ToArray()), ("color", "#333333"), ("thickness", 1)));
+                ("arrayminus", groups.Select(g => g.Mean - g.RowLow).ToArray()), ("color", ChartColors.InkHex), ("thickness", 1)));
             trace.SetProperty("customdata", groups.Select(g => new[] { g.RowLow, g.RowHigh, g.Low, g.High }).ToArray());
             trace.SetProperty("hovertemplate",
                 $"%{{y}}<br>mean loss of {metric} %{{x:.4f}}<br>95 % CI over rows %{{customdata[0]:.4f}} to %{{customdata[1]:.4f}}"
@@ -68,11 +62,11 @@ public static class PermutationImportanceChart
         }
 
         var points = Chart.Point<double, string, string>(groups.Select(g => g.Mean).ToArray(), names.ToArray(),
-            Name: "95 % CI over repeats (rows fixed)", ShowLegend: true, MarkerColor: Color.fromHex(RepeatsHex));
+            Name: "95 % CI over repeats (rows fixed)", ShowLegend: true, MarkerColor: Color.fromHex(ChartColors.MarkHex));
         foreach (var trace in GenericChart.getTraces(points))
         {
             trace.SetProperty("error_x", LayoutSettings.Attributes(("type", "data"), ("symmetric", false), ("array", groups.Select(g => g.High - g.Mean).ToArray()),
-                ("arrayminus", groups.Select(g => g.Mean - g.Low).ToArray()), ("color", RepeatsHex), ("thickness", 4), ("width", 0)));
+                ("arrayminus", groups.Select(g => g.Mean - g.Low).ToArray()), ("color", ChartColors.MarkHex), ("thickness", 4), ("width", 0)));
             trace.SetProperty("hoverinfo", "skip");
         }
 

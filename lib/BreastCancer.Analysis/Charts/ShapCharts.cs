@@ -183,7 +183,7 @@ public static class ShapCharts
                 .WithSize(860, 200 + 32 * labels.Count),
             ("title", LayoutSettings.Attributes(("text", title))),
             ("yaxis", LayoutSettings.Attributes(("categoryorder", "array"), ("categoryarray", labels.ToArray()), ("automargin", true), ("title", LayoutSettings.Title("feature = this patient's value")))),
-            ("shapes", new object[] { LayoutSettings.Shape("line", start, 0, start, 1, ChartColors.ReferenceHex, 1, "x", "paper", "dot"), LayoutSettings.Shape("line", end, 0, end, 1, ChartColors.ResultHex, 1, "x", "paper", "dash") }),
+            ("shapes", new object[] { LayoutSettings.Shape("line", start, 0, start, 1, ChartColors.ReferenceHex, 1, "x", "paper", "dot"), LayoutSettings.Shape("line", end, 0, end, 1, ChartColors.InkHex, 1, "x", "paper", "dash") }),
             ("annotations", new object[]
             {
                 LayoutSettings.Attributes(("x", start), ("y", 1), ("xref", "x"), ("yref", "paper"), ("yanchor", "bottom"), ("xanchor", end >= start ? "right" : "left"),

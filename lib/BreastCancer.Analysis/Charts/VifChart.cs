@@ -22,10 +22,10 @@ public static class VifChart
             Keys: ordered.Select(v => v.Feature).ToArray(),
             Name: "VIF",
             MultiText: ordered.Select(v => double.IsFinite(v.Vif) ? v.Vif.ToString("G3", System.Globalization.CultureInfo.InvariantCulture) : "∞").ToArray(),
-            MarkerColor: Color.fromHex("#56B4E9"));
+            MarkerColor: Color.fromHex(ChartColors.BarHex));
         var chart = bars
             .WithXAxisStyle<double, double, string>(TitleText: "variance inflation factor (log scale)", AxisType: StyleParam.AxisType.Log)
             .WithSize(820, 180 + 18 * ordered.Count);
-        return LayoutSettings.With(chart, ("yaxis", LayoutSettings.Attributes(("title", LayoutSettings.Title("feature")))), ("shapes", (object)new object[] { LayoutSettings.Shape("line", WarningLevel, 0, WarningLevel, 1, "#D55E00", 2, "x", "paper", "dash") }));
+        return LayoutSettings.With(chart, ("yaxis", LayoutSettings.Attributes(("title", LayoutSettings.Title("feature")))), ("shapes", (object)new object[] { LayoutSettings.Shape("line", WarningLevel, 0, WarningLevel, 1, ChartColors.HighlightHex, 2, "x", "paper", "dash") }));
     }
 }

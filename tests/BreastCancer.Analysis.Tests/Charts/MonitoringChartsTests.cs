@@ -27,7 +27,7 @@ public sealed class MonitoringChartsTests
         Assert.Equal(sorted.Select(f => f.Feature), trace.GetProperty("y").EnumerateArray().Select(v => v.GetString()));
         Assert.Equal(sorted.Select(f => f.Psi), trace.GetProperty("x").EnumerateArray().Select(v => v.GetDouble()));
         var colours = trace.GetProperty("marker").GetProperty("color").EnumerateArray().Select(v => v.GetString()).ToArray();
-        Assert.Equal(sorted.Select(f => f.Drifted ? ClassColors.MalignantHex : "#56B4E9"), colours);
+        Assert.Equal(sorted.Select(f => f.Drifted ? ClassColors.MalignantHex : ChartColors.BarHex), colours);
         Assert.Equal("area_worst", sorted[0].Feature);
         Assert.True(sorted[0].Drifted);
     }
@@ -62,7 +62,7 @@ public sealed class MonitoringChartsTests
 
         Assert.Equal(timeline.Checkpoints.Select(c => c.Report.PredictionRate.WindowRate), trace.GetProperty("y").EnumerateArray().Select(v => v.GetDouble()));
         var colours = trace.GetProperty("marker").GetProperty("color").EnumerateArray().Select(v => v.GetString()).ToArray();
-        Assert.Equal(timeline.Checkpoints.Select(c => c.Report.PredictionRate.Drifted ? ClassColors.MalignantHex : "#56B4E9"), colours);
+        Assert.Equal(timeline.Checkpoints.Select(c => c.Report.PredictionRate.Drifted ? ClassColors.MalignantHex : ChartColors.BarHex), colours);
         Assert.Contains(ClassColors.MalignantHex, colours);
     }
 
