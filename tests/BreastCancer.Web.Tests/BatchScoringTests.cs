@@ -143,18 +143,53 @@ public sealed class BatchScoringTests(TrainedModel model) : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "in.csv" }, "no output file (--out OUTPUT.csv)")]
-    [InlineData(new string[0], "no input file")]
-    [InlineData(new[] { "in.csv", "--out" }, "--out needs a value")]
-    [InlineData(new[] { "in.csv", "--out", "o.csv", "--fast" }, "unknown option --fast")]
-    [InlineData(new[] { "in.csv", "--out", "o.csv", "--chunk-size", "x" }, "--chunk-size must be a whole number from 1 to 1000000, not 'x'")]
-    public void A_usage_error_exits_2_with_the_reason_and_the_usage(string[] args, string reason)
+    [InlineData(new[] { "in.csv" }, new[] { "Option '--out' is required." })]
+    [InlineData(new string[0], new[] { "Option '--out' is required.", "Required argument missing for command: 'score'." })]
+    [InlineData(new[] { "in.csv", "--out" }, new[] { "Required argument missing for option: '--out'." })]
+    [InlineData(new[] { "in.csv", "--out", "o.csv", "--fast" }, new[] { "Unrecognized command or argument '--fast'." })]
+    [InlineData(new[] { "in.csv", "other.csv", "--out", "o.csv" }, new[] { "Unrecognized command or argument 'other.csv'." })]
+    [InlineData(new[] { "in.csv", "--out", "o.csv", "--chunk-size", "x" }, new[] { "--chunk-size must be a whole number from 1 to 1000000, not 'x'" })]
+    public void A_usage_error_exits_2_with_every_reason_and_the_usage(string[] args, string[] reasons)
     {
-        Assert.Equal(ScoreCommand.Failure, Score(args));
+        var culture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+        try
+        {
+            Assert.Equal(ScoreCommand.Failure, Score(args));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
 
         var text = _run.Errors.ToString();
-        Assert.StartsWith($"score: {reason}\n", text, StringComparison.Ordinal);
-        Assert.Contains("usage: score INPUT.csv --out OUTPUT.csv", text, StringComparison.Ordinal);
+        Assert.StartsWith(string.Concat(reasons.Select(r => $"score: {r}\n")) + "Description:\n", text, StringComparison.Ordinal);
+        Assert.Contains("Usage:\n  score <INPUT.csv> [options]", text, StringComparison.Ordinal);
+        Assert.Empty(_run.Output.ToString());
+        Assert.Empty(Directory.GetFiles(_run.Folder));
+    }
+
+    [Fact]
+    public void Help_exits_0_and_names_every_option_with_its_default()
+    {
+        Assert.Equal(ScoreCommand.Success, Score("--help"));
+
+        var text = _run.Output.ToString();
+        foreach (var option in new[] { "--out <OUTPUT.csv> (REQUIRED)", "--models <DIR>", "--version <V>", "--chunk-size <N>", "--max-record-chars <N>", "[default: 4096]", "[default: 65536]" })
+        {
+            Assert.Contains(option, text, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(_run.Errors.ToString());
+    }
+
+    [Fact]
+    public void An_input_whose_name_starts_with_an_at_sign_is_read_as_that_file_not_as_a_response_file()
+    {
+        Assert.Equal(ScoreCommand.Failure, Score("@patients.csv", "--out", "o.csv", "--models", PathOf("no-models")));
+
+        Assert.DoesNotContain("response file", _run.Errors.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Unrecognized", _run.Errors.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

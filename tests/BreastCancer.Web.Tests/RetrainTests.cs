@@ -301,7 +301,12 @@ public sealed class RetrainTests(TrainedModel model) : IDisposable
         Assert.Contains($"no monitoring database at {Path.Combine(_folder, "none.db")}", _stderr.ToString(), StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_folder, "none.db")));
         Assert.Equal(RetrainCommand.Failure, Retrain("--fast"));
-        Assert.Contains("retrain: unknown option --fast\nusage: retrain", _stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("retrain: unknown option --fast\nDescription:", _stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Usage:\n  retrain [<--Section:Key=value>...] [options]", _stderr.ToString(), StringComparison.Ordinal);
+        Assert.Equal(RetrainCommand.Failure, Retrain("--Retrain:Folds"));
+        Assert.Contains("retrain: --Retrain:Folds needs a value\n", _stderr.ToString(), StringComparison.Ordinal);
+        Assert.Equal(RetrainCommand.Failure, Retrain("notes.txt"));
+        Assert.Contains("retrain: unexpected argument 'notes.txt'", _stderr.ToString(), StringComparison.Ordinal);
         Assert.Equal(RetrainCommand.Failure, Retrain("--database", database, "--models", Models, "--Retrain:Folds=1"));
         Assert.Contains("retrain: Retrain:Folds must be at least 2, not 1", _stderr.ToString(), StringComparison.Ordinal);
         Assert.Equal(2, ModelStore.Versions(Models).Count);

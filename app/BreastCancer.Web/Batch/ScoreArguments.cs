@@ -1,10 +1,12 @@
+using System.CommandLine;
 using System.Globalization;
+using BreastCancer.Web.Hosting;
 
 namespace BreastCancer.Web.Batch;
 
 /// <summary>
 /// The arguments of the <c>score</c> command: <c>score INPUT.csv --out OUTPUT.csv [--models DIR] [--version V]
-/// [--chunk-size N] [--max-record-chars N]</c>. <see cref="Parse"/> returns null with the reason when they are not usable.
+/// [--chunk-size N] [--max-record-chars N]</c>, parsed by System.CommandLine (<see cref="Parse"/>).
 /// </summary>
 /// <param name="Input">The CSV file to score.</param>
 /// <param name="Output">The CSV file to write.</param>
@@ -26,83 +28,62 @@ public sealed record ScoreArguments(string Input, string Output, string? Models,
     /// <summary>The longest record <c>--max-record-chars</c> may allow (the reader holds one in memory).</summary>
     public const int MaxMaxRecordChars = 1 << 24;
 
-    /// <summary>The command's usage, as printed on a usage error.</summary>
-    public const string Usage =
-        "usage: score INPUT.csv --out OUTPUT.csv [--models DIR] [--version V] [--chunk-size N]\n"
-        + "  INPUT.csv      a header naming the 30 WDBC features (any order); other columns are copied to the output\n"
-        + "  --out FILE     the scored CSV: the copied columns, probability, decision, model_version\n"
-        + "  --models DIR   the model store (default: models/ at the repository root)\n"
-        + "  --version V    a saved version (default: the store's current one)\n"
-        + "  --chunk-size N rows scored at once (default 4096, at most 1000000)\n"
-        + "  --max-record-chars N  the longest record the input may hold, in characters (default 65536, at most 16777216)\n"
-        + "relative paths are resolved against the repository root (the folder holding Directory.Packages.props), as the app's settings are\n"
-        + "exit code: 0 every row scored, 1 some rows invalid (reported, the rest scored), 2 usage error or unreadable input or model;\n"
-        + "cells that a spreadsheet would run as formulas (starting with = + - @, a tab or a carriage return, and not a number) are written with a leading '";
-
-    /// <summary>The arguments after the word <c>score</c>, or null with <paramref name="error"/> saying what is wrong.</summary>
-    public static ScoreArguments? Parse(IReadOnlyList<string> args, out string error)
+    /// <summary>The input file, the one argument.</summary>
+    private static readonly Argument<string> InputArgument = new("INPUT.csv")
     {
-        ArgumentNullException.ThrowIfNull(args);
-        string? input = null, output = null, models = null, version = null;
-        var (chunkSize, maxRecordChars) = (DefaultChunkSize, DefaultMaxRecordChars);
-        for (var i = 0; i < args.Count; i++)
+        Description = "a header naming the 30 WDBC features (any order); other columns are copied to the output",
+    };
+
+    private static readonly Option<string> OutOption = new("--out")
+    {
+        Description = "the scored CSV: the copied columns, probability, decision, model_version",
+        Required = true,
+        HelpName = "OUTPUT.csv",
+    };
+
+    private static readonly Option<string> ModelsOption = new("--models") { HelpName = "DIR", Description = "the model store (default: models/ at the repository root)" };
+
+    private static readonly Option<string> VersionOption = new("--version") { HelpName = "V", Description = "a saved version (default: the store's current one)" };
+
+    private static readonly Option<int> ChunkSizeOption = WholeNumber("--chunk-size", 1, MaxChunkSize, DefaultChunkSize, "rows scored at once");
+
+    private static readonly Option<int> MaxRecordCharsOption = WholeNumber(
+        "--max-record-chars", 1024, MaxMaxRecordChars, DefaultMaxRecordChars, "the longest record the input may hold, in characters");
+
+    /// <summary>
+    /// The command's grammar (System.CommandLine): its help (<c>score --help</c>) is the usage printed on a usage error.
+    /// Response files are off, so an input named <c>@x.csv</c> is read as that file.
+    /// </summary>
+    private static readonly Command Syntax = new(ScoreCommand.Name,
+        "Scores a CSV of patients with a saved model of the model store, as the web app would, without starting the server. "
+        + "Relative paths are resolved against the repository root (the folder holding Directory.Packages.props), as the app's settings are. "
+        + "Cells that a spreadsheet would run as formulas (starting with = + - @, a tab or a carriage return, and not a number) are written with a leading '. "
+        + "Exit code: 0 every row scored, 1 some rows invalid (reported, the rest scored), 2 usage error or unreadable input or model.")
+    {
+        InputArgument, OutOption, ModelsOption, VersionOption, ChunkSizeOption, MaxRecordCharsOption, CommandLineParsing.HelpOption(),
+    };
+
+    /// <summary>The arguments after the word <c>score</c>: the parsed arguments, a help request, or the first usage error.</summary>
+    public static CommandLineParse<ScoreArguments> Parse(IReadOnlyList<string> args) =>
+        CommandLineParsing.Parse(Syntax, args, result => new ScoreArguments(
+            result.GetRequiredValue(InputArgument), result.GetRequiredValue(OutOption), result.GetValue(ModelsOption), result.GetValue(VersionOption),
+            result.GetValue(ChunkSizeOption), result.GetValue(MaxRecordCharsOption)));
+
+    private static Option<int> WholeNumber(string name, int min, int max, int fallback, string description) => new(name)
+    {
+        HelpName = "N",
+        Description = string.Create(CultureInfo.InvariantCulture, $"{description}, {min} to {max}"),
+        DefaultValueFactory = _ => fallback,
+        CustomParser = result =>
         {
-            var arg = args[i];
-            if (arg is "--out" or "--models" or "--version" or "--chunk-size" or "--max-record-chars")
+            var value = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
             {
-                if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
-                {
-                    error = $"{arg} needs a value";
-                    return null;
-                }
-
-                var value = args[++i];
-                switch (arg)
-                {
-                    case "--out":
-                        output = value;
-                        break;
-                    case "--models":
-                        models = value;
-                        break;
-                    case "--version":
-                        version = value;
-                        break;
-                    case "--chunk-size":
-                        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out chunkSize) || chunkSize is < 1 or > MaxChunkSize)
-                        {
-                            error = $"--chunk-size must be a whole number from 1 to {MaxChunkSize}, not '{value}'";
-                            return null;
-                        }
-
-                        break;
-                    default:
-                        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out maxRecordChars) || maxRecordChars is < 1024 or > MaxMaxRecordChars)
-                        {
-                            error = $"--max-record-chars must be a whole number from 1024 to {MaxMaxRecordChars}, not '{value}'";
-                            return null;
-                        }
-
-                        break;
-                }
+                return number;
             }
-            else if (arg.StartsWith("--", StringComparison.Ordinal))
-            {
-                error = $"unknown option {arg}";
-                return null;
-            }
-            else if (input is null)
-            {
-                input = arg;
-            }
-            else
-            {
-                error = $"one input file only, but got '{input}' and '{arg}'";
-                return null;
-            }
-        }
 
-        error = input is null ? "no input file" : output is null ? "no output file (--out OUTPUT.csv)" : "";
-        return error.Length == 0 ? new ScoreArguments(input!, output!, models, version, chunkSize, maxRecordChars) : null;
-    }
+            result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} must be a whole number from {min} to {max}, not '{value}'"));
+            return fallback;
+        },
+    };
 }

@@ -40,11 +40,21 @@ public static class ScoreCommand
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(errors);
-        var parsed = ScoreArguments.Parse(args, out var usageError);
-        if (parsed is null)
+        var parse = ScoreArguments.Parse(args);
+        if (parse.AsksForHelp)
         {
-            errors.WriteLine($"{Name}: {usageError}");
-            errors.WriteLine(ScoreArguments.Usage);
+            parse.WriteHelp(output);
+            return Success;
+        }
+
+        if (parse.Arguments is not { } parsed)
+        {
+            foreach (var error in parse.Errors)
+            {
+                errors.WriteLine($"{Name}: {error}");
+            }
+
+            parse.WriteHelp(errors);
             return Failure;
         }
 
@@ -59,7 +69,7 @@ public static class ScoreCommand
         if (Path.GetFullPath(arguments.Input) == Path.GetFullPath(arguments.Output))
         {
             errors.WriteLine($"{Name}: the output {arguments.Output} would replace the input");
-            errors.WriteLine(ScoreArguments.Usage);
+            parse.WriteHelp(errors);
             return Failure;
         }
 

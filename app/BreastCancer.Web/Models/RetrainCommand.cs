@@ -39,11 +39,21 @@ public static class RetrainCommand
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(errors);
-        var arguments = RetrainArguments.Parse(args, out var usageError);
-        if (arguments is null)
+        var parse = RetrainArguments.Parse(args);
+        if (parse.AsksForHelp)
         {
-            errors.WriteLine($"{Name}: {usageError}");
-            errors.WriteLine(RetrainArguments.Usage);
+            parse.WriteHelp(output);
+            return Promoted;
+        }
+
+        if (parse.Arguments is not { } arguments)
+        {
+            foreach (var error in parse.Errors)
+            {
+                errors.WriteLine($"{Name}: {error}");
+            }
+
+            parse.WriteHelp(errors);
             return Failure;
         }
 
