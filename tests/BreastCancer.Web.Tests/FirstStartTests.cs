@@ -6,7 +6,8 @@ using BreastCancer.Web.Models;
 namespace BreastCancer.Web.Tests;
 
 /// <summary>
-/// The first start with an empty model folder: the app listens at once, its liveness answers, its readiness
+/// The first start with an empty model folder: the app listens at once, its liveness and its metrics answer (the
+/// metrics with <c>bc_ready 0</c> and no drift gauges), its readiness
 /// (<c>/health</c>) and everything that needs the model answer 503 problem details with <c>Retry-After</c> while the
 /// first model is trained, and the app serves once it is saved; a first model that cannot be made leaves the app up,
 /// not ready, saying so. The training is held at its start by WDBC's file being a <see cref="GatedFile"/>.
@@ -14,7 +15,7 @@ namespace BreastCancer.Web.Tests;
 [Collection(TrainedModelGroup.Name)]
 public sealed class FirstStartTests(TrainedModel model) : IDisposable
 {
-    private static readonly string[] NeedTheModel = ["/health", "/", "/dashboard", "/api/model", "/api/models", "/api/monitoring/drift", "/metrics", "/openapi/v1.json"];
+    private static readonly string[] NeedTheModel = ["/health", "/", "/dashboard", "/api/model", "/api/models", "/api/monitoring/drift", "/openapi/v1.json"];
 
     /// <summary>How long the default model's training may take: 10–45 s alone, much longer beside the other tests on a busy machine.</summary>
     private const int TrainingPatienceSeconds = 600;
@@ -48,6 +49,10 @@ public sealed class FirstStartTests(TrainedModel model) : IDisposable
             await AssertStartingAsync(await client.GetAsync(path));
         }
 
+        var starting = await client.GetStringAsync("/metrics");
+        Assert.Contains("\nbc_ready 0\n", starting, StringComparison.Ordinal);
+        Assert.Contains("bc_http_requests_total{route=\"/api/predict\",status=\"503\"} 1\n", starting, StringComparison.Ordinal);
+        Assert.DoesNotContain("bc_drift", starting, StringComparison.Ordinal);
         Assert.False(ModelLoader.HasCurrentModel(models));
 
         data.Release(await File.ReadAllBytesAsync(WdbcFile));
@@ -56,6 +61,9 @@ public sealed class FirstStartTests(TrainedModel model) : IDisposable
         Assert.True(ModelLoader.HasCurrentModel(models));
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/predict", Patients.Json(body))).StatusCode);
         Assert.Equal("ok", (await Patients.ReadJsonAsync(await client.GetAsync("/health/live"))).GetProperty("status").GetString());
+        var serving = await client.GetStringAsync("/metrics");
+        Assert.Contains("\nbc_ready 1\n", serving, StringComparison.Ordinal);
+        Assert.Contains("\nbc_drift_window_rows 1\n", serving, StringComparison.Ordinal);
         Assert.Contains(app.Log, line => line.Contains("Trained and saved the default model", StringComparison.Ordinal));
         Assert.DoesNotContain(app.Log, line => line.StartsWith("fail:", StringComparison.Ordinal));
     }
@@ -101,7 +109,7 @@ public sealed class FirstStartTests(TrainedModel model) : IDisposable
         {
             var id = operation.GetProperty("operationId").GetString()!;
             var response = await client.SendAsync(document.Request(id, method == HttpMethod.Get ? null : new JsonArray(), "starting-key-0123456789"));
-            Assert.True(response.StatusCode == (id == "getLiveness" ? HttpStatusCode.OK : HttpStatusCode.ServiceUnavailable), $"{id} ({path}) answered {(int)response.StatusCode} while the app starts");
+            Assert.True(response.StatusCode == (id is "getLiveness" or "getMetrics" ? HttpStatusCode.OK : HttpStatusCode.ServiceUnavailable), $"{id} ({path}) answered {(int)response.StatusCode} while the app starts");
             await document.AssertDocumentedAsync(operation, response);
         }
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BreastCancer.Web.Models;
 using BreastCancer.Web.Monitoring;
 using BreastCancer.Web.OpenApi;
 using BreastCancer.Web.Prediction;
@@ -44,11 +45,15 @@ public static class MonitoringEndpoints
             .WithName("getPerformance").WithTags(ApiTags.Monitoring)
             .WithSummary("Live performance over the latest confirmed outcomes")
             .WithDescription("Sensitivity and specificity with Wilson 95 % intervals, and ROC AUC, of the served predictions against the latest confirmed outcomes.");
-        app.MapGet("/metrics", (ServiceMetrics metrics, MonitoringService monitoring) => Results.Text(metrics.Render(monitoring.Drift()), MetricsContentType))
+        app.MapGet("/metrics", (ServiceMetrics metrics, MonitoringService monitoring, ModelStartup startup) =>
+                Results.Text(metrics.Render(startup.State == StartupState.Serving ? monitoring.Drift() : null), MetricsContentType))
+            .ServedWithoutModel()
             .WithName("getMetrics").WithTags(ApiTags.Monitoring)
             .WithSummary("Prometheus metrics")
-            .WithDescription("Prometheus text exposition format 0.0.4: requests by route and the status the client received, the latency histogram of `predict`, "
-                + "predictions by decision, outcomes, and the drift gauges. Described here because a Prometheus scraper is a client of it.")
+            .WithDescription("Prometheus text exposition format 0.0.4: `bc_ready` (1 once the app serves a model, 0 while it starts or when its first model failed), "
+                + "requests by route and the status the client received, the latency histogram of `predict`, predictions by decision, outcomes, "
+                + "and, once a model is served, the drift gauges. Answers from the moment the app listens, so that a scraper sees a starting app as up and not ready. "
+                + "Described here because a Prometheus scraper is a client of it.")
             .Produces<string>(contentType: MetricsContentType);
         return app;
     }

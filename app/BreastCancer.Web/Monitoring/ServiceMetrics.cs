@@ -51,11 +51,16 @@ public sealed class ServiceMetrics
     /// <summary>Counts an outcome recorded.</summary>
     public void Outcome() => Interlocked.Increment(ref _outcomes);
 
-    /// <summary>The metrics as Prometheus text, followed by <paramref name="drift"/>'s gauges when a drift check could run.</summary>
-    public string Render(DriftStatus drift)
+    /// <summary>
+    /// The metrics as Prometheus text: <c>bc_ready</c> (1 once the app serves a model, as <c>GET /health</c> answers 200,
+    /// else 0: starting, or failed), then the counters, then <paramref name="drift"/>'s gauges when the app serves a
+    /// model (null while it does not) and a drift check could run.
+    /// </summary>
+    public string Render(DriftStatus? drift)
     {
-        ArgumentNullException.ThrowIfNull(drift);
         var text = new StringBuilder();
+        Family(text, "bc_ready", "gauge", "1 when the app serves a model (GET /health answers 200), 0 while it starts or when its first model could not be made.");
+        Line(text, "bc_ready", drift is null ? 0 : 1);
         Family(text, "bc_http_requests_total", "counter", "HTTP requests by route and status.");
         foreach (var ((route, status), count) in _requests.ToArray().OrderBy(r => r.Key.Route, StringComparer.Ordinal).ThenBy(r => r.Key.Status))
         {
@@ -78,6 +83,11 @@ public sealed class ServiceMetrics
         Line(text, "bc_predictions_total{decision=\"no_biopsy\"}", Interlocked.Read(ref _noBiopsy));
         Family(text, "bc_outcomes_total", "counter", "Confirmed diagnoses recorded.");
         Line(text, "bc_outcomes_total", Interlocked.Read(ref _outcomes));
+        if (drift is null)
+        {
+            return text.ToString();
+        }
+
         Family(text, "bc_drift_window_rows", "gauge", "Predictions in the drift window.");
         Line(text, "bc_drift_window_rows", drift.WindowRows);
         if (drift.Report is { } report)
