@@ -43,7 +43,7 @@ public sealed class AnalystHabitsTests(ExecutedWorkbook study) : IDisposable
         Assert.Equal(2 * NotebookJson.CodeCells(Path.Combine(Repository.NotebooksFolder, name + ".ipynb")).Count, run.Cells.Count);
     }
 
-    /// <summary>The notebook with each code cell followed by a copy of itself, one folder down (relative paths adjusted).</summary>
+    /// <summary>The notebook with each code cell followed by a copy of itself, one folder down (relative paths and the #load of the setup adjusted).</summary>
     private string WriteWithEveryCodeCellTwice(string name)
     {
         var notebook = JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.NotebooksFolder, name + ".ipynb")))!;
@@ -56,7 +56,8 @@ public sealed class AnalystHabitsTests(ExecutedWorkbook study) : IDisposable
                 continue;
             }
 
-            var source = NotebookJson.Source(cell).Replace("\"../", "\"../../", StringComparison.Ordinal);
+            var source = NotebookJson.Source(cell).Replace("\"../", "\"../../", StringComparison.Ordinal)
+                .Replace("#load \"", "#load \"../", StringComparison.Ordinal);
             foreach (var suffix in new[] { "", "-again" })
             {
                 var copy = cell.DeepClone();

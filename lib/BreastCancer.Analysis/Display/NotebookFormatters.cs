@@ -18,7 +18,7 @@ namespace BreastCancer.Analysis.Display;
 /// <summary>
 /// Registers the workbook's <c>text/html</c> formatters with Microsoft.DotNet.Interactive.Formatting, the library both
 /// the .NET Interactive kernel (VS Code) and the workbook runner format outputs with: Plotly.NET charts, DataFrames and
-/// the library's result records. Each notebook's setup cell calls <see cref="Register"/> once.
+/// the library's result records. Every notebook's setup (notebooks/setup.csx) calls <see cref="Register"/> once.
 /// </summary>
 public static class NotebookFormatters
 {

@@ -1,6 +1,10 @@
 namespace BreastCancer.Analysis.Tuning;
 
-/// <summary>The hyperparameter grids and random-search space of notebook 06, shared with the benchmarks so that both search the same settings.</summary>
+/// <summary>
+/// The hyperparameter grids of notebook 06 that code outside the notebook searches too: the benchmarks (against
+/// scikit-learn's searches) and the web app's default model. The notebook writes each grid in its cell;
+/// Workbook.Tests checks that those equal these.
+/// </summary>
 public static class StudyGrids
 {
     /// <summary>The RBF SVM: C ∈ {0.1, 0.3, 1, 3, 10, 30, 100} × γ ∈ {0.001, 0.003, 0.01, 0.03, 0.1, 0.3}, 42 settings on log-spaced axes.</summary>
@@ -14,14 +18,4 @@ public static class StudyGrids
     /// <summary>The random forest: 100 or 300 trees × 8 or 32 leaves × 10, 30 or 60 % of the features per tree, 12 settings.</summary>
     public static IReadOnlyList<(string Name, IReadOnlyList<double> Values)> RandomForest { get; } =
         [("trees", [100, 300]), ("leaves", [8, 32]), ("feature_fraction", [0.1, 0.3, 0.6])];
-
-    /// <summary>Gradient boosting: 50, 100 or 200 stages × 4, 8 or 16 leaves × learning rate 0.05, 0.1 or 0.2, 27 settings.</summary>
-    public static IReadOnlyList<(string Name, IReadOnlyList<double> Values)> GradientBoosting { get; } =
-        [("trees", [50, 100, 200]), ("leaves", [4, 8, 16]), ("learning_rate", [0.05, 0.1, 0.2])];
-
-    /// <summary>Gradient boosting's random-search space: 50–400 stages, 2–32 leaves, learning rate log-uniform on [0.01, 0.3).</summary>
-    public static IReadOnlyList<ParameterDistribution> GradientBoostingSpace { get; } =
-    [
-        ParameterDistribution.WholeNumber("trees", 50, 400), ParameterDistribution.WholeNumber("leaves", 2, 32), ParameterDistribution.LogUniform("learning_rate", 0.01, 0.3),
-    ];
 }
