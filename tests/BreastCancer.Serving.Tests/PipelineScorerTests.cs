@@ -4,10 +4,11 @@ using BreastCancer.Analysis.Deployment;
 using BreastCancer.Analysis.Features;
 using BreastCancer.Analysis.Modeling;
 using BreastCancer.Analysis.Pipeline;
-using BreastCancer.Analysis.Serving;
+using BreastCancer.Analysis.Tests;
 using BreastCancer.Analysis.Tests.Data;
+using BreastCancer.Serving;
 
-namespace BreastCancer.Analysis.Tests.Serving;
+namespace BreastCancer.Serving.Tests;
 
 /// <summary>
 /// The fast scorer against the pipeline's own <see cref="FittedPipeline.PredictProbability"/>, which goes through ML.NET's
