@@ -4,6 +4,8 @@ using BreastCancer.Analysis.Data.Splits;
 using BreastCancer.Analysis.Modeling;
 using BreastCancer.Analysis.Tests;
 
+using static BreastCancer.Serving.Tests.StudyRows;
+
 namespace BreastCancer.Serving.Tests;
 
 /// <summary>
@@ -15,12 +17,6 @@ namespace BreastCancer.Serving.Tests;
 /// </summary>
 public sealed class ClassifierFormTests
 {
-    private static readonly BreastCancerData Wdbc = DataLoader.Load(Repository.Data("wdbc.csv"));
-    private static readonly HeldOutSplit Split = HeldOutSplit.ForStudy(Wdbc);
-    private static readonly double[][] Train = [.. Split.Train.Select(Wdbc.Row)];
-    private static readonly bool[] Labels = [.. Split.Train.Select(r => Wdbc.IsMalignant[r])];
-    private static readonly double[][] Test = [.. Split.Test.Select(Wdbc.Row)];
-
     /// <summary>Every class of the library that is a fitted classifier.</summary>
     private static IReadOnlyList<Type> Kinds { get; } =
         [.. typeof(IFittedClassifier).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IFittedClassifier).IsAssignableFrom(t)).OrderBy(t => t.FullName, StringComparer.Ordinal)];

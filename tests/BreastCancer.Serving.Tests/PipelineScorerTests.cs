@@ -8,6 +8,8 @@ using BreastCancer.Analysis.Tests;
 using BreastCancer.Analysis.Tests.Data;
 using BreastCancer.Serving;
 
+using static BreastCancer.Serving.Tests.StudyRows;
+
 namespace BreastCancer.Serving.Tests;
 
 /// <summary>
@@ -17,11 +19,6 @@ namespace BreastCancer.Serving.Tests;
 /// </summary>
 public sealed class PipelineScorerTests
 {
-    private static readonly BreastCancerData Wdbc = DataLoader.Load(Repository.Data("wdbc.csv"));
-    private static readonly HeldOutSplit Split = HeldOutSplit.ForStudy(Wdbc);
-    private static readonly double[][] Train = [.. Split.Train.Select(Wdbc.Row)];
-    private static readonly bool[] Labels = [.. Split.Train.Select(r => Wdbc.IsMalignant[r])];
-
     public static TheoryData<string, ScoringMethod> Catalogue => new()
     {
         { ModelCatalogue.MajorityClass.Family, ScoringMethod.Direct },
