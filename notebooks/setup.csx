@@ -2,8 +2,9 @@
 // that cell names itself: the kernel restores #r "nuget:" only in a cell, not in a loaded file (error CS0006).
 // Plain using directives of a loaded file stay in the file; global ones reach every later cell.
 
-// The library, built by tools/setup.sh (the path is relative to this file).
+// The library and the web app's client (notebook 08), built by tools/setup.sh (the paths are relative to this file).
 #r "../lib/BreastCancer.Analysis/bin/BreastCancer.Analysis.dll"
+#r "../lib/BreastCancer.WebApp.Client/bin/BreastCancer.WebApp.Client.dll"
 
 // The library's layers (lib/BreastCancer.Analysis/README.md), bottom to top.
 global using BreastCancer.Analysis.Data;
@@ -20,8 +21,8 @@ global using BreastCancer.Analysis.Explanation;
 global using BreastCancer.Analysis.Deployment;
 global using BreastCancer.Analysis.Monitoring;
 global using BreastCancer.Analysis.Charts;
-global using BreastCancer.Analysis.WebApp;
 global using BreastCancer.Analysis.Display;
+global using BreastCancer.WebApp.Client;
 
 // Files (notebooks 01 and 08) and the kernel's invocation context (the progress lines of notebook 06).
 global using System.IO;

@@ -6,7 +6,8 @@
 #   2. installs the .NET Interactive kernel at the version .config/dotnet-tools.json pins (dotnet tool restore) and
 #      registers it with Jupyter as .net-csharp (".NET (C#)"), the kernel VS Code's Jupyter extension, the Jupyter
 #      Notebook and JupyterLab run;
-#   3. builds the library the notebooks load (lib/BreastCancer.Analysis/bin/BreastCancer.Analysis.dll).
+#   3. builds what the notebooks load: the library (lib/BreastCancer.Analysis/bin/BreastCancer.Analysis.dll) and, for
+#      notebook 08, the web app's client (lib/BreastCancer.WebApp.Client/bin/BreastCancer.WebApp.Client.dll).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,5 +31,5 @@ dotnet tool restore
 PATH="/usr/bin:$PATH" dotnet tool run dotnet-interactive jupyter install
 PATH="/usr/bin:$PATH" jupyter kernelspec list
 
-echo "setup: building the library the notebooks load"
-dotnet build lib/BreastCancer.Analysis --nologo -v q
+echo "setup: building what the notebooks load: the library and the web app's client"
+dotnet build lib/BreastCancer.WebApp.Client --nologo -v q

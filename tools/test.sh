@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The workbook's test command: everything, on a fresh machine of this project's kind.
 #   1. runs the set-up command (tools/setup.sh): Debian's Jupyter client, chromium, nbformat and scikit-learn where
-#      missing, the .NET Interactive kernel pinned in .config/dotnet-tools.json registered with Jupyter, the library;
+#      missing, the .NET Interactive kernel pinned in .config/dotnet-tools.json registered with Jupyter, the library
+#      and the web app's client that the notebooks load;
 #   2. checks formatting against .editorconfig (dotnet format --verify-no-changes);
-#   3. builds with warnings as errors and runs every test: the library, the web app, the benchmark harness, the
-#      runner, every notebook through the runner and through Jupyter's own client in the .net-csharp kernel, and the
+#   3. builds with warnings as errors and runs every test: the library, the fast scorer, the web app, the benchmark
+#      harness, the runner, every notebook through the runner and through Jupyter's own client in the .net-csharp kernel, and the
 #      exports in headless Chromium;
 #   4. lints the web app's OpenAPI document, which the web app's tests wrote to artifacts/openapi/v1.json, with the
 #      Redocly CLI pinned in tools/openapi-lint (its recommended rules, warnings counted as errors).

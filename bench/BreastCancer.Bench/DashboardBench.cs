@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using BreastCancer.Analysis.Deployment;
-using BreastCancer.Analysis.WebApp;
 using BreastCancer.Web.Monitoring;
+using BreastCancer.WebApp.Client;
 using Microsoft.Data.Sqlite;
 
 namespace BreastCancer.Bench;

@@ -7,7 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BreastCancer.Analysis.Data;
 using BreastCancer.Analysis.Data.Splits;
-using BreastCancer.Analysis.WebApp;
+using BreastCancer.WebApp.Client;
 
 namespace BreastCancer.Bench;
 

@@ -3,7 +3,7 @@ using BreastCancer.Analysis.Data;
 using BreastCancer.Analysis.Data.Splits;
 using BreastCancer.Analysis.Deployment;
 using BreastCancer.Analysis.Explanation;
-using BreastCancer.Analysis.Serving;
+using BreastCancer.Serving;
 
 namespace BreastCancer.Bench;
 

@@ -16,11 +16,11 @@ public sealed partial class LayerTests
         ["Data"],
         ["Exploration", "Pipeline"],
         ["Modeling", "Features"],
-        ["Evaluation", "Serving"],
+        ["Evaluation"],
         ["Selection", "Tuning"],
         ["Explanation", "Deployment"],
         ["Monitoring"],
-        ["Charts", "WebApp"],
+        ["Charts"],
         ["Display"],
     ];
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using BreastCancer.Analysis.WebApp;
+using BreastCancer.WebApp.Client;
 
 namespace BreastCancer.Web.Tests;
 

@@ -1,7 +1,7 @@
 using BreastCancer.Analysis.Data;
 using BreastCancer.Analysis.Deployment;
 using BreastCancer.Analysis.Monitoring;
-using BreastCancer.Analysis.WebApp;
+using BreastCancer.WebApp.Client;
 
 namespace BreastCancer.Web.Tests;
 

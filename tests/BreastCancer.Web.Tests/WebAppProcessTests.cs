@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 using BreastCancer.Analysis.Data;
-using BreastCancer.Analysis.WebApp;
+using BreastCancer.WebApp.Client;
 
 namespace BreastCancer.Web.Tests;
 

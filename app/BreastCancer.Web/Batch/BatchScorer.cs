@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using BreastCancer.Analysis.Deployment;
-using BreastCancer.Analysis.Serving;
+using BreastCancer.Serving;
 using BreastCancer.Web.Prediction;
 using Sylvan.Data.Csv;
 

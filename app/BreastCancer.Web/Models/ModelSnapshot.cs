@@ -1,7 +1,7 @@
 using BreastCancer.Analysis.Deployment;
 using BreastCancer.Analysis.Explanation;
 using BreastCancer.Analysis.Monitoring;
-using BreastCancer.Analysis.Serving;
+using BreastCancer.Serving;
 
 namespace BreastCancer.Web.Models;
 
@@ -24,7 +24,7 @@ public sealed record ModelSnapshot(SavedModel Model, IReadOnlyList<double[]> Tra
     /// <summary>The model card.</summary>
     public ModelCard Card => Model.Card;
 
-    /// <summary>The model's scorer (<see cref="SavedModel.CreateScorer"/>): its probabilities, microseconds per patient; thread-safe, made once per snapshot.</summary>
+    /// <summary>The model's scorer (<see cref="SavedModelScoring.CreateScorer"/>): its probabilities, microseconds per patient; thread-safe, made once per snapshot.</summary>
     public PipelineScorer Scorer { get; } = Model.CreateScorer();
 
     /// <summary>The feature names in the card's order.</summary>

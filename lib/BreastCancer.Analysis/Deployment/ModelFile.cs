@@ -29,8 +29,9 @@ public static class ModelFile
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(features);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var writer = new ClassifierDocumentWriter();
         var document = new PipelineDocument(PipelineDocument.FormatName, PipelineDocument.CurrentVersion, name, features,
-            [.. pipeline.Steps.Select(StepDocument.From)], ClassifierDocument.From(pipeline.Classifier));
+            [.. pipeline.Steps.Select(StepDocument.From)], pipeline.Classifier.Form.Accept(writer));
         if (document.Steps.FirstOrDefault(s => s.Width != features.Count) is { } step)
         {
             throw new ArgumentException($"{features.Count} features are named, but the step {step.GetType().Name} reads {step.Width}", nameof(features));
@@ -42,7 +43,7 @@ public static class ModelFile
         }
 
         var archive = new MemoryStream();
-        if (MlNetModel(pipeline.Classifier) is { } model)
+        if (writer.MlNetModel is { } model)
         {
             var context = new MLContext();
             using var written = new MemoryStream();
@@ -125,13 +126,6 @@ public static class ModelFile
         var features = (schema.GetColumnOrNull("Features")?.Type as VectorDataViewType)?.Size ?? 0;
         return features == width ? (context, model) : throw new ModelFileException(path, $"its ML.NET model reads {features} features, the pipeline {width}");
     }
-
-    private static FittedMlNetClassifier? MlNetModel(IFittedClassifier classifier) => classifier switch
-    {
-        FittedMlNetClassifier model => model,
-        FittedCalibratedClassifier calibrated => MlNetModel(calibrated.Inner),
-        _ => null,
-    };
 }
 
 /// <summary>A pipeline read from a model file.</summary>

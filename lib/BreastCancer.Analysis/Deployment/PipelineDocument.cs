@@ -71,26 +71,13 @@ internal sealed record StandardisationDocument(IReadOnlyList<double> Means, IRea
     public override IFittedFeatureStep ToStep() => new Standardizer.FittedStandardizer(Means, Scales);
 }
 
-/// <summary>A fitted classifier in the file.</summary>
+/// <summary>A fitted classifier in the file, written by <see cref="ClassifierDocumentWriter"/>.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(MlNetDocument), "ml.net")]
 [JsonDerivedType(typeof(PlattCalibratedDocument), "platt-calibrated")]
 [JsonDerivedType(typeof(RbfSvmDocument), "rbf-svm")]
 internal abstract record ClassifierDocument
 {
-    /// <summary>The document of a fitted classifier.</summary>
-    /// <exception cref="NotSupportedException">A kind of classifier the file format does not store.</exception>
-    public static ClassifierDocument From(IFittedClassifier classifier) => classifier switch
-    {
-        FittedMlNetClassifier => new MlNetDocument(),
-        FittedCalibratedClassifier { Calibrator: PlattScaling platt } calibrated => new PlattCalibratedDocument(From(calibrated.Inner), platt.Slope, platt.Offset),
-        FittedKernelSvm svm => new RbfSvmDocument(svm.SupportVectors, svm.DualCoefficients, svm.Rho, svm.Gamma),
-        FittedCalibratedClassifier calibrated => throw new NotSupportedException(
-            $"a classifier calibrated by {calibrated.Calibrator.GetType().Name} cannot be saved: a model file stores Platt scaling only"),
-        _ => throw new NotSupportedException(
-            $"{classifier.GetType().Name} cannot be saved: a model file stores ML.NET models (optionally Platt-calibrated) and the exact RBF SVM"),
-    };
-
     /// <summary>Whether this classifier, or one inside it, is the file's ML.NET model.</summary>
     public abstract bool UsesMlNetModel { get; }
 

@@ -1,5 +1,4 @@
 using BreastCancer.Analysis.Modeling;
-using BreastCancer.Analysis.Serving;
 
 namespace BreastCancer.Analysis.Deployment;
 
@@ -28,9 +27,6 @@ public sealed record SavedModel(string Folder, ModelCard Card, FittedPipeline Pi
 
         return Pipeline.PredictProbability(rows);
     }
-
-    /// <summary>A scorer of the pipeline (<see cref="FittedPipelineScoring.CreateScorer"/>) whose rows hold the card's features, named in its errors.</summary>
-    public PipelineScorer CreateScorer() => Pipeline.CreateScorer([.. Card.Features.Select(f => f.Name)]);
 
     /// <summary>Whether each probability calls for biopsy: at least the card's decision threshold.</summary>
     public bool[] Decide(IReadOnlyList<double> probabilities)

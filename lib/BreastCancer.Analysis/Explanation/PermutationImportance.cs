@@ -1,6 +1,5 @@
 using BreastCancer.Analysis.Evaluation;
 using BreastCancer.Analysis.Modeling;
-using BreastCancer.Analysis.Serving;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Statistics;
 
@@ -36,8 +35,7 @@ public static class PermutationImportance
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(groups);
         Validate(rows, labels, groups, repeats, rowResamples);
-        var scorer = model.CreateScorer([.. Enumerable.Range(1, rows[0].Length).Select(f => $"feature {f}")]);
-        var baselineProbabilities = Score(scorer, rows);
+        var baselineProbabilities = model.PredictProbability(rows);
         var baseline = metric.Of(ClassificationMetrics.Compute(labels, baselineProbabilities));
         var sign = metric.HigherIsBetter() ? 1 : -1;
         var seeds = new Random(seed);
@@ -47,7 +45,7 @@ public static class PermutationImportance
         var rowIntervals = new (double Low, double High)[groups.Count];
         Parallel.For(0, groups.Count, new ParallelOptions { MaxDegreeOfParallelism = workers ?? Environment.ProcessorCount }, g =>
         {
-            var probabilities = Score(scorer, [.. permutationSeeds[g].SelectMany(s => Permuted(rows, groups[g].Features, new Random(s)))]);
+            var probabilities = model.PredictProbability([.. permutationSeeds[g].SelectMany(s => Permuted(rows, groups[g].Features, new Random(s)))]);
             losses[g] = [.. Enumerable.Range(0, repeats).Select(r => sign * (baseline - metric.Of(ClassificationMetrics.Compute(labels, probabilities[(r * rows.Count)..((r + 1) * rows.Count)]))))];
             rowIntervals[g] = PermutationRowBootstrap.Interval(metric, labels, baselineProbabilities, probabilities, repeats, resamples);
         });
@@ -59,14 +57,6 @@ public static class PermutationImportance
             return new GroupImportance(group, losses[g], mean, mean - half, mean + half, rowIntervals[g].Low, rowIntervals[g].High);
         });
         return new PermutationImportanceResult(modelName, metric, baseline, rows.Count, repeats, rowResamples, seed, [.. importances.OrderByDescending(i => i.Mean)]);
-    }
-
-    /// <summary>The probabilities of <paramref name="rows"/>, equal to the pipeline's <c>PredictProbability</c> bit for bit, without ML.NET's data view per call.</summary>
-    private static double[] Score(PipelineScorer scorer, IReadOnlyList<double[]> rows)
-    {
-        var probabilities = new double[rows.Count];
-        scorer.Probabilities(rows, probabilities);
-        return probabilities;
     }
 
     /// <summary>The rows with the group's columns taken, together, from a random permutation of the rows (Fisher–Yates).</summary>

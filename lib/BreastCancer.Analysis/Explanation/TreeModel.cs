@@ -20,7 +20,7 @@ public sealed record TreeModel(TreeEnsemble Ensemble, double LogOddsSlope, doubl
     /// <summary>
     /// The tree ensemble inside <paramref name="classifier"/>, or null when it is not one: an ML.NET tree model (FastForest
     /// votes, FastTree, LightGBM) alone or Platt-calibrated, with the map from its score to log-odds that
-    /// <see cref="MlNetScoreMap"/> describes.
+    /// <see cref="LogOddsScore"/> reads from its form.
     /// </summary>
     /// <param name="classifier">The fitted classifier.</param>
     /// <param name="coverRows">The background rows as the classifier sees them (the training rows after the pipeline's steps).</param>
@@ -30,7 +30,7 @@ public sealed record TreeModel(TreeEnsemble Ensemble, double LogOddsSlope, doubl
     {
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(coverRows);
-        return MlNetScoreMap.Of(classifier) is { Parameters: TreeEnsembleModelParameters trees } score
+        return LogOddsScore.Of(classifier) is { Parameters: TreeEnsembleModelParameters trees } score
             ? new TreeModel(MlNetTreeEnsemble.Read(trees, coverRows), score.Slope, score.Intercept)
             : null;
     }

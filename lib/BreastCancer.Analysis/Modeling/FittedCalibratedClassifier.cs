@@ -14,4 +14,7 @@ public sealed record FittedCalibratedClassifier(IFittedClassifier Inner, ScoreCa
 
     /// <inheritdoc />
     public double[] PredictProbability(IReadOnlyList<double[]> rows) => Calibrator.Probabilities(Inner.DecisionScore(rows));
+
+    /// <inheritdoc />
+    public ClassifierForm Form => Calibrator.FormOf(this);
 }

@@ -41,6 +41,9 @@ public sealed class FittedMlNetClassifier : IFittedClassifier
     }
 
     /// <inheritdoc />
+    public ClassifierForm Form => new MlNetForm(this);
+
+    /// <inheritdoc />
     public double[] DecisionScore(IReadOnlyList<double[]> rows) =>
         [.. Model.Transform(MlNetRows.ToDataView(_context, rows, null)).GetColumn<float>("Score").Select(s => (double)s)];
 }

@@ -30,4 +30,11 @@ public interface IFittedClassifier
     /// otherwise. A threshold search inside the training rows can use them instead of cross-validating again.
     /// </summary>
     IReadOnlyList<double>? OutOfFoldProbabilities => null;
+
+    /// <summary>
+    /// How the classifier computes its probability (<see cref="ClassifierForm"/>), the one thing the code that scores it
+    /// fast, saves it and explains it reads; by default <see cref="OpaqueForm"/>: scored by calling it, explained by
+    /// Kernel SHAP, not saved.
+    /// </summary>
+    ClassifierForm Form => new OpaqueForm(this);
 }

@@ -103,4 +103,7 @@ public sealed record FittedKernelSvm(IReadOnlyList<double[]> SupportVectors, IRe
 
     /// <summary>The decision value itself.</summary>
     public double[] DecisionScore(IReadOnlyList<double[]> rows) => DecisionFunction(rows);
+
+    /// <inheritdoc />
+    public ClassifierForm Form => new RbfSvmForm(this);
 }

@@ -22,5 +22,8 @@ public sealed class MajorityClass : IClassifier
     {
         /// <inheritdoc />
         public double[] PredictProbability(IReadOnlyList<double[]> rows) => [.. rows.Select(_ => Share)];
+
+        /// <inheritdoc />
+        public ClassifierForm Form => new ConstantForm(Share);
     }
 }

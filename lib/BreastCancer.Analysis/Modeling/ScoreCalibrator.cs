@@ -10,6 +10,9 @@ public abstract record ScoreCalibrator
     /// <summary>The probability, 0–1, of each score.</summary>
     public abstract double[] Probabilities(IReadOnlyList<double> scores);
 
+    /// <summary>The form of <paramref name="classifier"/>, which this calibrator calibrates (<see cref="IFittedClassifier.Form"/>).</summary>
+    public abstract ClassifierForm FormOf(FittedCalibratedClassifier classifier);
+
     /// <summary>The scores and labels as the view ML.NET's calibrator trainers read (<c>Score</c>, <c>Label</c>).</summary>
     private protected static IDataView View(MLContext context, IReadOnlyList<double> scores, IReadOnlyList<bool>? labels) =>
         context.Data.LoadFromEnumerable(scores.Select((s, i) => new ScoredRow { Score = (float)s, Label = labels?[i] ?? false }));
@@ -41,6 +44,13 @@ public sealed record PlattScaling(double Slope, double Offset) : ScoreCalibrator
     /// <inheritdoc />
     public override double[] Probabilities(IReadOnlyList<double> scores) => [.. scores.Select(Probability)];
 
+    /// <summary>A <see cref="PlattForm"/> of the inner classifier's form.</summary>
+    public override ClassifierForm FormOf(FittedCalibratedClassifier classifier)
+    {
+        ArgumentNullException.ThrowIfNull(classifier);
+        return new PlattForm(classifier.Inner.Form, this);
+    }
+
     /// <summary>The probability, 0–1, of one score: 1 / (1 + e^(<see cref="Slope"/>·s + <see cref="Offset"/>)), in double precision.</summary>
     public double Probability(double score) => 1 / (1 + Math.Exp((Slope * score) + Offset));
 }
@@ -66,4 +76,7 @@ public sealed record IsotonicScaling : ScoreCalibrator
     /// <inheritdoc />
     public override double[] Probabilities(IReadOnlyList<double> scores) =>
         [.. _calibrator.Transform(View(_context, scores, null)).GetColumn<float>("Probability").Select(p => (double)p)];
+
+    /// <summary>An <see cref="OpaqueForm"/>: the step function is ML.NET's, scored by calling the classifier.</summary>
+    public override ClassifierForm FormOf(FittedCalibratedClassifier classifier) => new OpaqueForm(classifier, "a classifier calibrated by isotonic scaling");
 }

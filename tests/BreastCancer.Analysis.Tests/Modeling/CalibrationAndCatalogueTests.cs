@@ -27,19 +27,26 @@ public sealed class CalibrationAndCatalogueTests
     }
 
     [Fact]
-    public void The_platt_probability_in_double_precision_equals_ml_nets_own_calibrator()
+    public void The_librarys_platt_calibrator_fits_ml_nets_own_and_gives_its_probabilities_in_double_precision()
     {
-        var context = new MLContext(1);
         var scores = Enumerable.Range(0, 200).Select(i => (Score: (float)((i % 40) / 4.0 - 5), Label: i % 40 > 18 ^ i % 7 == 0)).ToArray();
+        var context = new MLContext(1);
         var view = context.Data.LoadFromEnumerable(scores.Select(s => new Scored { Score = s.Score, Label = s.Label }));
         var transformer = context.BinaryClassification.Calibrators.Platt().Fit(view);
-        var platt = ((IPredictionTransformer<PlattCalibrator>)transformer).Model;
-        var theirs = transformer.Transform(view).GetColumn<float>("Probability").ToArray();
+        var theirs = ((IPredictionTransformer<PlattCalibrator>)transformer).Model;
+        var theirProbabilities = transformer.Transform(view).GetColumn<float>("Probability").ToArray();
 
-        var ours = new PlattScaling(platt.Slope, platt.Offset).Probabilities([.. scores.Select(s => (double)s.Score)]);
+        var ours = PlattScaling.Fit([.. scores.Select(s => (double)s.Score)], [.. scores.Select(s => s.Label)], seed: 1);
+        var ourProbabilities = ours.Probabilities([.. scores.Select(s => (double)s.Score)]);
 
-        Assert.All(theirs.Zip(ours), p => Assert.Equal(p.First, p.Second, 1e-6));
-        Assert.True(ours[39] > ours[0], "the calibrated probability rises with the score");
+        Assert.Equal(theirs.Slope, ours.Slope);
+        Assert.Equal(theirs.Offset, ours.Offset);
+        Assert.All(theirProbabilities.Zip(ourProbabilities), p => Assert.Equal(p.First, p.Second, 1e-6));
+        Assert.True(ourProbabilities[39] > ourProbabilities[0], "the calibrated probability rises with the score");
+        double[] confident = [(-20 - theirs.Offset) / theirs.Slope, (-30 - theirs.Offset) / theirs.Slope];
+        Assert.All(confident, s => Assert.Equal(1f, theirs.PredictProbability((float)s)));
+        Assert.True(ours.Probability(confident[0]) < ours.Probability(confident[1]) && ours.Probability(confident[1]) < 1,
+            $"in double precision confident scores keep their order: {ours.Probability(confident[0]):R}, {ours.Probability(confident[1]):R}");
     }
 
     [Fact]

@@ -4,10 +4,13 @@ using BreastCancer.Analysis.Deployment;
 using BreastCancer.Analysis.Features;
 using BreastCancer.Analysis.Modeling;
 using BreastCancer.Analysis.Pipeline;
-using BreastCancer.Analysis.Serving;
+using BreastCancer.Analysis.Tests;
 using BreastCancer.Analysis.Tests.Data;
+using BreastCancer.Serving;
 
-namespace BreastCancer.Analysis.Tests.Serving;
+using static BreastCancer.Serving.Tests.StudyRows;
+
+namespace BreastCancer.Serving.Tests;
 
 /// <summary>
 /// The fast scorer against the pipeline's own <see cref="FittedPipeline.PredictProbability"/>, which goes through ML.NET's
@@ -16,11 +19,6 @@ namespace BreastCancer.Analysis.Tests.Serving;
 /// </summary>
 public sealed class PipelineScorerTests
 {
-    private static readonly BreastCancerData Wdbc = DataLoader.Load(Repository.Data("wdbc.csv"));
-    private static readonly HeldOutSplit Split = HeldOutSplit.ForStudy(Wdbc);
-    private static readonly double[][] Train = [.. Split.Train.Select(Wdbc.Row)];
-    private static readonly bool[] Labels = [.. Split.Train.Select(r => Wdbc.IsMalignant[r])];
-
     public static TheoryData<string, ScoringMethod> Catalogue => new()
     {
         { ModelCatalogue.MajorityClass.Family, ScoringMethod.Direct },

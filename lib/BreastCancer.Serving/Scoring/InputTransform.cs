@@ -2,7 +2,7 @@ using BreastCancer.Analysis.Features;
 using BreastCancer.Analysis.Modeling;
 using BreastCancer.Analysis.Pipeline;
 
-namespace BreastCancer.Analysis.Serving.Scoring;
+namespace BreastCancer.Serving.Scoring;
 
 /// <summary>
 /// A pipeline's fitted feature steps applied to one row in place, with the arithmetic of the steps themselves (so the

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Numerics.Tensors;
 using BreastCancer.Analysis.Modeling;
 
-namespace BreastCancer.Analysis.Serving.Scoring;
+namespace BreastCancer.Serving.Scoring;
 
 /// <summary>
 /// A <see cref="FittedKernelSvm"/> one row at a time: f(x) = Σ αᵢyᵢ exp(−γ‖xᵢ − x‖²) − ρ with the very operations of

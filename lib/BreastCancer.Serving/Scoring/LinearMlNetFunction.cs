@@ -1,22 +1,22 @@
 using System.Numerics.Tensors;
 using BreastCancer.Analysis.Modeling;
 
-namespace BreastCancer.Analysis.Serving.Scoring;
+namespace BreastCancer.Serving.Scoring;
 
 /// <summary>
 /// An ML.NET linear model (logistic regression, the linear SVM) computed directly, as ML.NET computes it: the inputs
 /// rounded to single precision, the score s = b + w·x in single precision with <see cref="TensorPrimitives.Dot(ReadOnlySpan{float}, ReadOnlySpan{float})"/>
 /// (the dense dot product ML.NET 5's <c>LinearModelParameters</c> uses, so s is ML.NET's bit for bit), then the
-/// probability 1 / (1 + e^−(a·s + c)) in double precision from the classifier's map of its score to log-odds
-/// (<see cref="MlNetScoreMap"/>), rounded to single precision when the probability is ML.NET's own
-/// <c>Probability</c> column (its Platt calibrator returns a <c>float</c>). Immutable.
+/// probability in double precision by <see cref="PlattScaling.Probability"/> of the classifier's map of its score to
+/// log-odds (<see cref="MlNetScoreMap"/>: logit p = a·s + c is Platt's p = 1 / (1 + e^(A·s + B)) with A = −a, B = −c),
+/// rounded to single precision when the probability is ML.NET's own <c>Probability</c> column (its Platt calibrator
+/// returns a <c>float</c>). Immutable.
 /// </summary>
 /// <param name="weights">w, one per input.</param>
 /// <param name="bias">b.</param>
-/// <param name="slope">a in logit p = a·s + c.</param>
-/// <param name="intercept">c.</param>
+/// <param name="calibration">The map of the score to the probability.</param>
 /// <param name="singlePrecision">Whether the probability is rounded to single precision, as ML.NET's <c>Probability</c> column is.</param>
-internal sealed class LinearMlNetFunction(float[] weights, float bias, double slope, double intercept, bool singlePrecision) : ScoreFunction
+internal sealed class LinearMlNetFunction(float[] weights, float bias, PlattScaling calibration, bool singlePrecision) : ScoreFunction
 {
     /// <summary>Above this many inputs the single-precision copy of a row is rented, not taken from the stack.</summary>
     private const int StackLimit = 512;
@@ -27,7 +27,7 @@ internal sealed class LinearMlNetFunction(float[] weights, float bias, double sl
     /// <inheritdoc />
     public override double Probability(ReadOnlySpan<double> inputs)
     {
-        var p = 1 / (1 + Math.Exp(-((slope * Score(inputs)) + intercept)));
+        var p = calibration.Probability(Score(inputs));
         return singlePrecision ? (float)p : p;
     }
 

@@ -1,17 +1,17 @@
 using System.Buffers;
 using BreastCancer.Analysis.Modeling;
 using BreastCancer.Analysis.Pipeline;
-using BreastCancer.Analysis.Serving.Scoring;
-using Microsoft.ML.Trainers;
+using BreastCancer.Serving.Scoring;
 
-namespace BreastCancer.Analysis.Serving;
+namespace BreastCancer.Serving;
 
 /// <summary>
 /// Scores rows with a fitted pipeline one row, or one caller's buffer of rows, at a time: the probabilities of
 /// <see cref="FittedPipeline.PredictProbability"/>, without its list of arrays per step and without ML.NET's fixed cost
 /// per call (building and reading a data view, about a millisecond), so one patient costs microseconds or less and a
-/// batch allocates nothing per row. Made by <see cref="FittedPipelineScoring.CreateScorer"/>; <see cref="Method"/> says how it
-/// computes (see <see cref="ScoringMethod"/>).
+/// batch allocates nothing per row. Made by <see cref="FittedPipelineScoring.CreateScorer(FittedPipeline, IReadOnlyList{string}?)"/>;
+/// <see cref="Method"/> says how it computes (see <see cref="ScoringMethod"/>), which follows from what the classifier
+/// says of itself, its <see cref="IFittedClassifier.Form"/>.
 /// <para>
 /// Exactness: the steps run the steps' own double arithmetic, the exact RBF SVM its own vectorised operations on its
 /// own support vectors, and an ML.NET linear model ML.NET's single-precision score b + w·x (the dense dot product of
@@ -48,7 +48,7 @@ public sealed class PipelineScorer
         _pipeline = pipeline;
         _names = featureNames is { } names ? [.. names] : [.. Enumerable.Range(1, Width(pipeline)).Select(f => $"feature {f}")];
         _transform = InputTransform.Of(pipeline.Steps, _names);
-        _function = _transform is null ? null : Function(pipeline.Classifier, _transform.InputCount);
+        _function = _transform is null ? null : pipeline.Classifier.Form.Accept(new ScoreFunctionBuilder(_transform.InputCount));
         Method = _function?.Method ?? ScoringMethod.Pipeline;
     }
 
@@ -165,27 +165,6 @@ public sealed class PipelineScorer
             ArrayPool<double>.Shared.Return(inputs);
             ArrayPool<double>.Shared.Return(scratch);
         }
-    }
-
-    /// <summary>The function of a fitted classifier reading <paramref name="width"/> inputs: computed directly where the classifier is known, else the classifier itself.</summary>
-    private static ScoreFunction Function(IFittedClassifier classifier, int width) => classifier switch
-    {
-        MajorityClass.Fitted baseline => new ConstantFunction(baseline.Share),
-        FittedKernelSvm svm => new KernelSvmFunction(svm),
-        FittedCalibratedClassifier { Calibrator: PlattScaling platt } calibrated => new PlattFunction(Function(calibrated.Inner, width), platt),
-        FittedMlNetClassifier mlNet => Linear(mlNet, width) ?? (ScoreFunction)new MlNetEngineFunction(mlNet, width),
-        _ => new ClassifierFallback(classifier),
-    };
-
-    /// <summary>The direct function of an ML.NET linear model, or null when the model is not one (a tree ensemble, a chain of transforms).</summary>
-    private static LinearMlNetFunction? Linear(FittedMlNetClassifier classifier, int width)
-    {
-        if (MlNetScoreMap.Of(classifier) is not { Parameters: LinearBinaryModelParameters linear } map || linear.Weights.Count != width)
-        {
-            return null;
-        }
-
-        return new LinearMlNetFunction([.. linear.Weights], linear.Bias, map.Slope, map.Intercept, MlNetEngineFunction.HasProbabilityColumn(classifier, width));
     }
 
     /// <summary>The number of features the pipeline's first step (or, with no steps, its classifier) reads.</summary>

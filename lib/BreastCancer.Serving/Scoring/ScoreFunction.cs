@@ -1,6 +1,6 @@
 using BreastCancer.Analysis.Modeling;
 
-namespace BreastCancer.Analysis.Serving.Scoring;
+namespace BreastCancer.Serving.Scoring;
 
 /// <summary>
 /// A fitted classifier as a function of one row of its inputs (the features as the pipeline's steps leave them), for

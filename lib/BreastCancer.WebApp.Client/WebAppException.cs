@@ -1,4 +1,4 @@
-namespace BreastCancer.Analysis.WebApp;
+namespace BreastCancer.WebApp.Client;
 
 /// <summary>The web app refused a request, or could not be started; the message says which request, the status and the app's reason.</summary>
 public sealed class WebAppException : Exception

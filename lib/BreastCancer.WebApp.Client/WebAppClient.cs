@@ -7,7 +7,7 @@ using System.Text.Json.Serialization;
 using BreastCancer.Analysis.Deployment;
 using BreastCancer.Analysis.Monitoring;
 
-namespace BreastCancer.Analysis.WebApp;
+namespace BreastCancer.WebApp.Client;
 
 /// <summary>
 /// A client of the web app's JSON API (<c>app/BreastCancer.Web</c>), reading its answers into the library's records:

@@ -1,10 +1,10 @@
 using BreastCancer.Analysis.Modeling;
 
-namespace BreastCancer.Analysis.Serving.Scoring;
+namespace BreastCancer.Serving.Scoring;
 
 /// <summary>
-/// A <see cref="FittedCalibratedClassifier"/> with <see cref="PlattScaling"/>: p = 1 / (1 + e^(A·s + B)) of the inner
-/// classifier's decision score s, computed by <see cref="PlattScaling.Probability"/>. Immutable.
+/// A <see cref="PlattForm"/>: the probability is <see cref="PlattScaling.Probability"/> (the library's one Platt
+/// formula) of the inner classifier's decision score s. Immutable.
 /// </summary>
 /// <param name="inner">The inner classifier's function, which gives s.</param>
 /// <param name="platt">The fitted A (slope) and B (offset).</param>

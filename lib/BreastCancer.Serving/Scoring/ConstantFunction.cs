@@ -1,6 +1,6 @@
 using BreastCancer.Analysis.Modeling;
 
-namespace BreastCancer.Analysis.Serving.Scoring;
+namespace BreastCancer.Serving.Scoring;
 
 /// <summary>A classifier that gives every row the same probability (<see cref="MajorityClass"/>'s training share). Immutable.</summary>
 /// <param name="probability">The probability, 0–1.</param>

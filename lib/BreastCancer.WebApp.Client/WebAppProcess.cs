@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using BreastCancer.Analysis.Data;
 
-namespace BreastCancer.Analysis.WebApp;
+namespace BreastCancer.WebApp.Client;
 
 /// <summary>
 /// The web app (<c>app/BreastCancer.Web</c>) run as its own process on a free loopback port, as the README's

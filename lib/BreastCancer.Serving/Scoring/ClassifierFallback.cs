@@ -1,6 +1,6 @@
 using BreastCancer.Analysis.Modeling;
 
-namespace BreastCancer.Analysis.Serving.Scoring;
+namespace BreastCancer.Serving.Scoring;
 
 /// <summary>
 /// Any other fitted classifier (an isotonic calibration, a classifier of another library), called through its own

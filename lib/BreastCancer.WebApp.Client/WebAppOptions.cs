@@ -1,4 +1,4 @@
-namespace BreastCancer.Analysis.WebApp;
+namespace BreastCancer.WebApp.Client;
 
 /// <summary>How <see cref="WebAppProcess"/> starts the web app (<c>app/BreastCancer.Web</c>).</summary>
 /// <param name="ModelFolder">The model store the app serves from and saves retrained versions to (a copy, so that promotions leave the repository's <c>models/</c> alone).</param>

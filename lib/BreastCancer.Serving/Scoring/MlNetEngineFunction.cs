@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
-using BreastCancer.Analysis.Data;
 using BreastCancer.Analysis.Modeling;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace BreastCancer.Analysis.Serving.Scoring;
+namespace BreastCancer.Serving.Scoring;
 
 /// <summary>
 /// Any ML.NET model (the tree ensembles, a model with transforms of its own) scored one row at a time by ML.NET's own
@@ -22,14 +21,14 @@ internal sealed class MlNetEngineFunction : ScoreFunction
     private readonly SchemaDefinition _input;
     private readonly ConcurrentBag<Engine> _free = [];
 
-    /// <summary>The function of <paramref name="classifier"/>, which reads <paramref name="width"/> inputs.</summary>
-    public MlNetEngineFunction(FittedMlNetClassifier classifier, int width)
+    /// <summary>The function of the ML.NET model <paramref name="form"/>, which reads <paramref name="width"/> inputs.</summary>
+    public MlNetEngineFunction(MlNetForm form, int width)
     {
-        ArgumentNullException.ThrowIfNull(classifier);
-        (_context, _model) = (classifier.Context, classifier.Model);
+        ArgumentNullException.ThrowIfNull(form);
+        (_context, _model) = (form.Context, form.Model);
         _input = SchemaDefinition.Create(typeof(Input));
         _input[nameof(Input.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, width);
-        HasProbability = HasProbabilityColumn(classifier, width);
+        HasProbability = form.HasProbabilityColumn(width);
         Width = width;
     }
 
@@ -41,10 +40,6 @@ internal sealed class MlNetEngineFunction : ScoreFunction
 
     /// <inheritdoc />
     public override ScoringMethod Method => ScoringMethod.PredictionEngine;
-
-    /// <summary>Whether <paramref name="classifier"/>'s model, reading <paramref name="width"/> inputs, adds a <c>Probability</c> column (ML.NET's own calibration).</summary>
-    public static bool HasProbabilityColumn(FittedMlNetClassifier classifier, int width) =>
-        classifier.Model.GetOutputSchema(MlNetRows.Schema(classifier.Context, width)).GetColumnOrNull("Probability") is not null;
 
     /// <inheritdoc />
     public override double Probability(ReadOnlySpan<double> inputs)

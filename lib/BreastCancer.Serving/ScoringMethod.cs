@@ -1,6 +1,6 @@
 using BreastCancer.Analysis.Modeling;
 
-namespace BreastCancer.Analysis.Serving;
+namespace BreastCancer.Serving;
 
 /// <summary>How a <see cref="PipelineScorer"/> computes a row's probability, from fastest to slowest.</summary>
 public enum ScoringMethod

@@ -1,6 +1,6 @@
 using BreastCancer.Analysis.Modeling;
 
-namespace BreastCancer.Analysis.Serving;
+namespace BreastCancer.Serving;
 
 /// <summary>How a fitted pipeline gets its fast scorer: <c>pipeline.CreateScorer()</c>.</summary>
 public static class FittedPipelineScoring
