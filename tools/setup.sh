@@ -28,7 +28,10 @@ fi
 
 echo "setup: installing the .NET Interactive kernel pinned in .config/dotnet-tools.json"
 dotnet tool restore
-PATH="/usr/bin:$PATH" dotnet tool run dotnet-interactive jupyter install
+# Each kernel serves its browser-side script on the first free port of this range. The tool's default, 2048-3000,
+# holds 2049, which browsers refuse to fetch from (the Fetch standard's bad ports), so a second kernel's page would
+# stay without it; 2050-3000 holds no such port.
+PATH="/usr/bin:$PATH" dotnet tool run dotnet-interactive jupyter install --http-port-range 2050-3000
 PATH="/usr/bin:$PATH" jupyter kernelspec list
 
 echo "setup: building what the notebooks load: the library and the web app's client"

@@ -23,7 +23,7 @@ public sealed class JupyterWorkbook : IAsyncLifetime, IDisposable
         Assert.True(File.Exists(Jupyter), $"{Jupyter} is missing: install Debian's jupyter-nbconvert, python3-nbclient and jupyter-client (the README's set-up command does)");
         var kernels = await ChildProcess.RunAsync(Jupyter, ["kernelspec", "list"], Repository.Root, TimeSpan.FromMinutes(1));
         Assert.True((kernels.Stdout + kernels.Stderr).Contains(".net-csharp", StringComparison.Ordinal),
-            $"the .net-csharp Jupyter kernel is not registered (run the README's set-up command: dotnet tool restore && dotnet tool run dotnet-interactive jupyter install):\n{kernels.Stdout}{kernels.Stderr}");
+            $"the .net-csharp Jupyter kernel is not registered (run the README's set-up command, tools/setup.sh):\n{kernels.Stdout}{kernels.Stderr}");
 
         string[] arguments = ["nbconvert", "--to", "notebook", "--execute", "--allow-errors", "--ExecutePreprocessor.timeout=1200",
             "--ExecutePreprocessor.kernel_name=.net-csharp", "--output-dir", OutDirectory, .. Repository.Notebooks.Select(Path.GetFileName)!];
