@@ -311,4 +311,21 @@ public sealed class RetrainTests(TrainedModel model) : IDisposable
         Assert.Contains("retrain: Retrain:Folds must be at least 2, not 1", _stderr.ToString(), StringComparison.Ordinal);
         Assert.Equal(2, ModelStore.Versions(Models).Count);
     }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("-?")]
+    public void Help_exits_0_on_the_output_with_every_option_and_saves_nothing(string help)
+    {
+        CopyChampion();
+
+        Assert.Equal(0, Retrain(help, "--models", Models));
+
+        var text = _stdout.ToString();
+        Assert.StartsWith("Description:\n  Does what POST /api/models/retrain does", text, StringComparison.Ordinal);
+        Assert.All(["--database <PATH>", "--models <DIR>", "--no-promote", "<--Section:Key=value>", "-?, -h, --help"], o => Assert.Contains(o, text, StringComparison.Ordinal));
+        Assert.Equal("", _stderr.ToString());
+        Assert.Single(ModelStore.Versions(Models));
+    }
 }

@@ -41,23 +41,12 @@ public static class ScoreCommand
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(errors);
         var parse = ScoreArguments.Parse(args);
-        if (parse.AsksForHelp)
+        if (parse.Answers(Name, output, errors, Failure, out var answered))
         {
-            parse.WriteHelp(output);
-            return Success;
+            return answered;
         }
 
-        if (parse.Arguments is not { } parsed)
-        {
-            foreach (var error in parse.Errors)
-            {
-                errors.WriteLine($"{Name}: {error}");
-            }
-
-            parse.WriteHelp(errors);
-            return Failure;
-        }
-
+        var parsed = parse.Arguments;
         var here = Directory.GetCurrentDirectory();
         var arguments = parsed with
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics.CodeAnalysis;
 
 namespace BreastCancer.Web.Hosting;
 
@@ -24,6 +25,40 @@ public sealed class CommandLineParse<T>
 
     /// <summary>True when the command line asks for the command's help.</summary>
     public bool AsksForHelp { get; }
+
+    /// <summary>
+    /// Answers a command line the command does not run on: a request for help gets the help on
+    /// <paramref name="output"/> and exit code 0; usage errors get one line each on <paramref name="errors"/>, prefixed
+    /// with <paramref name="command"/>, then the help, and <paramref name="usageErrorExitCode"/>. False, with
+    /// <see cref="Arguments"/> set, when there is nothing to answer and the command runs.
+    /// </summary>
+    [MemberNotNullWhen(false, nameof(Arguments))]
+    public bool Answers(string command, TextWriter output, TextWriter errors, int usageErrorExitCode, out int exitCode)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(errors);
+        if (AsksForHelp)
+        {
+            WriteHelp(output);
+            exitCode = 0;
+            return true;
+        }
+
+        if (Arguments is null)
+        {
+            foreach (var error in Errors)
+            {
+                errors.WriteLine($"{command}: {error}");
+            }
+
+            WriteHelp(errors);
+            exitCode = usageErrorExitCode;
+            return true;
+        }
+
+        exitCode = 0;
+        return false;
+    }
 
     /// <summary>Writes the command's help, as System.CommandLine renders it: its description, usage, arguments and options.</summary>
     public void WriteHelp(TextWriter writer)

@@ -40,23 +40,12 @@ public static class RetrainCommand
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(errors);
         var parse = RetrainArguments.Parse(args);
-        if (parse.AsksForHelp)
+        if (parse.Answers(Name, output, errors, Failure, out var answered))
         {
-            parse.WriteHelp(output);
-            return Promoted;
+            return answered;
         }
 
-        if (parse.Arguments is not { } arguments)
-        {
-            foreach (var error in parse.Errors)
-            {
-                errors.WriteLine($"{Name}: {error}");
-            }
-
-            parse.WriteHelp(errors);
-            return Failure;
-        }
-
+        var arguments = parse.Arguments;
         var configuration = Configuration(arguments.Settings);
         var (modelOptions, monitoringOptions, retrainOptions) = (new ModelOptions(), new MonitoringOptions(), new RetrainOptions());
         try
