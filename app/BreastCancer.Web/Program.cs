@@ -40,6 +40,7 @@ builder.Services.Configure<ValidationOptions>(builder.Configuration.GetSection(V
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ModelLoader>();
 builder.Services.AddSingleton<ModelHolder>();
+builder.Services.AddSingleton<DashboardWarmUp>();
 builder.Services.AddSingleton<ModelStartup>();
 builder.Services.AddHostedService(services => services.GetRequiredService<ModelStartup>());
 builder.Services.Configure<MonitoringOptions>(builder.Configuration.GetSection(MonitoringOptions.Section));

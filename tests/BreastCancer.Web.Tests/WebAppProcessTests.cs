@@ -37,4 +37,21 @@ public sealed class WebAppProcessTests(TrainedModel model)
         await Assert.ThrowsAsync<SocketException>(() => probe.ConnectAsync(address.Host, address.Port));
         Directory.Delete(folder, recursive: true);
     }
+
+    [Fact]
+    public async Task Before_it_reports_ready_the_app_has_loaded_its_own_dashboard_once_and_metrics_count_those_requests()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"bc-web-warm-{Guid.NewGuid():N}");
+        await using (var app = await WebAppProcess.StartAsync(new WebAppOptions(model.Folder, Path.Combine(folder, "predictions.db"), "process-key", new Dictionary<string, string>())))
+        {
+            using var client = new HttpClient { BaseAddress = app.Address };
+            var metrics = await client.GetStringAsync("/metrics");
+
+            Assert.Contains("bc_http_requests_total{route=\"dashboard\",status=\"200\"} 1\n", metrics, StringComparison.Ordinal);
+            Assert.Contains("bc_http_requests_total{route=\"/api/monitoring/charts\",status=\"200\"} 1\n", metrics, StringComparison.Ordinal);
+            Assert.DoesNotContain(app.Log, line => line.Contains("Loading the dashboard ahead of the first visitor", StringComparison.Ordinal));
+        }
+
+        Directory.Delete(folder, recursive: true);
+    }
 }

@@ -37,7 +37,7 @@ public static class ApiEndpoints
             .WithDescription("The model card (`card.json`) of the served model: version, training data, features with their training ranges, "
                 + "cross-validated, nested and held-out performance with 95 % intervals, calibration, decision threshold, software, intended use and limitations.")
             .Produces<JsonObject>();
-        app.MapGet("/health", (ModelHolder holder) => TypedResults.Ok(new HealthStatus("ok", holder.Current.Version, holder.Current.LoadedAt)))
+        app.MapGet(ModelGate.ReadinessPath, (ModelHolder holder) => TypedResults.Ok(new HealthStatus("ok", holder.Current.Version, holder.Current.LoadedAt)))
             .WithName("getHealth").WithTags(ApiTags.Service)
             .WithSummary("Readiness: whether the app serves a model, and which")
             .WithDescription("200 with the served model's version once the app serves a model; 503 problem details while it has none: `state` `starting` "

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using BreastCancer.Analysis.Charts;
 using Microsoft.Extensions.Options;
 using Plotly.NET;
@@ -11,7 +10,7 @@ namespace BreastCancer.Web.Monitoring;
 /// endpoints answer: the latest window's drift by feature, PSI and the predicted malignancy rate along the stream
 /// (model changes marked), and live performance as outcomes arrive. A chart with nothing to draw yet says why.
 /// </summary>
-public sealed class DashboardCharts(MonitoringService monitoring, TimeProvider time, IOptions<MonitoringOptions> options)
+public sealed partial class DashboardCharts(MonitoringService monitoring, TimeProvider time, IOptions<MonitoringOptions> options, ILogger<DashboardCharts> logger)
 {
     private readonly TimeSpan _refreshInterval = options.Value.ChartsRefreshSeconds is >= 0 and <= 3600 ? TimeSpan.FromSeconds(options.Value.ChartsRefreshSeconds)
         : throw new ArgumentOutOfRangeException(nameof(options), options.Value.ChartsRefreshSeconds, "Monitoring:ChartsRefreshSeconds is 0 to 3600 seconds");
@@ -32,7 +31,7 @@ public sealed class DashboardCharts(MonitoringService monitoring, TimeProvider t
     /// The charts last built, at once (what <c>GET /api/monitoring/charts</c> answers): when the served model or the
     /// store's counts have moved since (<see cref="MonitoringService.Revision"/>), a rebuild starts in the background,
     /// one at a time and at least <see cref="MonitoringOptions.ChartsRefreshSeconds"/> after the last, and a later call
-    /// gets it. Building the Plotly figures costs a few hundred milliseconds of CPU, which no page load waits for; the
+    /// gets it. Building the Plotly figures costs a few milliseconds of CPU (<see cref="FigureJson"/>), which no page load waits for; the
     /// set says which counts it was built at. Only a call before any build waits (none once the app is ready: it builds
     /// them as soon as its first model is served, <see cref="Models.ModelStartup"/>).
     /// </summary>
@@ -49,7 +48,14 @@ public sealed class DashboardCharts(MonitoringService monitoring, TimeProvider t
                     _refresh = Task.Run(async () =>
                     {
                         await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time).ConfigureAwait(false);
-                        Current();
+                        try
+                        {
+                            Current();
+                        }
+                        catch (Exception e) when (e is InvalidOperationException or IOException or Microsoft.Data.Sqlite.SqliteException)
+                        {
+                            LogRebuildFailed(e);
+                        }
                     });
                 }
 
@@ -99,6 +105,9 @@ public sealed class DashboardCharts(MonitoringService monitoring, TimeProvider t
         ]);
     }
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "The dashboard's charts could not be rebuilt in the background; the last build is served and the next view tries again")]
+    private partial void LogRebuildFailed(Exception exception);
+
     private static DashboardChart Chart((string Id, string Title) place, GenericChart? chart, string missing)
     {
         if (chart is null)
@@ -106,6 +115,6 @@ public sealed class DashboardCharts(MonitoringService monitoring, TimeProvider t
             return new DashboardChart(place.Id, place.Title, null, missing);
         }
 
-        return new DashboardChart(place.Id, place.Title, JsonNode.Parse(GenericChart.toFigureJson(chart))!.AsObject(), null);
+        return new DashboardChart(place.Id, place.Title, FigureJson.Of(chart), null);
     }
 }

@@ -16,8 +16,9 @@ namespace BreastCancer.Web.Monitoring;
 /// each check is kept in memory, by its end (and, for drift, the model version it is measured against), until it falls
 /// out of the timeline. A check whose window ends on a multiple of the timeline's step is also written to the
 /// <see cref="CheckStore"/> when it is made, so that after a restart it is read back, not made again. A view reads the
-/// predictions only for the windows of checks neither kept nor stored (after a prediction, the latest window alone), so
-/// what it costs does not grow with the history.
+/// predictions only for the windows of checks neither kept nor stored (after a prediction, the latest window alone, of
+/// which only the new rows come from SQLite: <see cref="RecentRows{TRow}"/>), so what it costs does not grow with the
+/// history.
 /// </para>
 /// </summary>
 public sealed class MonitoringService(PredictionStore store, CheckStore checks, ModelHolder holder, IOptions<MonitoringOptions> options)
@@ -35,6 +36,8 @@ public sealed class MonitoringService(PredictionStore store, CheckStore checks, 
     private readonly Lock _build = new();
     private readonly ConcurrentDictionary<(string Version, long End), DriftReport> _drift = new();
     private readonly ConcurrentDictionary<(string Version, long End), LivePerformance> _performance = new();
+    private readonly RecentRows<PredictionRecord> _predictions = new(store.Between, options.Value.Window);
+    private readonly RecentRows<LabelledPrediction> _labelled = new(store.LabelledBetween, options.Value.Window);
     private (string Version, DriftDetector Detector)? _detector;
 
     /// <summary>What every monitoring view depends on: the served model's version and the store's counts of predictions and outcomes. Views made at the same revision are the same.</summary>
@@ -99,13 +102,13 @@ public sealed class MonitoringService(PredictionStore store, CheckStore checks, 
     private DriftCheckpoint[] DriftChecks(ModelSnapshot snapshot, long[] ends)
     {
         var detector = Detector(snapshot);
-        return [.. Kept(_drift, DriftKind, _driftSettings, snapshot.Version, ends, store.Between, window => detector.Check([.. window.Select(p => p.Features.ToArray())], [.. window.Select(p => p.Probability)]))
+        return [.. Kept(_drift, DriftKind, _driftSettings, snapshot.Version, ends, _predictions.Between, window => detector.Check([.. window.Select(p => p.Features.ToArray())], [.. window.Select(p => p.Probability)]))
             .Select((report, i) => new DriftCheckpoint((int)ends[i], report))];
     }
 
     /// <summary>The live-performance checks ending at outcome positions <paramref name="ends"/> (ascending).</summary>
     private PerformanceCheckpoint[] PerformanceChecks(long[] ends) =>
-        [.. Kept(_performance, PerformanceKind, _performanceSettings, "", ends, store.LabelledBetween,
+        [.. Kept(_performance, PerformanceKind, _performanceSettings, "", ends, _labelled.Between,
                 window => LivePerformance.Compute([.. window.Select(l => l.Prediction.Probability)], [.. window.Select(l => l.Prediction.Biopsy)], [.. window.Select(l => l.Malignant)]))
             .Select((performance, i) => new PerformanceCheckpoint((int)ends[i], performance))];
 

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace BreastCancer.Analysis.Monitoring;
 
 /// <summary>
@@ -11,6 +13,15 @@ public static class KolmogorovSmirnov
 {
     /// <summary>The largest sample size, in rows, for which the exact p-value is computed: SciPy's <c>MAX_AUTO_N</c>, 10 000.</summary>
     public const int ExactLimit = 10_000;
+
+    /// <summary>
+    /// The most exact p-values kept: 65 536 (a few MB). <see cref="ExactP"/> depends on h, m and n alone, and a drift
+    /// monitor tests windows of the same sizes against the same reference again and again, where each new window
+    /// mostly repeats the lattice distances h of earlier ones; the store starts over when full.
+    /// </summary>
+    private const int KeptPValues = 1 << 16;
+
+    private static readonly ConcurrentDictionary<(long H, int M, int N), double> PValues = new();
 
     /// <summary>
     /// The test of whether <paramref name="a"/> and <paramref name="b"/> come from the same continuous distribution.
@@ -33,7 +44,7 @@ public static class KolmogorovSmirnov
         var (m, n) = (first.Length, second.Length);
         var lcm = (long)m / Gcd(m, n) * n;
         var h = (long)Math.Round(d * lcm);
-        return new KolmogorovSmirnovResult(h / (double)lcm, ExactP(h, m, n), method);
+        return new KolmogorovSmirnovResult(h / (double)lcm, KeptExactP(h, m, n), method);
     }
 
     /// <summary>The method <see cref="TwoSample"/> uses for samples of <paramref name="n1"/> and <paramref name="n2"/> rows: exact when both are at most <see cref="ExactLimit"/>.</summary>
@@ -133,6 +144,24 @@ public static class KolmogorovSmirnov
         }
 
         return Math.Clamp(v[n], 0, 1);
+    }
+
+    /// <summary><see cref="ExactP"/>, computed once for each h, m and n while at most <see cref="KeptPValues"/> are kept.</summary>
+    private static double KeptExactP(long h, int m, int n)
+    {
+        if (PValues.TryGetValue((h, m, n), out var kept))
+        {
+            return kept;
+        }
+
+        var p = ExactP(h, m, n);
+        if (PValues.Count >= KeptPValues)
+        {
+            PValues.Clear();
+        }
+
+        PValues[(h, m, n)] = p;
+        return p;
     }
 
     private static long FloorDivide(long a, long b) => a >= 0 ? a / b : -((-a + b - 1) / b);
