@@ -51,16 +51,29 @@ internal static class DashboardBench
 
         Console.WriteLine($"dashboard loads by {ServeBench.AppAssembly()}, {Environment.ProcessorCount} cores; load before: {MachineDescription.LoadAverage()}");
         var rows = Measure(data, output, sizes.Count > 0 ? sizes : DefaultSizes);
-        Console.WriteLine("| stored predictions | store MiB | fill s | cold ms | warm ms | after a prediction ms | server CPU ms per warm load | per load after a prediction |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|");
-        foreach (var row in rows)
+        foreach (var line in Table(rows))
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {row.Predictions:N0} | {row.StoreMiB:F0} | {row.FillSeconds:F1} | {row.ColdMs.Format("F1")} | {row.WarmMs.Format("F1")} | {row.AfterPredictionMs.Format("F1")} | {row.WarmCpuMs.Format("F0")} | {row.AfterPredictionCpuMs.Format("F0")} |"));
+            Console.WriteLine(line);
         }
 
         Console.WriteLine($"target: every median under {TargetMs} ms: {(rows.All(r => r.Met) ? "met" : "missed")}; load after: {MachineDescription.LoadAverage()}");
         return 0;
+    }
+
+    /// <summary>What is measured, for the report: the stores, the starts and the loads.</summary>
+    public static string Description { get; } = string.Create(CultureInfo.InvariantCulture,
+        $"Each store is filled with WDBC rows drawn with replacement (seed 1), scored by the default model, a confirmed outcome for every fifth; the app (Release) is started on it {Starts} times; after each start one cold load, {WarmLoads} warm loads, then {WarmLoads} loads each after one more prediction. Figures are medians with [min–max] over the starts' loads, in ms; server CPU from /proc.");
+
+    /// <summary>The Markdown table of <paramref name="rows"/>: one line per store size, under a header.</summary>
+    public static IEnumerable<string> Table(IEnumerable<DashboardFigures> rows)
+    {
+        yield return "| stored predictions | store MiB | fill s | cold ms | warm ms | after a prediction ms | server CPU ms per warm load | per load after a prediction |";
+        yield return "|---|---|---|---|---|---|---|---|";
+        foreach (var row in rows)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"| {row.Predictions:N0} | {row.StoreMiB:F0} | {row.FillSeconds:F1} | {row.ColdMs.Format("F1")} | {row.WarmMs.Format("F1")} | {row.AfterPredictionMs.Format("F1")} | {row.WarmCpuMs.Format("F0")} | {row.AfterPredictionCpuMs.Format("F0")} |");
+        }
     }
 
     /// <summary>One <see cref="DashboardFigures"/> per size in <paramref name="sizes"/>.</summary>

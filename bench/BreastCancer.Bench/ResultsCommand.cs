@@ -6,7 +6,8 @@ namespace BreastCancer.Bench;
 /// <summary>
 /// <c>all [--runs N] [--study-runs N] [--only KEY,...] [--out FILE]</c>: the whole side-by-side comparison of issue 10, written to
 /// <c>bench/results.md</c>: every <see cref="ComparisonRows"/> row (each side a process of its own under GNU time), batch
-/// scoring (<see cref="BatchComparison"/>), serving (<see cref="ServeBench"/>) and the whole study
+/// scoring (<see cref="BatchComparison"/>), serving (<see cref="ServeBench"/>), the monitoring dashboard's loads
+/// (<see cref="DashboardBench"/>: ours alone, the peer has no dashboard) and the whole study
 /// (<see cref="StudyComparison"/>), <c>N</c> runs per side (5 unless given; at least 5 for the report to count; the
 /// whole study, several minutes a run on each side, takes <c>--study-runs</c>, <c>N</c> unless given).
 /// The report is rewritten after every part, so that an interrupted run leaves what it measured (and says what it did not).
@@ -17,7 +18,7 @@ internal static class ResultsCommand
     private const int DefaultRuns = 5;
 
     /// <summary>The parts besides the in-process rows, by the names <c>--only</c> takes.</summary>
-    private static readonly string[] Parts = ["batch", "serve", "study"];
+    private static readonly string[] Parts = ["batch", "serve", "dashboard", "study"];
 
     public static int Run(IReadOnlyList<string> args)
     {
@@ -68,7 +69,7 @@ internal static class ResultsCommand
         var data = BenchData.Load();
         var pending = ComparisonRows.All.Select(r => r.Key).Concat(Parts).Where(Selected).ToList();
         var skipped = ComparisonRows.All.Select(r => r.Key).Concat(Parts).Where(k => !Selected(k)).ToList();
-        var results = new BenchResults(runs, started, TimeSpan.Zero, MachineDescription.Lines(), loadBefore, "", [], null, [], null, pending, skipped);
+        var results = new BenchResults(runs, started, TimeSpan.Zero, MachineDescription.Lines(), loadBefore, "", [], null, [], [], null, pending, skipped);
         void Done(string key, BenchResults next)
         {
             pending.Remove(key);
@@ -100,6 +101,12 @@ internal static class ResultsCommand
             }
 
             Done("serve", results);
+        }
+
+        if (Selected("dashboard"))
+        {
+            Console.WriteLine("dashboard: loads at 10,000 and 1,000,000 stored predictions…");
+            Done("dashboard", results with { Dashboard = DashboardBench.Measure(data, output, DashboardBench.DefaultSizes) });
         }
 
         if (Selected("study"))
@@ -166,4 +173,5 @@ internal static class ResultsCommand
 
 /// <summary>Everything one <c>bench all</c> has measured so far, for <see cref="ResultsMarkdown"/>, the parts still to come (none once it is done) and those left out by <c>--only</c>.</summary>
 internal sealed record BenchResults(int Runs, DateTimeOffset Started, TimeSpan Duration, IReadOnlyList<string> Machine, string LoadBefore, string LoadAfter,
-    IReadOnlyList<TimedComparison> Timed, BatchFigures? Batch, IReadOnlyList<ServeFigures> Serve, StudyFigures? Study, IReadOnlyList<string> Pending, IReadOnlyList<string> Skipped);
+    IReadOnlyList<TimedComparison> Timed, BatchFigures? Batch, IReadOnlyList<ServeFigures> Serve, IReadOnlyList<DashboardFigures> Dashboard, StudyFigures? Study,
+    IReadOnlyList<string> Pending, IReadOnlyList<string> Skipped);

@@ -51,6 +51,11 @@ internal static class ResultsMarkdown
             Serve(serve, Line, misses);
         }
 
+        if (results.Dashboard.Count > 0)
+        {
+            Dashboard(results.Dashboard, Line, misses);
+        }
+
         if (results.Study is { } study)
         {
             Study(study, Line, misses);
@@ -153,6 +158,26 @@ internal static class ResultsMarkdown
         if (!serve.Met)
         {
             misses.Add(F($"prediction serving, {serve.Layout.Key}: {serve.Ratio:F1}× the peer's requests/s (≥ {ServeFigures.RatioTarget}× asked), p99 {serve.Ours.P99Ms.Median:F1} ms (≤ {ServeFigures.P99TargetMs} ms asked)"));
+        }
+    }
+
+    private static void Dashboard(IReadOnlyList<DashboardFigures> rows, Action<string> line, List<string> misses)
+    {
+        line("## Monitoring dashboard loads: `GET /dashboard`, then `GET /api/monitoring/charts`");
+        line("");
+        line(F($"Ours alone (the peer has no dashboard). {DashboardBench.Description} Target: every median under {DashboardBench.TargetMs:F0} ms at both sizes (issue 25)."));
+        line("");
+        foreach (var row in DashboardBench.Table(rows))
+        {
+            line(row);
+        }
+
+        line("");
+        line($"Target: {(rows.All(r => r.Met) ? "met" : "**missed**")}.");
+        line("");
+        foreach (var row in rows.Where(r => !r.Met))
+        {
+            misses.Add(F($"dashboard loads at {row.Predictions:N0} stored predictions: cold {row.ColdMs.Median:F1} ms, warm {row.WarmMs.Median:F1} ms, after a prediction {row.AfterPredictionMs.Median:F1} ms (under {DashboardBench.TargetMs:F0} ms asked)"));
         }
     }
 

@@ -9,7 +9,7 @@ public class ResultsMarkdownTests
     private static readonly ComparisonRow Slow = Fast with { Key = "cv:slow", Title = "the slow row" };
 
     private static BenchResults Results(params TimedComparison[] rows) =>
-        new(5, new DateTimeOffset(2026, 12, 1, 16, 0, 0, TimeSpan.Zero), TimeSpan.FromMinutes(42), ["2 cores"], "0.10 0.20 0.30", "1.00 1.10 1.20", rows, null, [], null, [], []);
+        new(5, new DateTimeOffset(2026, 12, 1, 16, 0, 0, TimeSpan.Zero), TimeSpan.FromMinutes(42), ["2 cores"], "0.10 0.20 0.30", "1.00 1.10 1.20", rows, null, [], [], null, [], []);
 
     private static TimedComparison Row(ComparisonRow row, double ours, double peer, double ourAccuracy = 0.97) =>
         new(row, new RowTiming([ours, ours, ours], ourAccuracy, 0.99, "30 folds"), 80, new RowTiming([peer, peer, peer], 0.97, 0.99, "30 folds"), 100);
@@ -85,5 +85,20 @@ public class ResultsMarkdownTests
         ];
         Assert.All(expected, line => Assert.Contains(line, text, StringComparison.Ordinal));
         Assert.DoesNotContain("- prediction serving, pinned cores", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DashboardLoadsShowEachStoreAndMissWhenAMedianReachesFiftyMilliseconds()
+    {
+        static Spread Ms(params double[] values) => Spread.Of(values);
+        var small = new DashboardFigures(10_000, 4, 0.4, Ms(12, 20, 16), Ms(5, 6, 7), Ms(18, 20, 22), Ms(4, 6), Ms(110, 120));
+        var large = small with { Predictions = 1_000_000, StoreMiB = 402, AfterPredictionMs = Ms(45, 55, 60) };
+
+        var text = ResultsMarkdown.Render(Results() with { Dashboard = [small, large] });
+
+        Assert.Contains("| 10,000 | 4 | 0.4 | 16.0 [12.0–20.0] | 6.0 [5.0–7.0] | 20.0 [18.0–22.0] | 5 [4–6] | 115 [110–120] |", text, StringComparison.Ordinal);
+        Assert.Contains("| 1,000,000 | 402 | 0.4 | ", text, StringComparison.Ordinal);
+        Assert.Contains("- dashboard loads at 1,000,000 stored predictions: cold 16.0 ms, warm 6.0 ms, after a prediction 55.0 ms (under 50 ms asked)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("- dashboard loads at 10,000", text, StringComparison.Ordinal);
     }
 }
