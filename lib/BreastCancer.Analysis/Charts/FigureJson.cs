@@ -23,7 +23,8 @@ public static class FigureJson
         return (JsonObject)Node(GenericChart.toFigure(chart))!;
     }
 
-    private static JsonNode? Node(object? value) => value switch
+    /// <summary>Any part of a chart (its traces, layout or config) as JSON, as Newtonsoft writes it.</summary>
+    public static JsonNode? Node(object? value) => value switch
     {
         null => null,
         string text => JsonValue.Create(text),

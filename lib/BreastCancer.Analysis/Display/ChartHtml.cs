@@ -1,3 +1,6 @@
+using BreastCancer.Analysis.Charts;
+using Giraffe.ViewEngine;
+using Microsoft.FSharp.Collections;
 using Plotly.NET;
 
 namespace BreastCancer.Analysis.Display;
@@ -7,7 +10,9 @@ namespace BreastCancer.Analysis.Display;
 /// A notebook page (VS Code, Jupyter, the runner's exports) has no plotly.js of its own, so the first chart of a
 /// kernel session brings the copy Plotly.NET ships (never a CDN) and later charts use it. The bundle runs with
 /// <c>define</c> hidden: its universal module loader registers it with require.js where the page has one (the classic
-/// Jupyter Notebook) instead of setting <c>window.Plotly</c>, which Plotly.NET's chart scripts call.
+/// Jupyter Notebook) instead of setting <c>window.Plotly</c>, which Plotly.NET's chart scripts call. The chart's HTML is
+/// Plotly.NET's own (<c>GenericChart.toChartHTML</c>'s template, <c>HTML.CreateChartHTML</c>) around the JSON that
+/// <see cref="FigureJson"/> writes, since Plotly.NET's serialisation of a chart takes 100–300 ms.
 /// </summary>
 public static class ChartHtml
 {
@@ -16,7 +21,7 @@ public static class ChartHtml
     /// <summary>The chart as HTML, preceded by plotly.js when this session has not sent it yet.</summary>
     public static string Render(GenericChart chart)
     {
-        var html = GenericChart.toChartHTML(chart);
+        var html = Html(chart);
         if (Interlocked.Exchange(ref _plotlyJsSent, 1) == 1)
         {
             return html;
@@ -24,6 +29,16 @@ public static class ChartHtml
 
         return $"<script type=\"text/javascript\">(function () {{ var define; {PlotlyJs()}\n}})();</script>\n{html}";
     }
+
+    /// <summary>The chart's <c>div</c> and script, as <c>GenericChart.toChartHTML</c> writes them.</summary>
+    internal static string Html(GenericChart chart)
+    {
+        var nodes = HTML.CreateChartHTML(Json(GenericChart.getTraces(chart)), Json(GenericChart.getLayout(chart)), Json(GenericChart.getConfig(chart)),
+            DisplayOptions.getPlotlyReference(GenericChart.getDisplayOptions(chart)));
+        return RenderView.AsString.htmlNode(HtmlElements.tag("div", FSharpList<HtmlElements.XmlAttribute>.Empty, nodes));
+    }
+
+    private static string Json(object value) => FigureJson.Node(value)!.ToJsonString();
 
     /// <summary>Forgets that plotly.js was sent, as a restarted kernel would (for tests).</summary>
     internal static void ForgetPlotlyJsSent() => Interlocked.Exchange(ref _plotlyJsSent, 0);

@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using BreastCancer.Analysis.Charts;
 using BreastCancer.Analysis.Display;
 using Plotly.NET;
 
@@ -30,5 +33,30 @@ public sealed class ChartHtmlTests
         Assert.DoesNotContain("</script", first[..first.IndexOf("<div", StringComparison.Ordinal)][..^10], StringComparison.Ordinal);
         Assert.DoesNotContain("plotly.js v", second, StringComparison.Ordinal);
         Assert.Contains("Plotly.newPlot(", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_charts_html_is_plotly_nets_own_but_for_its_id_and_the_way_its_json_is_written()
+    {
+        var chart = CorrelationHeatmapChart.Create(BreastCancer.Analysis.Exploration.CorrelationMatrix.FromColumns(["a", "b", "c"],
+            [[1.0, 2.0, 4.0, 3.0], [2.0, 1.0, 3.0, 5.0], [0.5, 0.1, 0.9, 0.2]], BreastCancer.Analysis.Exploration.CorrelationMethod.Pearson));
+
+        var (ours, theirs) = (Parts(ChartHtml.Html(chart)), Parts(GenericChart.toChartHTML(chart)));
+
+        Assert.Equal(theirs.Template, ours.Template);
+        Assert.Equal(3, ours.Json.Count);
+        Assert.All(ours.Json.Zip(theirs.Json), pair => Assert.True(JsonNode.DeepEquals(JsonNode.Parse(pair.First), JsonNode.Parse(pair.Second)), pair.First));
+    }
+
+    /// <summary>The HTML with its ids and the JSON of its <c>data</c>, <c>layout</c> and <c>config</c> cut out, and that JSON.</summary>
+    private static (string Template, IReadOnlyList<string> Json) Parts(string html)
+    {
+        var json = new List<string>();
+        var template = Regex.Replace(html, @"var (data|layout|config) = (.*);\n", m =>
+        {
+            json.Add(m.Groups[2].Value);
+            return $"var {m.Groups[1].Value} = …;\n";
+        });
+        return (Regex.Replace(template, "[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}", "ID"), json);
     }
 }
