@@ -8,9 +8,10 @@ namespace BreastCancer.Analysis.Modeling;
 /// a fresh random subset of the features (<see cref="ForestSettings"/>); the probability of malignancy is the mean over
 /// the trees of the leaf's share of malignant rows (scikit-learn's <c>predict_proba</c>, not a vote). The trees grow in
 /// parallel, each from its own seed drawn in order from the fit's seed, so the same seed gives the same forest on any
-/// number of cores.
+/// number of cores. <see cref="RandomForest"/> is the classifier that grows it inside a pipeline; its form is a
+/// <see cref="ForestForm"/>.
 /// </summary>
-public sealed class BreimanForest
+public sealed class BreimanForest : IFittedClassifier
 {
     private readonly ClassificationTree[] _trees;
 
@@ -64,6 +65,34 @@ public sealed class BreimanForest
             trees[t] = ClassificationTree.Grow(columns, labels, weights, settings, own);
         });
         return new BreimanForest(trees, columns.Length, settings);
+    }
+
+    /// <inheritdoc />
+    public ClassifierForm Form => new ForestForm(this);
+
+    /// <summary>A forest of <paramref name="trees"/> read back (from a model file), scoring rows of <paramref name="featureCount"/> features.</summary>
+    /// <exception cref="ArgumentException">There are no trees, the settings are unusable, or a tree splits on a feature ≥ <paramref name="featureCount"/>.</exception>
+    public static BreimanForest FromTrees(IReadOnlyList<ClassificationTree> trees, int featureCount, ForestSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(trees);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (Problem(trees, featureCount, settings) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(trees));
+        }
+
+        return new BreimanForest([.. trees], featureCount, settings);
+    }
+
+    /// <summary>Why <paramref name="trees"/> grown with <paramref name="settings"/> are no forest on <paramref name="featureCount"/> features, or null.</summary>
+    public static string? Problem(IReadOnlyList<ClassificationTree> trees, int featureCount, ForestSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(trees);
+        ArgumentNullException.ThrowIfNull(settings);
+        return trees.Count == 0 ? "a forest has at least one tree"
+            : settings.Problems() is [var problem, ..] ? problem
+            : trees.Any(t => t is null || t.SplitFeatures.Any(f => f >= featureCount)) ? string.Create(CultureInfo.InvariantCulture, $"a tree splits on a feature beyond the {featureCount} features")
+            : null;
     }
 
     /// <summary>The probability of malignancy of each row, 0–1: the mean of the trees' leaf values.</summary>

@@ -69,6 +69,72 @@ public sealed class ClassificationTree
     }
 
     /// <summary>
+    /// A tree read back from its nodes (a model file's), as <see cref="SplitFeatures"/>, <see cref="Thresholds"/>,
+    /// <see cref="LeftChild"/>, <see cref="RightChild"/>, <see cref="NodeWeights"/>, <see cref="LeafValues"/> and
+    /// <see cref="LeafWeights"/> give them.
+    /// </summary>
+    /// <exception cref="ArgumentException">The nodes do not form a tree (<see cref="Problem"/>).</exception>
+    public static ClassificationTree FromNodes(IReadOnlyList<int> splitFeatures, IReadOnlyList<float> thresholds, IReadOnlyList<int> leftChild, IReadOnlyList<int> rightChild,
+        IReadOnlyList<double> nodeWeights, IReadOnlyList<double> leafValues, IReadOnlyList<double> leafWeights)
+    {
+        if (Problem(splitFeatures, thresholds, leftChild, rightChild, nodeWeights, leafValues, leafWeights) is { } problem)
+        {
+            throw new ArgumentException($"not a classification tree: {problem}");
+        }
+
+        return new ClassificationTree([.. splitFeatures], [.. thresholds], [.. leftChild], [.. rightChild], [.. nodeWeights], [.. leafValues], [.. leafWeights]);
+    }
+
+    /// <summary>
+    /// Why the nodes do not form a tree, or null when they do: every per-node list has one entry per internal node and
+    /// every per-leaf list one more, feature indices are not negative, thresholds are not NaN, leaf values lie in 0–1,
+    /// and every node and leaf is reached exactly once from the root.
+    /// </summary>
+    public static string? Problem(IReadOnlyList<int> splitFeatures, IReadOnlyList<float> thresholds, IReadOnlyList<int> leftChild, IReadOnlyList<int> rightChild,
+        IReadOnlyList<double> nodeWeights, IReadOnlyList<double> leafValues, IReadOnlyList<double> leafWeights)
+    {
+        ArgumentNullException.ThrowIfNull(splitFeatures);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        ArgumentNullException.ThrowIfNull(leftChild);
+        ArgumentNullException.ThrowIfNull(rightChild);
+        ArgumentNullException.ThrowIfNull(nodeWeights);
+        ArgumentNullException.ThrowIfNull(leafValues);
+        ArgumentNullException.ThrowIfNull(leafWeights);
+        var nodes = splitFeatures.Count;
+        if (thresholds.Count != nodes || leftChild.Count != nodes || rightChild.Count != nodes || nodeWeights.Count != nodes
+            || leafValues.Count != nodes + 1 || leafWeights.Count != nodes + 1)
+        {
+            return $"{nodes} internal nodes need as many thresholds, children and weights and {nodes + 1} leaf values and weights";
+        }
+
+        if (splitFeatures.Any(f => f < 0) || thresholds.Any(float.IsNaN) || leafValues.Any(v => !(v is >= 0 and <= 1)))
+        {
+            return "a feature index is negative, a threshold is NaN or a leaf value lies outside 0–1";
+        }
+
+        var (nodeSeen, leafSeen) = (new bool[nodes], new bool[nodes + 1]);
+        var stack = new Stack<int>([nodes == 0 ? ~0 : 0]);
+        while (stack.Count > 0)
+        {
+            var child = stack.Pop();
+            var (seen, index) = child >= 0 ? (nodeSeen, child) : (leafSeen, ~child);
+            if (index >= seen.Length || seen[index])
+            {
+                return $"child {child} lies outside the tree or is reached twice";
+            }
+
+            seen[index] = true;
+            if (child >= 0)
+            {
+                stack.Push(leftChild[child]);
+                stack.Push(rightChild[child]);
+            }
+        }
+
+        return nodeSeen.All(s => s) && leafSeen.All(s => s) ? null : "some nodes or leaves are not reached from the root";
+    }
+
+    /// <summary>
     /// Grows a tree on the rows of <paramref name="columns"/> (one array per feature, single precision) with a
     /// positive <paramref name="weights"/> entry, labelled by <paramref name="malignant"/>, drawing each split's features
     /// from <paramref name="random"/>.

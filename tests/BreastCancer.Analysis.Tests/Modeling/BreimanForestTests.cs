@@ -136,6 +136,39 @@ public sealed class BreimanForestTests
     /// The weighted Gini impurity of <paramref name="rows"/> (of the training rows) split at <paramref name="threshold"/>
     /// of <paramref name="feature"/> (single precision, ≤ goes left), or NaN when a side has fewer than 2 rows.
     /// </summary>
+    [Fact]
+    public void The_classifier_grows_the_forest_from_the_fits_seed_and_names_its_form()
+    {
+        var classifier = new RandomForest(new ForestSettings(Trees: 20));
+
+        var first = classifier.Fit(Train, TrainLabels, seed: 1);
+        var again = classifier.Fit(Train, TrainLabels, seed: 1);
+        var other = classifier.Fit(Train, TrainLabels, seed: 2);
+
+        var forest = Assert.IsType<ForestForm>(first.Form).Forest;
+        Assert.Same(first, forest);
+        Assert.Equal(20, forest.Trees.Count);
+        Assert.Equal(first.PredictProbability(Scored), again.PredictProbability(Scored));
+        Assert.NotEqual(first.PredictProbability(Scored), other.PredictProbability(Scored));
+        Assert.Throws<ArgumentException>(() => new RandomForest(new ForestSettings(FeatureFraction: 0)));
+    }
+
+    [Fact]
+    public void A_forest_read_back_from_its_nodes_scores_as_the_forest_and_nodes_that_are_no_tree_are_refused()
+    {
+        var forest = BreimanForest.Fit(Train, TrainLabels, new ForestSettings(Trees: 5), seed: 1);
+
+        var copy = BreimanForest.FromTrees([.. forest.Trees.Select(t => ClassificationTree.FromNodes(t.SplitFeatures, t.Thresholds, t.LeftChild, t.RightChild, t.NodeWeights, t.LeafValues, t.LeafWeights))],
+            forest.FeatureCount, forest.Settings);
+
+        Assert.Equal(forest.PredictProbability(Scored), copy.PredictProbability(Scored));
+        var tree = forest.Trees[0];
+        Assert.Throws<ArgumentException>(() => ClassificationTree.FromNodes(tree.SplitFeatures, tree.Thresholds, [.. tree.RightChild], tree.RightChild, tree.NodeWeights, tree.LeafValues, tree.LeafWeights));
+        Assert.Throws<ArgumentException>(() => ClassificationTree.FromNodes(tree.SplitFeatures, tree.Thresholds, tree.LeftChild, tree.RightChild, tree.NodeWeights, [.. tree.LeafValues.Select(v => v + 2)], tree.LeafWeights));
+        Assert.Throws<ArgumentException>(() => BreimanForest.FromTrees(forest.Trees, forest.FeatureCount - 25, forest.Settings));
+        Assert.Throws<ArgumentException>(() => BreimanForest.FromTrees([], forest.FeatureCount, forest.Settings));
+    }
+
     private static double SplitImpurity(int[] rows, int feature, float threshold)
     {
         var left = rows.Where(r => (float)Train[r][feature] <= threshold).ToArray();
