@@ -5,8 +5,8 @@ namespace BreastCancer.Analysis.Deployment;
 /// <summary>
 /// The <see cref="ClassifierDocument"/> of a fitted classifier, read from its <see cref="ClassifierForm"/>: an ML.NET
 /// model is stored as ML.NET's own model file (<see cref="MlNetModel"/>, found on the way), a Platt calibration as its
-/// slope and offset around the document of the classifier it calibrates, the exact RBF SVM as its support vectors. One
-/// writer per classifier written.
+/// slope and offset around the document of the classifier it calibrates, the exact RBF SVM as its support vectors, the
+/// random forest as its trees. One writer per classifier written.
 /// </summary>
 internal sealed class ClassifierDocumentWriter : IClassifierFormVisitor<ClassifierDocument>
 {
@@ -36,6 +36,13 @@ internal sealed class ClassifierDocumentWriter : IClassifierFormVisitor<Classifi
     }
 
     /// <inheritdoc />
+    public ClassifierDocument VisitForest(ForestForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return ForestDocument.From(form.Forest);
+    }
+
+    /// <inheritdoc />
     /// <exception cref="NotSupportedException">Always: a model file does not store a constant.</exception>
     public ClassifierDocument VisitConstant(ConstantForm form) => throw NotStored("the majority-class baseline");
 
@@ -48,5 +55,5 @@ internal sealed class ClassifierDocumentWriter : IClassifierFormVisitor<Classifi
     }
 
     private static NotSupportedException NotStored(string what) =>
-        new($"{what} cannot be saved: a model file stores ML.NET models and the exact RBF SVM, calibrated by Platt scaling only or not at all");
+        new($"{what} cannot be saved: a model file stores ML.NET models, the exact RBF SVM and the random forest, calibrated by Platt scaling only or not at all");
 }

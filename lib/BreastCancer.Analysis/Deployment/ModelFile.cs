@@ -13,8 +13,8 @@ namespace BreastCancer.Analysis.Deployment;
 /// written by <c>MLContext.Model.Save</c> and readable by <c>MLContext.Model.Load</c>, whose model reads a
 /// <c>Features</c> column of the features as the pipeline's steps leave them. Beside ML.NET's entries, the entry
 /// <c>pipeline.json</c> holds the rest: the feature names, what each fitted step learned (imputation values, means and
-/// scales, written in round-trip precision), and the calibration or, for the exact RBF SVM that ML.NET does not have,
-/// the support vectors.
+/// scales, written in round-trip precision), and the calibration or, for the classifiers ML.NET does not have, the exact
+/// RBF SVM's support vectors or the random forest's trees.
 /// </summary>
 public static class ModelFile
 {

@@ -76,6 +76,7 @@ internal sealed record StandardisationDocument(IReadOnlyList<double> Means, IRea
 [JsonDerivedType(typeof(MlNetDocument), "ml.net")]
 [JsonDerivedType(typeof(PlattCalibratedDocument), "platt-calibrated")]
 [JsonDerivedType(typeof(RbfSvmDocument), "rbf-svm")]
+[JsonDerivedType(typeof(ForestDocument), "random-forest")]
 internal abstract record ClassifierDocument
 {
     /// <summary>Whether this classifier, or one inside it, is the file's ML.NET model.</summary>
@@ -134,4 +135,46 @@ internal sealed record RbfSvmDocument(IReadOnlyList<double[]> SupportVectors, IR
 
     /// <inheritdoc />
     public override IFittedClassifier ToClassifier(Func<(MLContext Context, ITransformer Model)> mlNetModel) => new FittedKernelSvm(SupportVectors, DualCoefficients, Rho, Gamma);
+}
+
+/// <summary>
+/// A <see cref="BreimanForest"/>: the settings it was grown with (<see cref="ForestSettings"/>'s, one by one), the width of
+/// its rows and its trees.
+/// </summary>
+internal sealed record ForestDocument(int Trees, int MaxLeaves, int MinLeafRows, double FeatureFraction, bool Bootstrap, int FeatureCount, IReadOnlyList<TreeDocument> Nodes)
+    : ClassifierDocument
+{
+    /// <summary>The document of <paramref name="forest"/>.</summary>
+    public static ForestDocument From(BreimanForest forest)
+    {
+        var s = forest.Settings;
+        return new(s.Trees, s.MaxLeaves, s.MinLeafRows, s.FeatureFraction, s.Bootstrap, forest.FeatureCount, [.. forest.Trees.Select(t =>
+            new TreeDocument(t.SplitFeatures, t.Thresholds, t.LeftChild, t.RightChild, t.NodeWeights, t.LeafValues, t.LeafWeights))]);
+    }
+
+    /// <inheritdoc />
+    public override bool UsesMlNetModel => false;
+
+    /// <inheritdoc />
+    public override string? Problem(int width) =>
+        FeatureCount != width ? $"the forest reads {FeatureCount} features for {width}"
+        : Nodes.Select(t => t.Problem()).FirstOrDefault(p => p is not null) is { } tree ? $"a tree of the forest is not valid: {tree}"
+        : BreimanForest.Problem([.. Nodes.Select(t => t.ToTree())], FeatureCount, Settings);
+
+    /// <inheritdoc />
+    public override IFittedClassifier ToClassifier(Func<(MLContext Context, ITransformer Model)> mlNetModel) =>
+        BreimanForest.FromTrees([.. Nodes.Select(t => t.ToTree())], FeatureCount, Settings);
+
+    private ForestSettings Settings => new(Trees, MaxLeaves, MinLeafRows, FeatureFraction, Bootstrap);
+}
+
+/// <summary>One <see cref="ClassificationTree"/> of a <see cref="ForestDocument"/>, node by node; thresholds in single precision.</summary>
+internal sealed record TreeDocument(IReadOnlyList<int> SplitFeatures, IReadOnlyList<float> Thresholds, IReadOnlyList<int> LeftChild, IReadOnlyList<int> RightChild,
+    IReadOnlyList<double> NodeWeights, IReadOnlyList<double> LeafValues, IReadOnlyList<double> LeafWeights)
+{
+    /// <summary>Why the nodes are no tree, or null.</summary>
+    public string? Problem() => ClassificationTree.Problem(SplitFeatures, Thresholds, LeftChild, RightChild, NodeWeights, LeafValues, LeafWeights);
+
+    /// <summary>The tree.</summary>
+    public ClassificationTree ToTree() => ClassificationTree.FromNodes(SplitFeatures, Thresholds, LeftChild, RightChild, NodeWeights, LeafValues, LeafWeights);
 }

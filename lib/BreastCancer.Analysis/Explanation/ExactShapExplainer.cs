@@ -56,7 +56,10 @@ public sealed class ExactShapExplainer
         return TreeModel.Of(model.Classifier, inputs) is { } trees ? new ExactShapExplainer(model, sources, featureNames, null, [], trees) : null;
     }
 
-    /// <summary>The explanation of <paramref name="rows"/> (in the data's units) in log-odds of malignancy, over the data's features.</summary>
+    /// <summary>
+    /// The explanation of <paramref name="rows"/> (in the data's units) over the data's features, in log-odds of
+    /// malignancy, or in probability for the random forest (<see cref="TreeModel"/>).
+    /// </summary>
     /// <exception cref="ArgumentException">A row does not have one value per feature name.</exception>
     public ShapExplanation Explain(IReadOnlyList<double[]> rows)
     {
@@ -65,7 +68,7 @@ public sealed class ExactShapExplainer
         var inputs = _model.Transform(rows);
         var explanation = _linear is { } linear
             ? LinearShap.AtMeans(linear.Weights, linear.Intercept, _means, inputs, _inputNames, ShapOutputSpace.LogOdds)
-            : TreeShap.Explain(_trees!.Ensemble, inputs, _inputNames).Rescaled(_trees.LogOddsSlope, _trees.LogOddsIntercept, ShapOutputSpace.LogOdds);
+            : _trees!.InOutputSpace(TreeShap.Explain(_trees.Ensemble, inputs, _inputNames));
         return ClassifierInputs.ToFeatures(explanation, _sources, _featureNames, rows);
     }
 

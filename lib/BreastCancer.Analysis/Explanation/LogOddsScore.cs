@@ -6,8 +6,9 @@ namespace BreastCancer.Analysis.Explanation;
 /// A fitted classifier's log-odds of malignancy as an affine map of an ML.NET model's raw score (<see cref="MlNetScoreMap"/>),
 /// read from its <see cref="ClassifierForm"/>: for an ML.NET model, the map of its own calibration; for a Platt
 /// calibration (A, B) of an ML.NET model's raw score s, logit p = −A·s − B (the inner model's own calibration is not
-/// used). Every other form has none: linear SHAP and TreeSHAP apply only where it exists (<see cref="LogOddsLinearModel"/>,
-/// <see cref="TreeModel"/>), Kernel SHAP everywhere.
+/// used). Every other form has none: linear SHAP and TreeSHAP in log-odds apply only where it exists
+/// (<see cref="LogOddsLinearModel"/>, <see cref="TreeModel"/>), Kernel SHAP everywhere; the random forest, whose
+/// probability is a mean of trees, gets TreeSHAP in probability instead (<see cref="TreeModel"/>).
 /// </summary>
 internal sealed class LogOddsScore : IClassifierFormVisitor<MlNetScoreMap?>
 {
@@ -38,6 +39,9 @@ internal sealed class LogOddsScore : IClassifierFormVisitor<MlNetScoreMap?>
         ArgumentNullException.ThrowIfNull(form);
         return !_rawScore && form.Inner.Accept(Raw) is { } raw ? raw with { Slope = -form.Platt.Slope, Intercept = -form.Platt.Offset } : null;
     }
+
+    /// <summary>None: a forest's probability, not its log-odds, is the mean of its trees (<see cref="TreeModel"/> reads it).</summary>
+    public MlNetScoreMap? VisitForest(ForestForm form) => null;
 
     /// <inheritdoc />
     public MlNetScoreMap? VisitConstant(ConstantForm form) => null;

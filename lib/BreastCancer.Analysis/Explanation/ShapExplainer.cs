@@ -5,8 +5,9 @@ namespace BreastCancer.Analysis.Explanation;
 /// <summary>
 /// SHAP values of a fitted pipeline over the data's features, exact where the model allows. A classifier whose log-odds
 /// of malignancy are linear in its inputs (logistic regression, a Platt-calibrated linear SVM) gets linear SHAP; one of
-/// ML.NET's tree ensembles (the forest, FastTree, LightGBM) gets TreeSHAP; both in log-odds. Any other classifier (the
-/// RBF SVM) gets Kernel SHAP of its probability. Every explanation is computed on the inputs the classifier sees and
+/// ML.NET's tree ensembles (FastForest, FastTree, LightGBM) gets TreeSHAP; both in log-odds. The random forest
+/// (<see cref="BreimanForest"/>), whose probability is the mean of its trees, gets TreeSHAP in probability, the space
+/// where that is exact. Any other classifier (the RBF SVM) gets Kernel SHAP of its probability. Every explanation is computed on the inputs the classifier sees and
 /// traced back through imputation, standardisation and selection to the data's features: those steps change each
 /// feature on its own, so each input's value is its feature's, and masking a feature before or after them is the same.
 /// A pipeline whose steps combine features gets Kernel SHAP of the whole pipeline on the data's features.
@@ -43,8 +44,9 @@ public static class ShapExplainer
     }
 
     /// <summary>
-    /// The exact explanation in log-odds of malignancy, or null when the model allows none: linear SHAP (expectations over
-    /// the training rows) or path-dependent TreeSHAP (covers from the training rows routed through each tree).
+    /// The exact explanation in log-odds of malignancy (in probability for the random forest), or null when the model
+    /// allows none: linear SHAP (expectations over the training rows) or path-dependent TreeSHAP (covers from the
+    /// training rows routed through each tree).
     /// </summary>
     /// <remarks>To explain many calls against the same training rows, prepare an <see cref="ExactShapExplainer"/> once.</remarks>
     /// <exception cref="ArgumentException">No training rows, or the rows, training rows and names disagree in width.</exception>
@@ -57,10 +59,10 @@ public static class ShapExplainer
 
     /// <summary>
     /// The interventional TreeSHAP explanation (<see cref="InterventionalTreeShap"/>) of <paramref name="rows"/> in
-    /// log-odds of malignancy, over the data's features, or null when the classifier is not one of ML.NET's tree
-    /// ensembles or a step combines features. A feature left out takes the background rows' values, as in linear SHAP
+    /// log-odds of malignancy (in probability for the random forest), over the data's features, or null when the
+    /// classifier is no tree ensemble or a step combines features. A feature left out takes the background rows' values, as in linear SHAP
     /// (against the training rows) and Kernel SHAP, so this is the tree counterpart of those explanations; the base value
-    /// is the weighted mean log-odds over the background, and base + Σφ is each row's log-odds.
+    /// is the weighted mean output over the background, and base + Σφ is each row's output.
     /// </summary>
     /// <param name="model">The fitted pipeline.</param>
     /// <param name="background">The reference rows in the data's units, with their weights; passed through the pipeline's steps.</param>
@@ -85,7 +87,7 @@ public static class ShapExplainer
         }
 
         var explanation = InterventionalTreeShap.Explain(trees.Ensemble, new ShapBackground(inputs.Training, background.Weights), inputs.Rows, inputs.Names, workers);
-        return ClassifierInputs.ToFeatures(explanation.Rescaled(trees.LogOddsSlope, trees.LogOddsIntercept, ShapOutputSpace.LogOdds), inputs.Sources, featureNames, rows);
+        return ClassifierInputs.ToFeatures(trees.InOutputSpace(explanation), inputs.Sources, featureNames, rows);
     }
 
     /// <summary>

@@ -13,6 +13,9 @@ public interface IClassifierFormVisitor<out TResult>
     /// <summary>An ML.NET model.</summary>
     TResult VisitMlNet(MlNetForm form);
 
+    /// <summary>A random forest whose probability is the mean of its trees' leaf values.</summary>
+    TResult VisitForest(ForestForm form);
+
     /// <summary>A Platt calibration of another form's decision score.</summary>
     TResult VisitPlatt(PlattForm form);
 

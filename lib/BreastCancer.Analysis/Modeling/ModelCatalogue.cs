@@ -53,6 +53,16 @@ public static class ModelCatalogue
         new("random forest, uncalibrated", RandomForest.Hyperparameters,
             h => MlNetClassifier.RandomForestVotes((int)h["trees"], (int)h["leaves"], (int)h["min_leaf_rows"], h["feature_fraction"]));
 
+    /// <summary>
+    /// The random forest as scikit-learn grows it (<see cref="Modeling.RandomForest"/>, <see cref="Modeling.BreimanForest"/>):
+    /// <c>trees</c> bagged Gini trees of at most <c>leaves</c> leaves of at least <c>min_leaf_rows</c> rows, each split
+    /// among a fresh <c>feature_fraction</c> of the features; the probability is the mean of the trees' leaf shares,
+    /// uncalibrated, as scikit-learn's <c>predict_proba</c>.
+    /// </summary>
+    public static CatalogueModel BreimanRandomForest { get; } =
+        new("random forest, Breiman", RandomForest.Hyperparameters,
+            h => new RandomForest(new ForestSettings((int)h["trees"], (int)h["leaves"], (int)h["min_leaf_rows"], h["feature_fraction"])));
+
     /// <summary>Gradient boosting with FastTree: <c>trees</c> stages, <c>leaves</c> per tree, <c>learning_rate</c>.</summary>
     public static CatalogueModel FastTree { get; } =
         new("gradient boosting, FastTree", new Dictionary<string, double> { ["trees"] = 100, ["leaves"] = 8, ["learning_rate"] = 0.1 },

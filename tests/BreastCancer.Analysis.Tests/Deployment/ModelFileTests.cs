@@ -11,15 +11,17 @@ namespace BreastCancer.Analysis.Tests.Deployment;
 
 public sealed class ModelFileTests(StudyModels study) : IClassFixture<StudyModels>
 {
-    public static TheoryData<string> Models => [.. new[] { ModelCatalogue.LogisticRegressionL2, ModelCatalogue.RandomForest, ModelCatalogue.LightGbm, ModelCatalogue.FastTree, ModelCatalogue.RbfSvm }
-        .Select(m => m.Family)];
+    private static readonly CatalogueModel[] Saved =
+        [ModelCatalogue.LogisticRegressionL2, ModelCatalogue.RandomForest, ModelCatalogue.BreimanRandomForest, ModelCatalogue.LightGbm, ModelCatalogue.FastTree, ModelCatalogue.RbfSvm];
+
+    public static TheoryData<string> Models => [.. Saved.Select(m => m.Family)];
 
     [Theory]
     [MemberData(nameof(Models))]
     public void A_saved_pipeline_predicts_exactly_the_same_probabilities_after_loading(string family)
     {
         using var files = new TempFiles();
-        var model = ModelCatalogue.All.Single(m => m.Family == family);
+        var model = Saved.Single(m => m.Family == family);
         var fitted = model.Pipeline().Fit([.. study.Split.Train.Select(study.Wdbc.Row)], [.. study.Split.Train.Select(r => study.Wdbc.IsMalignant[r])], seed: 1);
         var path = files.PathOf("model.zip");
 
@@ -103,6 +105,29 @@ public sealed class ModelFileTests(StudyModels study) : IClassFixture<StudyModel
             Assert.StartsWith(path, error.Message, StringComparison.Ordinal);
             return error.Message;
         }
+    }
+
+    [Fact]
+    public void A_forest_file_whose_trees_are_damaged_or_of_another_width_is_refused_with_the_reason()
+    {
+        using var files = new TempFiles();
+        var good = files.PathOf("forest.zip");
+        var forest = ModelCatalogue.BreimanRandomForest.With("trees", 3).Pipeline().Fit([.. study.Split.Train.Select(study.Wdbc.Row)], [.. study.Split.Train.Select(r => study.Wdbc.IsMalignant[r])], seed: 1);
+        ModelFile.Save(forest, "forest", study.Wdbc.FeatureNames, good);
+        var bytes = File.ReadAllBytes(good);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(ReadEntry(bytes))!;
+
+        Assert.Equal("random-forest", (string?)json["classifier"]!["kind"]);
+        var looped = json.DeepClone();
+        looped["classifier"]!["nodes"]![0]!["leftChild"]![0] = 0;
+        var narrower = json.DeepClone();
+        narrower["classifier"]!["featureCount"] = 29;
+
+        Assert.Contains("a tree of the forest is not valid: child 0 lies outside the tree or is reached twice", Refused(Edited(files, "looped.zip", bytes, looped.ToJsonString())), StringComparison.Ordinal);
+        Assert.Contains("the forest reads 29 features for 30", Refused(Edited(files, "narrower.zip", bytes, narrower.ToJsonString())), StringComparison.Ordinal);
+        Assert.Equal(forest.PredictProbability(study.RowsToScore), ModelFile.Load(good).Fitted.PredictProbability(study.RowsToScore));
+
+        static string Refused(string path) => Assert.Throws<ModelFileException>(() => ModelFile.Load(path)).Message;
     }
 
     private static string ReadEntry(byte[] archive)

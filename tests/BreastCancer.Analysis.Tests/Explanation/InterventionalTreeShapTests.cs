@@ -169,7 +169,7 @@ public sealed class InterventionalTreeShapTests(TreeModels models) : IClassFixtu
         Assert.Same(HeldOut, explanation.FeatureValues);
         Assert.True(ShapExplainer.ProbabilityGap(explanation, fitted) < 1e-5, $"gap {ShapExplainer.ProbabilityGap(explanation, fitted)}");
         var trees = TreeModel.Of(fitted.Classifier, fitted.Transform(Training))!;
-        Assert.Equal(fitted.Transform(background.Rows).Average(trees.LogOdds), explanation.BaseValue, 1e-9);
+        Assert.Equal(fitted.Transform(background.Rows).Average(trees.Output), explanation.BaseValue, 1e-9);
     }
 
     [Fact]

@@ -134,7 +134,7 @@ public sealed class TreeShapTests(TreeModels models) : IClassFixture<TreeModels>
 
         for (var r = 0; r < models.Rows.Length; r++)
         {
-            var logOdds = model.LogOdds(models.Rows[r]);
+            var logOdds = model.Output(models.Rows[r]);
             Assert.True(Math.Abs(1 / (1 + Math.Exp(-logOdds)) - probabilities[r]) <= 1e-6, $"row {r}: logistic({logOdds}) against p = {probabilities[r]}");
             if (probabilities[r] is > 0.01 and < 0.99)
             {
@@ -150,9 +150,10 @@ public sealed class TreeShapTests(TreeModels models) : IClassFixture<TreeModels>
         var platt = (PlattScaling)calibrated.Calibrator;
         var model = Model("calibrated forest");
 
-        Assert.Equal(-platt.Slope, model.LogOddsSlope);
-        Assert.Equal(-platt.Offset, model.LogOddsIntercept);
-        Assert.Equal((1.0, 0.0), (Model("forest votes").LogOddsSlope, Model("forest votes").LogOddsIntercept));
+        Assert.Equal(-platt.Slope, model.Slope);
+        Assert.Equal(-platt.Offset, model.Intercept);
+        Assert.Equal((1.0, 0.0), (Model("forest votes").Slope, Model("forest votes").Intercept));
+        Assert.Equal(ShapOutputSpace.LogOdds, model.OutputSpace);
     }
 
     [Fact]

@@ -1,0 +1,155 @@
+using System.Globalization;
+
+namespace BreastCancer.Analysis.Modeling;
+
+/// <summary>
+/// A random forest as Breiman defined it (Breiman, "Random Forests", Machine Learning 45, 2001) and scikit-learn's
+/// <c>RandomForestClassifier</c> grows it: every tree on its own bootstrap sample of the rows, every split chosen among
+/// a fresh random subset of the features (<see cref="ForestSettings"/>); the probability of malignancy is the mean over
+/// the trees of the leaf's share of malignant rows (scikit-learn's <c>predict_proba</c>, not a vote). The trees grow in
+/// parallel, each from its own seed drawn in order from the fit's seed, so the same seed gives the same forest on any
+/// number of cores. <see cref="RandomForest"/> is the classifier that grows it inside a pipeline; its form is a
+/// <see cref="ForestForm"/>.
+/// </summary>
+public sealed class BreimanForest : IFittedClassifier
+{
+    private readonly ClassificationTree[] _trees;
+
+    private BreimanForest(ClassificationTree[] trees, int featureCount, ForestSettings settings) =>
+        (_trees, FeatureCount, Settings) = (trees, featureCount, settings);
+
+    /// <summary>The trees.</summary>
+    public IReadOnlyList<ClassificationTree> Trees => _trees;
+
+    /// <summary>The number of features of the rows the forest was grown on and scores.</summary>
+    public int FeatureCount { get; }
+
+    /// <summary>The settings it was grown with.</summary>
+    public ForestSettings Settings { get; }
+
+    /// <summary>Grows a forest on <paramref name="rows"/> labelled by <paramref name="malignant"/>.</summary>
+    /// <param name="rows">The training rows, all of one width, every value finite.</param>
+    /// <param name="malignant">One label per row, true for malignant.</param>
+    /// <param name="settings">How the trees are grown.</param>
+    /// <param name="seed">The seed of the bootstrap samples and of the features drawn at each split.</param>
+    /// <exception cref="ArgumentException">The settings are unusable, there are no rows, the rows differ in width, a value is not finite, or the labels are not one per row.</exception>
+    public static BreimanForest Fit(IReadOnlyList<double[]> rows, IReadOnlyList<bool> malignant, ForestSettings settings, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(malignant);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Problems() is [var problem, ..])
+        {
+            throw new ArgumentException(problem, nameof(settings));
+        }
+
+        var columns = Columns(rows);
+        if (malignant.Count != rows.Count)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{malignant.Count} labels for {rows.Count} rows"), nameof(malignant));
+        }
+
+        var labels = malignant.ToArray();
+        var random = new Random(seed);
+        var seeds = Enumerable.Range(0, settings.Trees).Select(_ => random.Next()).ToArray();
+        var trees = new ClassificationTree[settings.Trees];
+        Parallel.For(0, trees.Length, t =>
+        {
+            var own = new Random(seeds[t]);
+            var weights = new int[rows.Count];
+            for (var draw = 0; draw < rows.Count; draw++)
+            {
+                weights[settings.Bootstrap ? own.Next(rows.Count) : draw]++;
+            }
+
+            trees[t] = ClassificationTree.Grow(columns, labels, weights, settings, own);
+        });
+        return new BreimanForest(trees, columns.Length, settings);
+    }
+
+    /// <inheritdoc />
+    public ClassifierForm Form => new ForestForm(this);
+
+    /// <summary>A forest of <paramref name="trees"/> read back (from a model file), scoring rows of <paramref name="featureCount"/> features.</summary>
+    /// <exception cref="ArgumentException">There are no trees, the settings are unusable, or a tree splits on a feature ≥ <paramref name="featureCount"/>.</exception>
+    public static BreimanForest FromTrees(IReadOnlyList<ClassificationTree> trees, int featureCount, ForestSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(trees);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (Problem(trees, featureCount, settings) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(trees));
+        }
+
+        return new BreimanForest([.. trees], featureCount, settings);
+    }
+
+    /// <summary>Why <paramref name="trees"/> grown with <paramref name="settings"/> are no forest on <paramref name="featureCount"/> features, or null.</summary>
+    public static string? Problem(IReadOnlyList<ClassificationTree> trees, int featureCount, ForestSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(trees);
+        ArgumentNullException.ThrowIfNull(settings);
+        return trees.Count == 0 ? "a forest has at least one tree"
+            : settings.Problems() is [var problem, ..] ? problem
+            : trees.Any(t => t is null || t.SplitFeatures.Any(f => f >= featureCount)) ? string.Create(CultureInfo.InvariantCulture, $"a tree splits on a feature beyond the {featureCount} features")
+            : null;
+    }
+
+    /// <summary>The probability of malignancy of each row, 0–1: the mean of the trees' leaf values.</summary>
+    /// <exception cref="ArgumentException">A row is narrower than the rows the forest was grown on.</exception>
+    public double[] PredictProbability(IReadOnlyList<double[]> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var probabilities = new double[rows.Count];
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var row = rows[r];
+            if (row is null || row.Length < FeatureCount)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"row {r} has {row?.Length ?? 0} values, but the forest was grown on {FeatureCount}"), nameof(rows));
+            }
+
+            var sum = 0.0;
+            foreach (var tree in _trees)
+            {
+                sum += tree.Predict(row);
+            }
+
+            probabilities[r] = sum / _trees.Length;
+        }
+
+        return probabilities;
+    }
+
+    /// <summary>The rows as one single-precision array per feature, after checking them.</summary>
+    private static float[][] Columns(IReadOnlyList<double[]> rows)
+    {
+        if (rows.Count == 0)
+        {
+            throw new ArgumentException("there are no rows to grow a forest on", nameof(rows));
+        }
+
+        var width = rows[0]?.Length ?? 0;
+        var columns = Enumerable.Range(0, width).Select(_ => new float[rows.Count]).ToArray();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var row = rows[r];
+            if (row is null || row.Length != width)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"row {r} has {row?.Length ?? 0} values, but row 0 has {width}"), nameof(rows));
+            }
+
+            for (var f = 0; f < width; f++)
+            {
+                if (!double.IsFinite(row[f]))
+                {
+                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"row {r}, feature {f} is {row[f]}: a forest is grown on finite values (impute first)"), nameof(rows));
+                }
+
+                columns[f][r] = (float)row[f];
+            }
+        }
+
+        return width == 0 ? throw new ArgumentException("the rows have no features", nameof(rows)) : columns;
+    }
+}
