@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
 using BreastCancer.Analysis.Charts;
 using Giraffe.ViewEngine;
 using Microsoft.FSharp.Collections;
@@ -16,6 +19,12 @@ namespace BreastCancer.Analysis.Display;
 /// </summary>
 public static class ChartHtml
 {
+    /// <summary>
+    /// Text in the chart's JSON as written, in any script (a minus sign stays "−", as Plotly.NET writes it), but the
+    /// characters HTML gives a meaning to escaped, so that a label holding <c>&lt;/script&gt;</c> cannot end the script.
+    /// </summary>
+    private static readonly JsonSerializerOptions Written = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
     private static int _plotlyJsSent;
 
     /// <summary>The chart as HTML, preceded by plotly.js when this session has not sent it yet.</summary>
@@ -38,7 +47,7 @@ public static class ChartHtml
         return RenderView.AsString.htmlNode(HtmlElements.tag("div", FSharpList<HtmlElements.XmlAttribute>.Empty, nodes));
     }
 
-    private static string Json(object value) => FigureJson.Node(value)!.ToJsonString();
+    private static string Json(object value) => FigureJson.Node(value)!.ToJsonString(Written);
 
     /// <summary>Forgets that plotly.js was sent, as a restarted kernel would (for tests).</summary>
     internal static void ForgetPlotlyJsSent() => Interlocked.Exchange(ref _plotlyJsSent, 0);

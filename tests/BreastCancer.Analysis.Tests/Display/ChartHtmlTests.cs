@@ -17,6 +17,7 @@ public sealed class ChartHtmlTests
 {
     private static readonly double[] X = [1.0];
     private static readonly double[] Y = [2.0];
+    private static readonly string[] Labels = ["−0.50", "</script><b>é</b>"];
 
     private static GenericChart Chart() => Plotly.NET.CSharp.Chart.Point<double, double, string>(X, Y);
 
@@ -46,6 +47,21 @@ public sealed class ChartHtmlTests
         Assert.Equal(theirs.Template, ours.Template);
         Assert.Equal(3, ours.Json.Count);
         Assert.All(ours.Json.Zip(theirs.Json), pair => Assert.True(JsonNode.DeepEquals(JsonNode.Parse(pair.First), JsonNode.Parse(pair.Second)), pair.First));
+    }
+
+    [Fact]
+    public void Text_in_a_chart_is_written_as_it_is_but_for_what_would_end_its_script()
+    {
+        var chart = Chart();
+        foreach (var trace in GenericChart.getTraces(chart))
+        {
+            trace.SetProperty("text", Labels);
+        }
+
+        var html = ChartHtml.Html(chart);
+
+        Assert.Contains("\"text\":[\"−0.50\",\"\\u003C/script\\u003E\\u003Cb\\u003Eé\\u003C/b\\u003E\"]", html, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(html, "</script>"));
     }
 
     /// <summary>The HTML with its ids and the JSON of its <c>data</c>, <c>layout</c> and <c>config</c> cut out, and that JSON.</summary>
