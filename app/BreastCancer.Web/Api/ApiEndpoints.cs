@@ -37,12 +37,15 @@ public static class ApiEndpoints
             .WithDescription("The model card (`card.json`) of the served model: version, training data, features with their training ranges, "
                 + "cross-validated, nested and held-out performance with 95 % intervals, calibration, decision threshold, software, intended use and limitations.")
             .Produces<JsonObject>();
-        app.MapGet(ModelGate.ReadinessPath, (ModelHolder holder) => TypedResults.Ok(new HealthStatus("ok", holder.Current.Version, holder.Current.LoadedAt)))
+        app.MapGet("/health", (ModelHolder holder, ModelStartup startup, HttpResponse response) => startup.State == StartupState.Serving
+                ? TypedResults.Ok(new HealthStatus("ok", holder.Current.Version, holder.Current.LoadedAt))
+                : ModelGate.Unavailable(response, startup.State))
             .WithName("getHealth").WithTags(ApiTags.Service)
             .WithSummary("Readiness: whether the app serves a model, and which")
             .WithDescription("200 with the served model's version once the app serves a model; 503 problem details while it has none: `state` `starting` "
                 + "(with `Retry-After`) while the first model is loaded or, when the model store has none, trained (about a minute on two cores), or `failed` when that failed. "
-                + "A load balancer or orchestrator sends traffic only while this answers 200.");
+                + "A load balancer or orchestrator sends traffic only while this answers 200.")
+            .Produces<HealthStatus>();
         app.MapGet("/health/live", (ModelStartup startup) => TypedResults.Ok(LiveStatus.Of(startup.State))).ServedWithoutModel()
             .WithName("getLiveness").WithTags(ApiTags.Service)
             .WithSummary("Liveness: the app is up and answering")

@@ -9,16 +9,14 @@ namespace BreastCancer.Web.Api;
 /// monitoring views, <c>/metrics</c>, the OpenAPI document (whose examples and schemas come from the model) and
 /// <c>/health</c>, whose 503 is the readiness answer. Endpoints marked <see cref="WithoutModelEndpoints.ServedWithoutModel"/>
 /// (<c>/health/live</c>, plotly.js), static files and unmatched paths pass. It must follow routing. Once a model is
-/// served the holder never empties, so a request let through finds one. From then on only readiness waits, until the
-/// dashboard is prepared (<see cref="ModelStartup"/>), so that the app can load its own dashboard before it is ready.
+/// served the holder never empties, so a request let through finds one. Readiness itself (<c>GET /health</c>) then
+/// still answers 503 until the dashboard is prepared (<see cref="ModelStartup.State"/>), so that the app can load its
+/// own dashboard before it is ready.
 /// </summary>
 public static class ModelGate
 {
     /// <summary>The <c>Retry-After</c> of a 503 while the first model is loaded or trained, in seconds: a probe's pace, well under the training's minute or so.</summary>
     public const int RetryAfterSeconds = 5;
-
-    /// <summary>The readiness endpoint: answered 503 until the app is ready, which is after its model is served (<see cref="ModelStartup.State"/>).</summary>
-    public const string ReadinessPath = "/health";
 
     /// <summary>Adds the gate.</summary>
     public static IApplicationBuilder UseModelGate(this IApplicationBuilder app)
@@ -27,15 +25,13 @@ public static class ModelGate
         var startup = app.ApplicationServices.GetRequiredService<ModelStartup>();
         return app.Use(async (context, next) =>
         {
-            var state = startup.State;
-            if (state == StartupState.Serving || context.GetEndpoint() is not { } endpoint || endpoint.Metadata.GetMetadata<ServedWithoutModel>() is not null
-                || (startup.ModelServed && endpoint is not RouteEndpoint { RoutePattern.RawText: ReadinessPath }))
+            if (startup.ModelServed || context.GetEndpoint() is not { } endpoint || endpoint.Metadata.GetMetadata<ServedWithoutModel>() is not null)
             {
                 await next(context);
                 return;
             }
 
-            await Unavailable(context.Response, state).ExecuteAsync(context);
+            await Unavailable(context.Response, startup.State).ExecuteAsync(context);
         });
     }
 

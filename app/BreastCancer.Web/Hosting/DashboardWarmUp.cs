@@ -50,23 +50,12 @@ public sealed partial class DashboardWarmUp(IServer server, IHostApplicationLife
         }
     }
 
-    /// <summary>The first plain-HTTP address the server listens on, a wildcard host replaced by the loopback; null when there is none.</summary>
+    /// <summary>The first plain-HTTP address the server listens on (as Kestrel parses it), a wildcard host replaced by the loopback; null when there is none.</summary>
     private Uri? Address()
     {
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        foreach (var address in addresses.Where(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase)))
-        {
-            var rest = address["http://".Length..];
-            var colon = rest.LastIndexOf(':');
-            var (host, port) = colon < 0 ? (rest.TrimEnd('/'), "80") : (rest[..colon], rest[(colon + 1)..].TrimEnd('/'));
-            host = host is "0.0.0.0" or "[::]" or "*" or "+" ? IPAddress.Loopback.ToString() : host;
-            if (Uri.TryCreate($"http://{host}:{port}/", UriKind.Absolute, out var uri))
-            {
-                return uri;
-            }
-        }
-
-        return null;
+        return addresses.Select(BindingAddress.Parse).Where(a => a.Scheme == Uri.UriSchemeHttp && !a.IsUnixPipe)
+            .Select(a => new Uri($"http://{(a.Host is "0.0.0.0" or "[::]" or "*" or "+" ? IPAddress.Loopback.ToString() : a.Host)}:{a.Port}/")).FirstOrDefault();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Loading the dashboard ahead of the first visitor: GET {Path} answered {Status}")]

@@ -59,7 +59,7 @@ public sealed partial class ModelStartup : BackgroundService
         {
             var snapshot = await Task.Run(() => _loader.LoadOrTrain(_folder, _data), stoppingToken).WaitAsync(stoppingToken).ConfigureAwait(false);
             _holder.Start(snapshot);
-            BuildCharts();
+            _charts.Build();
             await _warmUp.RunAsync(stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -76,22 +76,6 @@ public sealed partial class ModelStartup : BackgroundService
             _finished.TrySetResult();
         }
     }
-
-    /// <summary>Builds the dashboard's charts once the first model is served, so that no page load waits for a first build.</summary>
-    private void BuildCharts()
-    {
-        try
-        {
-            _charts.Current();
-        }
-        catch (Exception e) when (e is InvalidOperationException or IOException or Microsoft.Data.Sqlite.SqliteException)
-        {
-            LogChartsNotBuilt(e);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The dashboard's charts could not be built ahead of the first dashboard load, which builds them")]
-    private partial void LogChartsNotBuilt(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "No model is served: the first model could not be loaded or trained from {Folder} with data {Data}; the app stays up, answering 503, until it is restarted")]
     private partial void LogFailed(Exception exception, string folder, string data);

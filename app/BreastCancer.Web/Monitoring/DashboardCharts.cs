@@ -48,14 +48,7 @@ public sealed partial class DashboardCharts(MonitoringService monitoring, TimePr
                     _refresh = Task.Run(async () =>
                     {
                         await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time).ConfigureAwait(false);
-                        try
-                        {
-                            Current();
-                        }
-                        catch (Exception e) when (e is InvalidOperationException or IOException or Microsoft.Data.Sqlite.SqliteException)
-                        {
-                            LogRebuildFailed(e);
-                        }
+                        Build();
                     });
                 }
 
@@ -87,6 +80,22 @@ public sealed partial class DashboardCharts(MonitoringService monitoring, TimePr
         return charts;
     }
 
+    /// <summary>
+    /// Builds the charts at the store's current counts, off any request (at start-up, and in the background): a store
+    /// that cannot be read is logged, the last build stays served, and the next view tries again.
+    /// </summary>
+    public void Build()
+    {
+        try
+        {
+            Current();
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            LogBuildFailed(e);
+        }
+    }
+
     private DashboardChartSet BuildAt()
     {
         var drift = monitoring.Drift();
@@ -105,8 +114,8 @@ public sealed partial class DashboardCharts(MonitoringService monitoring, TimePr
         ]);
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The dashboard's charts could not be rebuilt in the background; the last build is served and the next view tries again")]
-    private partial void LogRebuildFailed(Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The dashboard's charts could not be built off a request; the last build, if any, is served and the next view tries again")]
+    private partial void LogBuildFailed(Exception exception);
 
     private static DashboardChart Chart((string Id, string Title) place, GenericChart? chart, string missing)
     {
