@@ -63,7 +63,7 @@ public sealed class ClassifierFormTests
 
     public static TheoryData<string> Families() => [.. Catalogue().Select(m => m.Family)];
 
-    private static IEnumerable<CatalogueModel> Catalogue() => ModelCatalogue.All.Concat([ModelCatalogue.RbfSvmMargin, ModelCatalogue.RandomForestVotes, ModelCatalogue.BreimanRandomForest]);
+    private static IEnumerable<CatalogueModel> Catalogue() => ModelCatalogue.All.Concat([ModelCatalogue.RbfSvmMargin]);
 
     private static FittedPipeline Fit(CatalogueModel model) => model.Pipeline().Fit(Train, Labels, seed: 1);
 

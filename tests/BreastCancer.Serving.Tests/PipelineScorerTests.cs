@@ -27,15 +27,13 @@ public sealed class PipelineScorerTests
         { ModelCatalogue.LinearSvm.Family, ScoringMethod.Direct },
         { ModelCatalogue.RbfSvm.Family, ScoringMethod.Direct },
         { ModelCatalogue.RbfSvmMargin.Family, ScoringMethod.Direct },
-        { ModelCatalogue.RandomForest.Family, ScoringMethod.PredictionEngine },
-        { ModelCatalogue.RandomForestVotes.Family, ScoringMethod.PredictionEngine },
-        { ModelCatalogue.BreimanRandomForest.Family, ScoringMethod.Direct },
+        { ModelCatalogue.RandomForest.Family, ScoringMethod.Direct },
         { ModelCatalogue.FastTree.Family, ScoringMethod.PredictionEngine },
         { ModelCatalogue.LightGbm.Family, ScoringMethod.PredictionEngine },
     };
 
     public static TheoryData<string> Saveable => [ModelCatalogue.LogisticRegressionL2.Family, ModelCatalogue.LogisticRegressionL1.Family, ModelCatalogue.LinearSvm.Family,
-        ModelCatalogue.RbfSvm.Family, ModelCatalogue.RandomForest.Family, ModelCatalogue.BreimanRandomForest.Family, ModelCatalogue.FastTree.Family, ModelCatalogue.LightGbm.Family];
+        ModelCatalogue.RbfSvm.Family, ModelCatalogue.RandomForest.Family, ModelCatalogue.FastTree.Family, ModelCatalogue.LightGbm.Family];
 
     /// <summary>All 569 rows, then every seventh row again with one cell missing (a different feature each time), so that imputation is exercised.</summary>
     private static double[][] Rows { get; } =
@@ -212,7 +210,7 @@ public sealed class PipelineScorerTests
     }
 
     private static CatalogueModel Family(string family) =>
-        new[] { ModelCatalogue.RbfSvmMargin, ModelCatalogue.RandomForestVotes, ModelCatalogue.BreimanRandomForest }.Concat(ModelCatalogue.All).First(m => m.Family == family);
+        new[] { ModelCatalogue.RbfSvmMargin }.Concat(ModelCatalogue.All).First(m => m.Family == family);
 
     /// <summary>The scorer's probabilities, one row at a time, in one flat batch and in one batch of arrays, each exactly <paramref name="expected"/>.</summary>
     private static void AssertScoresExactly(double[] expected, PipelineScorer scorer, double[][] rows)

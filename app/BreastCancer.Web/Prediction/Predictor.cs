@@ -8,7 +8,7 @@ namespace BreastCancer.Web.Prediction;
 /// <summary>
 /// Scores validated patients with one model snapshot: probability (by the snapshot's <see cref="ModelSnapshot.Scorer"/>,
 /// equal to the saved model's <c>PredictProbability</c> without its fixed cost per call), decision at the card's threshold, the top SHAP
-/// contributions, and the range warnings. A prediction's id is a version-7 UUID (RFC 9562 §5.7: the prediction's Unix
+/// contributions in log-odds (none for a model explained in probability, the random forest), and the range warnings. A prediction's id is a version-7 UUID (RFC 9562 §5.7: the prediction's Unix
 /// time in milliseconds, then random bits), so that ids arrive in time order and the store's primary-key index grows at
 /// its end instead of at a random page per insert (which halved the store's CPU per prediction, bench/README.md).
 /// Every prediction is recorded in the monitoring store (a call's predictions
@@ -43,7 +43,11 @@ public sealed class Predictor(IOptions<PredictionOptions> options, PredictionSto
         var probabilities = new double[rows.Length];
         snapshot.Scorer.Probabilities(rows, probabilities);
         var decisions = snapshot.Model.Decide(probabilities);
-        var shap = snapshot.Explainer?.Explain(rows);
+        var explained = snapshot.Explainer?.Explain(rows);
+
+        // The page and the API show contributions in log-odds; a random forest's exact values are in probability, so a
+        // forest's predictions go without them rather than under the wrong units.
+        var shap = explained?.OutputSpace == ShapOutputSpace.LogOdds ? explained : null;
         return [.. rows.Select((row, r) => new PatientPrediction(
             Guid.CreateVersion7(now),
             probabilities[r],

@@ -12,7 +12,7 @@ namespace BreastCancer.Analysis.Tests.Deployment;
 public sealed class ModelFileTests(StudyModels study) : IClassFixture<StudyModels>
 {
     private static readonly CatalogueModel[] Saved =
-        [ModelCatalogue.LogisticRegressionL2, ModelCatalogue.RandomForest, ModelCatalogue.BreimanRandomForest, ModelCatalogue.LightGbm, ModelCatalogue.FastTree, ModelCatalogue.RbfSvm];
+        [ModelCatalogue.LogisticRegressionL2, ModelCatalogue.RandomForest, ModelCatalogue.LightGbm, ModelCatalogue.FastTree, ModelCatalogue.RbfSvm];
 
     public static TheoryData<string> Models => [.. Saved.Select(m => m.Family)];
 
@@ -112,7 +112,7 @@ public sealed class ModelFileTests(StudyModels study) : IClassFixture<StudyModel
     {
         using var files = new TempFiles();
         var good = files.PathOf("forest.zip");
-        var forest = ModelCatalogue.BreimanRandomForest.With("trees", 3).Pipeline().Fit([.. study.Split.Train.Select(study.Wdbc.Row)], [.. study.Split.Train.Select(r => study.Wdbc.IsMalignant[r])], seed: 1);
+        var forest = ModelCatalogue.RandomForest.With("trees", 3).Pipeline().Fit([.. study.Split.Train.Select(study.Wdbc.Row)], [.. study.Split.Train.Select(r => study.Wdbc.IsMalignant[r])], seed: 1);
         ModelFile.Save(forest, "forest", study.Wdbc.FeatureNames, good);
         var bytes = File.ReadAllBytes(good);
         var json = System.Text.Json.Nodes.JsonNode.Parse(ReadEntry(bytes))!;

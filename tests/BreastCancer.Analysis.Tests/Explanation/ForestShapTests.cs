@@ -48,7 +48,7 @@ public sealed class ForestShapTests
     [Fact]
     public void The_study_forest_is_explained_exactly_in_probability_through_its_pipeline_and_its_values_add_up_to_its_probability()
     {
-        var fitted = ModelCatalogue.BreimanRandomForest.Pipeline().Fit(Training, TrainingLabels, seed: 1);
+        var fitted = ModelCatalogue.RandomForest.Pipeline().Fit(Training, TrainingLabels, seed: 1);
 
         var explanation = ShapExplainer.Explain(fitted, Training, HeldOut, Wdbc.FeatureNames);
 

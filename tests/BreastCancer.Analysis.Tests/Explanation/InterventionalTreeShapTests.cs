@@ -154,16 +154,16 @@ public sealed class InterventionalTreeShapTests(TreeModels models) : IClassFixtu
     }
 
     [Theory]
-    [InlineData("random forest")]
-    [InlineData("gradient boosting, LightGBM")]
-    public void A_tree_pipeline_is_explained_in_log_odds_over_the_data_features_adding_up_to_each_probability(string family)
+    [InlineData("random forest", ShapOutputSpace.Probability)]
+    [InlineData("gradient boosting, LightGBM", ShapOutputSpace.LogOdds)]
+    public void A_tree_pipeline_is_explained_in_its_trees_output_space_over_the_data_features_adding_up_to_each_probability(string family, ShapOutputSpace space)
     {
         var fitted = ModelCatalogue.All.Single(m => m.Family == family).With("trees", 20).Pipeline().Fit(Training, TrainingLabels, seed: 1);
         var background = ShapBackground.Sample(Training, 30, seed: 2);
 
         var explanation = ShapExplainer.TreeInterventional(fitted, background, HeldOut, Wdbc.FeatureNames)!;
 
-        Assert.Equal(ShapOutputSpace.LogOdds, explanation.OutputSpace);
+        Assert.Equal(space, explanation.OutputSpace);
         Assert.Equal(InterventionalTreeShap.Method, explanation.Method);
         Assert.Equal(Wdbc.FeatureNames, explanation.FeatureNames);
         Assert.Same(HeldOut, explanation.FeatureValues);

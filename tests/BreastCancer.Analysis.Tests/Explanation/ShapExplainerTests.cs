@@ -41,17 +41,17 @@ public sealed class ShapExplainerTests
     }
 
     [Theory]
-    [InlineData("random forest")]
-    [InlineData("gradient boosting, LightGBM")]
-    [InlineData("gradient boosting, FastTree")]
-    public void Tree_ensembles_are_explained_exactly_by_TreeSHAP_in_log_odds(string family)
+    [InlineData("random forest", ShapOutputSpace.Probability)]
+    [InlineData("gradient boosting, LightGBM", ShapOutputSpace.LogOdds)]
+    [InlineData("gradient boosting, FastTree", ShapOutputSpace.LogOdds)]
+    public void Tree_ensembles_are_explained_exactly_by_TreeSHAP_in_the_space_their_trees_add_up_in(string family, ShapOutputSpace space)
     {
         var model = ModelCatalogue.All.Single(m => m.Family == family).With("trees", 20);
         var fitted = model.Pipeline().Fit(Training, TrainingLabels, seed: 1);
 
         var explanation = ShapExplainer.Explain(fitted, Training, All, Wdbc.FeatureNames);
 
-        Assert.Equal(ShapOutputSpace.LogOdds, explanation.OutputSpace);
+        Assert.Equal(space, explanation.OutputSpace);
         Assert.Equal(TreeShap.Method, explanation.Method);
         Assert.True(ShapExplainer.ProbabilityGap(explanation, fitted) < 1e-5, $"gap {ShapExplainer.ProbabilityGap(explanation, fitted)}");
     }

@@ -3,7 +3,7 @@ using BreastCancer.Analysis.Modeling;
 
 namespace BreastCancer.Analysis.Tests.Explanation;
 
-/// <summary>The tree classifiers of the catalogue fitted once on every WDBC row, shared by the TreeSHAP tests.</summary>
+/// <summary>ML.NET's tree classifiers (FastForest alone and Platt-calibrated, FastTree, LightGBM) fitted once on every WDBC row, shared by the TreeSHAP tests.</summary>
 public sealed class TreeModels
 {
     public TreeModels()
@@ -11,10 +11,10 @@ public sealed class TreeModels
         Rows = Wdbc.ToArray();
         Fitted = new Dictionary<string, IFittedClassifier>
         {
-            ["forest votes"] = ModelCatalogue.RandomForestVotes.Classifier().Fit(Rows, Wdbc.IsMalignant, seed: 1),
+            ["forest votes"] = MlNetClassifier.RandomForestVotes().Fit(Rows, Wdbc.IsMalignant, seed: 1),
             ["fasttree"] = ModelCatalogue.FastTree.Classifier().Fit(Rows, Wdbc.IsMalignant, seed: 1),
             ["lightgbm"] = ModelCatalogue.LightGbm.Classifier().Fit(Rows, Wdbc.IsMalignant, seed: 1),
-            ["calibrated forest"] = ModelCatalogue.RandomForest.Classifier().Fit(Rows, Wdbc.IsMalignant, seed: 1),
+            ["calibrated forest"] = MlNetClassifier.RandomForest().Fit(Rows, Wdbc.IsMalignant, seed: 1),
         };
     }
 
