@@ -21,11 +21,11 @@ internal static class ComparisonRows
     [
         CrossValidated("cv:logistic_l2", "logistic regression (L2)", ModelCatalogue.LogisticRegressionL2, "LogisticRegression(C = 1)"),
         CrossValidated("cv:rbf_svm_probability", "RBF SVM, Platt-calibrated", ModelCatalogue.RbfSvm, "SVC(probability=True)"),
-        CrossValidated("cv:random_forest", "random forest (100 trees)", ModelCatalogue.RandomForestVotes, "RandomForestClassifier(100, max_leaf_nodes=32, min_samples_leaf=2, max_features=0.18)"),
+        CrossValidated("cv:random_forest", "random forest (100 trees)", ModelCatalogue.RandomForest, "RandomForestClassifier(100, max_leaf_nodes=32, min_samples_leaf=2, max_features=0.18)"),
         CrossValidated("cv:gradient_boosting", "gradient boosting (100 stages)", ModelCatalogue.FastTree, "GradientBoostingClassifier(100, max_leaf_nodes=8)"),
         CrossValidated("cv:hist_gradient_boosting", "histogram gradient boosting (100 stages)", ModelCatalogue.LightGbm, "HistGradientBoostingClassifier(100, max_leaf_nodes=8)"),
         Searched("grid:svm", "SVM grid of notebook 06 (42 settings × 10 folds)", ModelCatalogue.RbfSvmMargin, StudyGrids.RbfSvm, "GridSearchCV(SVC)"),
-        Searched("grid:random_forest", "random-forest grid of notebook 06 (12 settings × 10 folds)", ModelCatalogue.RandomForestVotes, StudyGrids.RandomForest, "GridSearchCV(RandomForestClassifier)"),
+        Searched("grid:random_forest", "random-forest grid of notebook 06 (16 settings × 10 folds)", ModelCatalogue.RandomForest, StudyGrids.RandomForest, "GridSearchCV(RandomForestClassifier)"),
         Nested("nested:logistic_l2", "nested CV, logistic regression (30 outer × 5 inner folds, 9 settings)", ModelCatalogue.LogisticRegressionL2, StudyGrids.LogisticRegression),
         Nested("nested:rbf_svm", "nested CV, RBF SVM (30 outer × 5 inner folds, 42 settings)", ModelCatalogue.RbfSvmMargin, StudyGrids.RbfSvm),
         new("permutation", "permutation importance (30 features × 10 repeats, 114 held-out rows)",
@@ -78,7 +78,7 @@ internal static class ComparisonRows
 
     private static Func<RowOutcome> TreeShapOfEveryRow(BenchData data)
     {
-        var forest = ModelCatalogue.RandomForestVotes.Pipeline().Fit(data.X, data.Y, seed: 1);
+        var forest = ModelCatalogue.RandomForest.Pipeline().Fit(data.X, data.Y, seed: 1);
         var trees = TreeModel.Of(forest.Classifier, forest.Transform(data.X)) ?? throw new InvalidOperationException("the forest has no tree model");
         var inputs = forest.Transform(data.Wdbc.ToArray());
         var leaves = trees.Ensemble.Trees.Sum(t => t.LeafCount);

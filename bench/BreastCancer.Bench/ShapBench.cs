@@ -23,7 +23,7 @@ internal static class ShapBench
         var (train, test) = (wdbc.Subset(split.Train), wdbc.Subset(split.Test));
         var (x, y, all) = (train.ToArray(), train.IsMalignant, wdbc.ToArray());
 
-        var forest = ModelCatalogue.RandomForestVotes.Pipeline().Fit(x, y, seed: 1);
+        var forest = ModelCatalogue.RandomForest.Pipeline().Fit(x, y, seed: 1);
         var trees = TreeModel.Of(forest.Classifier, forest.Transform(x))!;
         var inputs = forest.Transform(all);
         var leaves = trees.Ensemble.Trees.Sum(t => t.LeafCount);

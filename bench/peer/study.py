@@ -14,9 +14,10 @@ regression is LogisticRegression(C = 1/lambda2); L1 is liblinear, C = 1/lambda1,
 unpenalised, as ours); ML.NET's default LogisticRegression() of notebooks 01 and 04 (lambda1 = lambda2 = 1) is saga
 elastic net, C = 1/2, l1_ratio 1/2; the linear SVM (Pegasos, lambda 0.001) is LinearSVC(C = 1/(lambda n), n = 410);
 the RBF SVM SVC(C, gamma); the forest RandomForestClassifier(100 trees, max_leaf_nodes 32, min_samples_leaf 2,
-max_features 0.3, drawn per split where FastForest draws per tree); FastTree GradientBoostingClassifier(100 stages,
+max_features 0.18, as ours grows it; notebooks 01 and 04's ML.NET FastForest as max_features 0.3, drawn per split where
+FastForest draws per tree, Platt-calibrated as ours); FastTree GradientBoostingClassifier(100 stages,
 max_leaf_nodes 8, learning rate 0.1); LightGBM HistGradientBoostingClassifier(the same, no early stopping). The models
-ours Platt-calibrates (SVMs, forest) go through PlattCalibrated: CalibratedClassifierCV(method='sigmoid', cv=5,
+ours Platt-calibrates (SVMs, 01 and 04's FastForest) go through PlattCalibrated: CalibratedClassifierCV(method='sigmoid', cv=5,
 ensemble=False) written out (cross_val_predict, scikit-learn's sigmoid fit, refit) so that it keeps, as ours does, the
 out-of-fold probabilities the threshold search reuses. StandardScaler divides by the population SD, ours by the sample
 SD. Folds run in parallel (joblib, n_jobs=-1) as ours; searches are GridSearchCV(n_jobs=-1) on the notebooks' folds.
@@ -46,7 +47,7 @@ Mirrored, per notebook (and not mirrored):
   the 30-fold search's best logistic regression), its threshold, held-out score, 30-fold CV and card figures; pickled
   to a temporary models folder, loaded back, checked on all 569 rows; the 10-fold searches' chosen settings saved beside it. Not: charts, card.html.
 - 07-explanations: the final model loaded from that folder; the forest, LightGBM and SVM settings notebook 06's
-  searches chose read from it (tuned-settings.json, as ours), the calibrated forest and SVM and the boosting refitted, all three scoring the held-out rows; permutation importance on
+  searches chose read from it (tuned-settings.json, as ours), the forest, the calibrated SVM and the boosting refitted, all three scoring the held-out rows; permutation importance on
   the held-out rows (log loss, 30 repeats) by feature (permutation_importance) and by correlation cluster (written
   out: scikit-learn has no grouped permutation); the three patients. Not: linear SHAP, TreeSHAP, Kernel SHAP (no shap
   package is installable here, and SHAP is not hand-written), their charts and the agreement of rankings.
@@ -110,7 +111,7 @@ METRICS = ["accuracy", "balanced_accuracy", "precision", "sensitivity", "specifi
 LOWER_IS_BETTER = {"brier", "log_loss"}
 SVM_GRID = {"C": [0.1, 0.3, 1, 3, 10, 30, 100], "gamma": [0.001, 0.003, 0.01, 0.03, 0.1, 0.3]}
 LR_GRID = [0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100]
-FOREST_GRID = {"trees": [100, 300], "leaves": [8, 32], "feature_fraction": [0.1, 0.3, 0.6]}
+FOREST_GRID = {"trees": [100, 300], "leaves": [8, 32], "feature_fraction": [0.1, 0.18, 0.3, 0.6]}
 BOOSTING_GRID = {"trees": [50, 100, 200], "leaves": [4, 8, 16], "learning_rate": [0.05, 0.1, 0.2]}
 
 
@@ -594,7 +595,7 @@ def lasso(l1):
     return LogisticRegression(penalty="l1", solver="liblinear", C=1 / l1, intercept_scaling=1e4, tol=1e-6, max_iter=100_000)
 
 
-def forest(trees=100, leaves=32, feature_fraction=0.3, min_leaf=2, seed=SEED):
+def forest(trees=100, leaves=32, feature_fraction=0.18, min_leaf=2, seed=SEED):
     return RandomForestClassifier(n_estimators=trees, max_leaf_nodes=leaves, min_samples_leaf=min_leaf, max_features=feature_fraction, random_state=seed)
 
 
@@ -615,7 +616,7 @@ def catalogue():
         "logistic regression, L1 (l1 = 1)": catalogue_pipeline(lasso(1.0)),
         "linear SVM (lambda = 0.001, passes = 10)": catalogue_pipeline(PlattCalibrated(LinearSVC(C=1 / (0.001 * 410), max_iter=10_000))),
         "RBF SVM (C = 1, gamma = scale)": catalogue_pipeline(PlattCalibrated(SVC(C=1.0, gamma="scale"))),
-        "random forest (feature_fraction = 0.3, leaves = 32, min_leaf_rows = 2, trees = 100)": catalogue_pipeline(PlattCalibrated(forest())),
+        "random forest (feature_fraction = 0.18, leaves = 32, min_leaf_rows = 2, trees = 100)": catalogue_pipeline(forest()),
         "gradient boosting, FastTree (learning_rate = 0.1, leaves = 8, trees = 100)": catalogue_pipeline(
             GradientBoostingClassifier(n_estimators=100, max_leaf_nodes=8, learning_rate=0.1, random_state=SEED)),
         "gradient boosting, LightGBM (learning_rate = 0.1, leaves = 8, trees = 100)": catalogue_pipeline(lightgbm()),
@@ -791,7 +792,7 @@ def notebook_01_data(data_dir):
     ungrouped = study_folds(wbco.y, None, 10, SEED, repeats=5)
     shared = sum(sum(1 for r in test if wbco.ids[r] in {wbco.ids[t] for t in train}) for train, test in ungrouped) / sum(len(test) for _, test in ungrouped)
     leaks = {}
-    for name, classifier in [("logistic regression", elastic_net()), ("random forest", PlattCalibrated(forest(trees=100)))]:
+    for name, classifier in [("logistic regression", elastic_net()), ("random forest", PlattCalibrated(forest(trees=100, feature_fraction=0.3)))]:
         pipeline = make_pipeline(SimpleImputer(strategy="median"), StandardScaler(), classifier)
         grouped_cv, ungrouped_cv = cross_validate(name, pipeline, wbco.x, wbco.y, folds), cross_validate(name, pipeline, wbco.x, wbco.y, ungrouped)
         leaks[name] = (ungrouped_cv.summary("accuracy")[0] - grouped_cv.summary("accuracy")[0], ungrouped_cv.summary("roc_auc")[0] - grouped_cv.summary("roc_auc")[0])
@@ -937,7 +938,7 @@ def notebook_04_features(data_dir):
     noise_leak = leak(noise, noise_labels, 10, study_folds(noise_labels, None, 10, SEED, repeats=3))
 
     street_lr = cross_validate("Street, LR", make_pipeline(Columns(street), StandardScaler(), logistic), x, y, folds)
-    street_rf = cross_validate("Street, forest", make_pipeline(Columns(street), StandardScaler(), PlattCalibrated(forest(trees=100))), x, y, folds)
+    street_rf = cross_validate("Street, forest", make_pipeline(Columns(street), StandardScaler(), PlattCalibrated(forest(trees=100, feature_fraction=0.3))), x, y, folds)
 
     plain = cross_validate("all 30", make_pipeline(StandardScaler(), logistic), x, y, folds)
     engineered = cross_validate("engineered", make_pipeline(EngineeredFeatures(), StandardScaler(), logistic), x, y, folds)
@@ -1142,11 +1143,11 @@ def notebook_07_explanations(data_dir, models_dir):
     # The other families at the settings notebook 06's 10-fold searches chose, read from the models folder.
     tuned = load_tuned_settings(models_dir)
     best = tuned["forest"]
-    calibrated_forest = catalogue_pipeline(PlattCalibrated(forest(best["randomforestclassifier__n_estimators"], best["randomforestclassifier__max_leaf_nodes"],
-                                                                  best["randomforestclassifier__max_features"]))).fit(x, y)
+    tuned_forest = catalogue_pipeline(forest(best["randomforestclassifier__n_estimators"], best["randomforestclassifier__max_leaf_nodes"],
+                                             best["randomforestclassifier__max_features"])).fit(x, y)
     boosting = catalogue_pipeline(lightgbm()).set_params(**tuned["boosting"]).fit(x, y)
     svm = catalogue_pipeline(PlattCalibrated(SVC(C=tuned["svm"]["svc__C"], gamma=tuned["svm"]["svc__gamma"]))).fit(x, y)
-    others = {name: probability(model, held_out) for name, model in (("forest", calibrated_forest), ("boosting", boosting), ("svm", svm))}
+    others = {name: probability(model, held_out) for name, model in (("forest", tuned_forest), ("boosting", boosting), ("svm", svm))}
 
     # Permutation importance of the final model on the held-out rows, by log loss: by feature, then by cluster.
     singles = permutation_importance(final, held_out, held_out_labels, scoring="neg_log_loss", n_repeats=30, random_state=SEED, n_jobs=N_JOBS)

@@ -27,6 +27,7 @@ public sealed class ProseFigureTests(ExecutedWorkbook workbook)
     {
         [("05-models", "3.4")] = "one minus a sensitivity of the operating-point table, in per cent",
         [("05-models", "2.4")] = "one minus a sensitivity of the operating-point table, in per cent",
+        [("05-models", "2.6")] = "one minus a sensitivity of the operating-point table, in per cent",
         [("07-explanations", "2.9")] = "the median ratio of the permutation table's two interval widths",
         [("08-deployment-and-monitoring", "−0.061")] = "Tango's bound worked out in the text for one discordant case",
     };

@@ -50,8 +50,8 @@ public sealed class CatalogueModel
     }
 
     /// <summary>
-    /// The same model with each of <paramref name="values"/> set, e.g. the calibrated forest at the setting a search of
-    /// the uncalibrated one chose: <c>ModelCatalogue.RandomForest.With(search.BestModel.Hyperparameters)</c>.
+    /// The same model with each of <paramref name="values"/> set, e.g. the calibrated SVM at the setting a search of
+    /// the uncalibrated one chose: <c>ModelCatalogue.RbfSvm.With(search.BestModel.Hyperparameters)</c>.
     /// </summary>
     /// <exception cref="ArgumentException">The model has no hyperparameter of one of the names.</exception>
     public CatalogueModel With(IReadOnlyDictionary<string, double> values)

@@ -49,13 +49,6 @@ public static class ModelCatalogue
         new("random forest", new Dictionary<string, double> { ["trees"] = 100, ["leaves"] = 32, ["min_leaf_rows"] = 2, ["feature_fraction"] = 0.18 },
             h => new RandomForest(new ForestSettings((int)h["trees"], (int)h["leaves"], (int)h["min_leaf_rows"], h["feature_fraction"])));
 
-    /// <summary>
-    /// The same model as <see cref="RandomForest"/>. It was ML.NET's FastForest without its Platt calibration, searched
-    /// instead of the calibrated forest at a sixth of the fits; the forest's own probability needs no calibration, so
-    /// the forest searched is the forest used. Kept under this name for the searches that name it (notebooks 06 and 07).
-    /// </summary>
-    public static CatalogueModel RandomForestVotes => RandomForest;
-
     /// <summary>Gradient boosting with FastTree: <c>trees</c> stages, <c>leaves</c> per tree, <c>learning_rate</c>.</summary>
     public static CatalogueModel FastTree { get; } =
         new("gradient boosting, FastTree", new Dictionary<string, double> { ["trees"] = 100, ["leaves"] = 8, ["learning_rate"] = 0.1 },

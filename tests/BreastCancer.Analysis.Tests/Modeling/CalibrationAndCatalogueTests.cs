@@ -99,14 +99,16 @@ public sealed class CalibrationAndCatalogueTests
     [Fact]
     public void With_a_set_of_values_changes_each_named_hyperparameter_and_refuses_an_unknown_one()
     {
-        var votes = ModelCatalogue.RandomForestVotes.With("trees", 300).With("feature_fraction", 0.1);
+        var searched = ModelCatalogue.RandomForest.With("trees", 300).With("feature_fraction", 0.1);
 
-        var calibrated = ModelCatalogue.RandomForest.With(votes.Hyperparameters);
+        var refitted = ModelCatalogue.RandomForest.With(searched.Hyperparameters);
 
-        Assert.Equal(votes.Hyperparameters, calibrated.Hyperparameters);
-        Assert.Equal("random forest", calibrated.Family);
-        Assert.Equal(32, calibrated.Hyperparameters["leaves"]);
-        var error = Assert.Throws<ArgumentException>(() => ModelCatalogue.LightGbm.With(votes.Hyperparameters));
+        Assert.Equal(searched.Hyperparameters, refitted.Hyperparameters);
+        Assert.Equal(300, refitted.Hyperparameters["trees"]);
+        Assert.Equal(0.1, refitted.Hyperparameters["feature_fraction"]);
+        Assert.Equal("random forest", refitted.Family);
+        Assert.Equal(32, refitted.Hyperparameters["leaves"]);
+        var error = Assert.Throws<ArgumentException>(() => ModelCatalogue.LightGbm.With(searched.Hyperparameters));
         Assert.Contains("has no hyperparameter 'feature_fraction'", error.Message, StringComparison.Ordinal);
     }
 
