@@ -11,9 +11,9 @@ using Microsoft.ML.Transforms;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var command = args.Length > 0 ? args[0] : "models";
-if (command is not ("all" or "measure" or "models" or "nested" or "shap" or "batch" or "serve" or "dashboard"))
+if (command is not ("all" or "measure" or "models" or "nested" or "shap" or "batch" or "serve" or "dashboard" or "study-cells"))
 {
-    Console.Error.WriteLine($"bench: unknown command '{command}'; commands: all [--runs N] [--only KEY,...] [--out FILE], measure KEY RUNS [OUT], models, nested, shap, batch [ROWS...], serve, dashboard [SIZE...]");
+    Console.Error.WriteLine($"bench: unknown command '{command}'; commands: all [--runs N] [--only KEY,...] [--out FILE], measure KEY RUNS [OUT], models, nested, shap, batch [ROWS...], serve, dashboard [SIZE...], study-cells DIR [DIR2]");
     return 2;
 }
 
@@ -25,6 +25,11 @@ if (command == "all")
 if (command == "measure")
 {
     return MeasureCommand.Run(args[1..]);
+}
+
+if (command == "study-cells")
+{
+    return StudyCellsCommand.Run(args[1..]);
 }
 
 if (command == "batch")

@@ -11,12 +11,16 @@ namespace BreastCancer.Bench;
 /// the Release build, exports included) against <c>bench/peer/study.py</c>, the scikit-learn equivalent of the
 /// notebooks' computations, each side a process of its own under GNU time, <c>runs</c> times, alternating. "Warm"
 /// means built and with the files in the page cache: every run is a fresh process, so the runtime's JIT and Python's
-/// imports are in every figure. Each side's seconds per notebook come from its own report.
+/// imports are in every figure. Each side's seconds per notebook come from its own report; ours per code cell from the
+/// executed notebooks of each run (<see cref="StudyCell"/>).
 /// </summary>
 internal static partial class StudyComparison
 {
     /// <summary>The whole study's target, seconds warm on this machine.</summary>
     public const double TargetSeconds = 60;
+
+    /// <summary>Issue 26's target for each code cell: "no code cell over 5 s", seconds (median over our runs) on this machine.</summary>
+    public const double CellTargetSeconds = 5;
 
     /// <summary>What the machine lacks to run the comparison, or null.</summary>
     public static string? Missing() => File.Exists(Runner()) ? null : $"the notebook runner's build at {Runner()} (dotnet build -c Release bench/BreastCancer.Bench builds it)";
@@ -27,10 +31,16 @@ internal static partial class StudyComparison
         var artifacts = Path.GetFullPath(Path.Combine(output, "study-artifacts"));
         var split = Path.GetFullPath(Path.Combine(output, "study-split.json"));
         File.WriteAllText(split, JsonSerializer.Serialize(new { train = data.Split.Train, test = data.Split.Test }));
-        var (ours, peer) = (new List<MeasuredProcess>(), new List<MeasuredProcess>());
+        if (Directory.Exists(artifacts))
+        {
+            Directory.Delete(artifacts, recursive: true);
+        }
+
+        var (ours, peer, cells) = (new List<MeasuredProcess>(), new List<MeasuredProcess>(), new List<IReadOnlyList<StudyCell>>());
         for (var run = 0; run < runs; run++)
         {
             ours.Add(MeasuredProcess.Run("dotnet", [Runner(), "run", "--out", artifacts]).EnsureSuccess("the notebook runner"));
+            cells.Add(StudyCell.Read(artifacts));
             peer.Add(MeasuredProcess.Run(Peer.Python, [Path.Combine("bench", "peer", "study.py"), Path.GetFullPath("data"), split]).EnsureSuccess("bench/peer/study.py"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  study run {run + 1}: ours {ours[^1].WallSeconds:F1} s, peer {peer[^1].WallSeconds:F1} s"));
         }
@@ -39,7 +49,7 @@ internal static partial class StudyComparison
         var card = ModelStore.Load("models").Card;
         var ourHeldOut = new StudyHeldOut(card.Model.Pipeline, card.HeldOut.Metrics[Metric.Accuracy], card.HeldOut.Metrics[Metric.RocAuc]);
         var reports = peer.Select(p => PeerReport(p.Output)).ToList();
-        return new StudyFigures(ours, peer, [.. ours.Select(p => OurSteps(p.Errors))], [.. reports.Select(r => r.Steps)], ourHeldOut, reports[^1].HeldOut);
+        return new StudyFigures(ours, peer, [.. ours.Select(p => OurSteps(p.Errors))], [.. reports.Select(r => r.Steps)], cells, ourHeldOut, reports[^1].HeldOut);
     }
 
     /// <summary>The notebook runner's assembly, built in the benchmark's configuration by its project reference.</summary>
@@ -61,13 +71,23 @@ internal sealed record StudyReport(Dictionary<string, double> Steps, StudyHeldOu
 /// <summary>The peer's deployed model and its held-out accuracy and ROC AUC.</summary>
 internal sealed record StudyHeldOut(string Model, double Accuracy, double RocAuc);
 
-/// <summary>Both sides' runs of the whole study, their seconds per notebook, and the held-out figures of the model each deploys (ours from the card notebook 06 saves in <c>models/</c>).</summary>
+/// <summary>
+/// Both sides' runs of the whole study, their seconds per notebook, our seconds per code cell in each run, and the
+/// held-out figures of the model each deploys (ours from the card notebook 06 saves in <c>models/</c>).
+/// </summary>
 internal sealed record StudyFigures(IReadOnlyList<MeasuredProcess> Ours, IReadOnlyList<MeasuredProcess> Peer,
-    IReadOnlyList<IReadOnlyDictionary<string, double>> OurSteps, IReadOnlyList<IReadOnlyDictionary<string, double>> PeerSteps, StudyHeldOut OurHeldOut, StudyHeldOut PeerHeldOut)
+    IReadOnlyList<IReadOnlyDictionary<string, double>> OurSteps, IReadOnlyList<IReadOnlyDictionary<string, double>> PeerSteps,
+    IReadOnlyList<IReadOnlyList<StudyCell>> OurCells, StudyHeldOut OurHeldOut, StudyHeldOut PeerHeldOut)
 {
+    /// <summary>Our code cells' seconds over the runs.</summary>
+    public IReadOnlyList<CellSeconds> Cells => CellSeconds.Of(OurCells);
+
+    /// <summary>Our code cells whose median is over <see cref="StudyComparison.CellTargetSeconds"/>, in document order.</summary>
+    public IReadOnlyList<CellSeconds> CellsOverTarget => CellSeconds.OverTarget(Cells);
+
     /// <summary>Our median seconds over the peer's.</summary>
     public double Ratio => Spread.Of(Ours.Select(p => p.WallSeconds)).Median / Spread.Of(Peer.Select(p => p.WallSeconds)).Median;
 
-    /// <summary>Whether ours is under <see cref="StudyComparison.TargetSeconds"/> and not slower than the peer.</summary>
-    public bool Met => Spread.Of(Ours.Select(p => p.WallSeconds)).Median < StudyComparison.TargetSeconds && Ratio <= 1;
+    /// <summary>Whether ours is under <see cref="StudyComparison.TargetSeconds"/>, not slower than the peer, and has no code cell over <see cref="StudyComparison.CellTargetSeconds"/>.</summary>
+    public bool Met => Spread.Of(Ours.Select(p => p.WallSeconds)).Median < StudyComparison.TargetSeconds && Ratio <= 1 && CellsOverTarget.Count == 0;
 }

@@ -101,4 +101,52 @@ public class ResultsMarkdownTests
         Assert.Contains("- dashboard loads at 1,000,000 stored predictions: cold 16.0 ms, warm 6.0 ms, after a prediction 55.0 ms (under 50 ms asked)", text, StringComparison.Ordinal);
         Assert.DoesNotContain("- dashboard loads at 10,000", text, StringComparison.Ordinal);
     }
+
+    private static StudyFigures Study(double ourSeconds, params (string Notebook, int Cell, string Id, string FirstLine, double[] Seconds)[] cells)
+    {
+        static MeasuredProcess Process(double seconds) => new("", "", 0, seconds, 1000, seconds * 1.5);
+        var steps = new Dictionary<string, double> { ["01-data"] = 10 };
+        var model = new StudyHeldOut("logistic regression, L2 (l2 = 3)", 0.9737, 0.9957);
+        return new StudyFigures([.. Enumerable.Repeat(Process(ourSeconds), 3)], [.. Enumerable.Repeat(Process(100), 3)], [steps, steps, steps], [steps, steps, steps],
+            [.. Enumerable.Range(0, 3).Select(run => (IReadOnlyList<StudyCell>)[.. cells.Select(c => new StudyCell(c.Notebook, c.Cell, c.Id, c.FirstLine, c.Seconds[run]))])], model, model);
+    }
+
+    [Fact]
+    public void TheStudyListsItsTenSlowestCellsCountsThoseOverFiveSecondsAndMissesOnThemAlone()
+    {
+        const string Long = "var frequencies = StabilitySelection.Run(wdbc, rows, folds, seed: 1, repeats: 100);";
+        var small = Enumerable.Range(1, 10).Select(i => ("02-eda", i + 1, $"small-{i}", $"var v{i} = {i};", new[] { i / 10.0, i / 10.0, i / 10.0 }));
+        var study = Study(50, [("06-tuning", 12, "grid", "var grid = GridSearch.Run(x | y);", [6, 4, 7]), ("04-features", 9, "frequencies", Long, [5, 5, 5]), ("01-data", 5, "leak", "var leak = 1;", [1.5, 9, 1.5]), .. small]);
+
+        var text = ResultsMarkdown.Render(Results() with { Study = study });
+        var misses = text[text.IndexOf("## Rows that miss their target", StringComparison.Ordinal)..];
+
+        Assert.Contains("Target: **missed**.", text, StringComparison.Ordinal);
+        Assert.Contains("Code cells over 5 s (median over our runs): **1** of 13. Our 10 slowest code cells", text, StringComparison.Ordinal);
+        string[] rows =
+        [
+            "| notebook | cell | first line | ours s |",
+            "| 06-tuning | 12 | `var grid = GridSearch.Run(x \\| y);` | 6.00 [4.00–7.00] |",
+            "| 04-features | 9 | `var frequencies = StabilitySelection.Run(wdbc, rows, folds,…` | 5.00 |",
+            "| 01-data | 5 | `var leak = 1;` | 1.50 [1.50–9.00] |",
+            "| 02-eda | 11 | `var v10 = 10;` | 1.00 |",
+            "| 02-eda | 5 | `var v4 = 4;` | 0.40 |",
+        ];
+        var at = rows.Select(row => text.IndexOf(row, StringComparison.Ordinal)).ToList();
+        Assert.All(at, i => Assert.True(i > 0, string.Join("\n", rows)));
+        Assert.Equal(at.Order(), at);
+        Assert.DoesNotContain("`var v3 = 3;`", text, StringComparison.Ordinal);
+        Assert.Contains("- the whole study's code cells over 5 s (none asked): 06-tuning cell 12 (6.00 s)\n", misses, StringComparison.Ordinal);
+        Assert.DoesNotContain("- the whole study: ", misses, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheStudyMeetsItsTargetWhenFastNoSlowerThanThePeerAndNoCellIsOverFiveSeconds()
+    {
+        var text = ResultsMarkdown.Render(Results() with { Study = Study(50, ("04-features", 9, "frequencies", "var f = 1;", [5, 5, 5.5])) });
+
+        Assert.Contains("Target: met.", text, StringComparison.Ordinal);
+        Assert.Contains("Code cells over 5 s (median over our runs): **0** of 1.", text, StringComparison.Ordinal);
+        Assert.EndsWith("## Rows that miss their target\n\nNone.\n", text, StringComparison.Ordinal);
+    }
 }
