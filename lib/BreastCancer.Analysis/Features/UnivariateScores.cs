@@ -18,13 +18,28 @@ public static class UnivariateScores
         var features = rows[0].Length;
         var (f, p) = (new double[features], new double[features]);
         var n = rows.Count;
+        var members = Classes.Select(c => Enumerable.Range(0, n).Where(i => labels[i] == c).ToArray()).Where(m => m.Length > 0).ToArray();
+        var column = new double[n];
+        var groups = members.Select(m => new double[m.Length]).ToArray();
         for (var j = 0; j < features; j++)
         {
-            var column = rows.Select(r => r[j]).ToArray();
+            for (var i = 0; i < n; i++)
+            {
+                column[i] = rows[i][j];
+            }
+
+            for (var g = 0; g < groups.Length; g++)
+            {
+                for (var i = 0; i < groups[g].Length; i++)
+                {
+                    groups[g][i] = column[members[g][i]];
+                }
+            }
+
             var mean = column.Mean();
-            var groups = Classes.Select(c => column.Where((_, i) => labels[i] == c).ToArray()).Where(g => g.Length > 0).ToArray();
-            var between = groups.Sum(g => g.Length * Math.Pow(g.Mean() - mean, 2));
-            var within = groups.Sum(g => g.Sum(v => Math.Pow(v - g.Mean(), 2)));
+            var groupMeans = groups.Select(g => g.Mean()).ToArray();
+            var between = groups.Select((g, c) => g.Length * Math.Pow(groupMeans[c] - mean, 2)).Sum();
+            var within = groups.Select((g, c) => g.Sum(v => Math.Pow(v - groupMeans[c], 2))).Sum();
             var (dfBetween, dfWithin) = (groups.Length - 1, n - groups.Length);
             f[j] = between / dfBetween / (within / dfWithin);
             p[j] = double.IsFinite(f[j]) ? UpperTail(f[j], dfBetween, dfWithin) : 0;
