@@ -1,5 +1,6 @@
 using BreastCancer.Analysis.Data;
 using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Factorization;
 using MathNet.Numerics.Statistics;
 
 namespace BreastCancer.Analysis.Exploration;
@@ -34,6 +35,31 @@ public sealed record VarianceInflation(IReadOnlyList<FeatureVif> Features)
         var residual = (y - fitted).Sum(v => v * v);
         var r2 = 1 - residual / total;
         return r2 >= 1 - 1e-12 ? double.PositiveInfinity : 1 / (1 - r2);
+    }
+
+    /// <summary>
+    /// The VIF of every column of <paramref name="x"/> (rows are samples), equal to <see cref="Of(Matrix{double}, int)"/>
+    /// of each up to rounding, from one QR decomposition instead of one per column: with X the centred columns and
+    /// X = QR, VIF_j = SST_j · [(XᵀX)⁻¹]_jj = SST_j · ‖row j of R⁻¹‖² (SST_j the centred sum of squares of column j).
+    /// When some column comes out at 10¹² or more (the columns are collinear to rounding, R is near singular), every
+    /// column is regressed on the others by <see cref="Of(Matrix{double}, int)"/> instead.
+    /// </summary>
+    public static double[] All(Matrix<double> x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var centred = x.Clone();
+        var totals = new double[x.ColumnCount];
+        for (var j = 0; j < x.ColumnCount; j++)
+        {
+            var column = x.Column(j);
+            var deviations = column - column.Mean();
+            totals[j] = deviations.DotProduct(deviations);
+            centred.SetColumn(j, deviations);
+        }
+
+        var inverse = centred.QR(QRMethod.Thin).R.Inverse();
+        var vifs = totals.Select((total, j) => total * inverse.Row(j).DotProduct(inverse.Row(j))).ToArray();
+        return vifs.All(v => v < 1e12) ? vifs : [.. Enumerable.Range(0, x.ColumnCount).Select(j => Of(x, j))];
     }
 }
 

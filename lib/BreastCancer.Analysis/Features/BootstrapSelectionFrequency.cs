@@ -16,7 +16,11 @@ public sealed record BootstrapSelectionFrequency(IReadOnlyList<string> Features,
 {
     private static readonly bool[] Classes = [true, false];
 
-    /// <summary>Runs every selector on <paramref name="resamples"/> bootstrap samples (with replacement, stratified by class) of the rows.</summary>
+    /// <summary>
+    /// Runs every selector on <paramref name="resamples"/> bootstrap samples (with replacement, stratified by class) of
+    /// the rows, the fits in parallel on every core; each fit sees only its sample, so the result does not depend on
+    /// the number of cores.
+    /// </summary>
     public static BootstrapSelectionFrequency Run(IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, IReadOnlyList<string> features, IReadOnlyList<IFeatureSelector> selectors, int resamples, int seed)
     {
         ArgumentNullException.ThrowIfNull(rows);
@@ -27,12 +31,18 @@ public sealed record BootstrapSelectionFrequency(IReadOnlyList<string> Features,
         var samples = Enumerable.Range(0, resamples)
             .Select(_ => byClass.SelectMany(members => Enumerable.Range(0, members.Length).Select(_ => members[random.Next(members.Length)])).ToArray())
             .ToList();
-        var frequencies = selectors.Select(selector =>
+        var selected = new IReadOnlyList<int>[selectors.Count, resamples];
+        Parallel.For(0, selectors.Count * resamples, fit =>
+        {
+            var (s, sample) = (fit / resamples, samples[fit % resamples]);
+            selected[s, fit % resamples] = selectors[s].Fit([.. sample.Select(r => rows[r])], [.. sample.Select(r => labels[r])]).Selected;
+        });
+        var frequencies = Enumerable.Range(0, selectors.Count).Select(s =>
         {
             var counts = new int[features.Count];
-            foreach (var sample in samples)
+            for (var sample = 0; sample < resamples; sample++)
             {
-                foreach (var j in selector.Fit([.. sample.Select(r => rows[r])], [.. sample.Select(r => labels[r])]).Selected)
+                foreach (var j in selected[s, sample])
                 {
                     counts[j]++;
                 }

@@ -46,7 +46,7 @@ public sealed class VifElimination(double maxVif = 10) : FeatureSelector
         while (kept.Count > 1)
         {
             var x = Matrix<double>.Build.Dense(trainingRows.Count, kept.Count, (r, c) => trainingRows[r][kept[c]]);
-            var vifs = Enumerable.Range(0, kept.Count).Select(c => VarianceInflation.Of(x, c)).ToList();
+            var vifs = VarianceInflation.All(x).ToList();
             var worst = vifs.IndexOf(vifs.Max());
             if (vifs[worst] <= maxVif)
             {

@@ -1,7 +1,6 @@
 using BreastCancer.Analysis.Data;
 using BreastCancer.Analysis.Pipeline;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 
 namespace BreastCancer.Analysis.Features;
 
@@ -28,26 +27,6 @@ public sealed class LogisticCoefficientRanker : IFeatureRanker
         var context = new MLContext(seed);
         var model = context.BinaryClassification.Trainers.LbfgsLogisticRegression().Fit(MlNetRows.ToDataView(context, standardized, trainingLabels));
         return [.. model.Model.SubModel.Weights.Select(w => Math.Abs((double)w))];
-    }
-}
-
-/// <summary>The split-gain importance of a random forest (ML.NET FastForest, <c>GetFeatureWeights</c>) fitted on the training rows.</summary>
-/// <param name="trees">The number of trees.</param>
-public sealed class ForestImportanceRanker(int trees = 100) : IFeatureRanker
-{
-    /// <inheritdoc />
-    public string Name => $"random forest gain ({trees} trees)";
-
-    /// <inheritdoc />
-    public double[] Importance(IReadOnlyList<double[]> trainingRows, IReadOnlyList<bool> trainingLabels, int seed)
-    {
-        ArgumentNullException.ThrowIfNull(trainingRows);
-        var context = new MLContext(seed);
-        var model = context.BinaryClassification.Trainers.FastForest(numberOfTrees: trees).Fit(MlNetRows.ToDataView(context, trainingRows, trainingLabels));
-        var weights = default(VBuffer<float>);
-        model.Model.GetFeatureWeights(ref weights);
-        var dense = weights.DenseValues().Select(w => (double)w).ToArray();
-        return dense.Length == trainingRows[0].Length ? dense : [.. dense, .. new double[trainingRows[0].Length - dense.Length]];
     }
 }
 

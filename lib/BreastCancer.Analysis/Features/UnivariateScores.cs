@@ -18,13 +18,28 @@ public static class UnivariateScores
         var features = rows[0].Length;
         var (f, p) = (new double[features], new double[features]);
         var n = rows.Count;
+        var members = Classes.Select(c => Enumerable.Range(0, n).Where(i => labels[i] == c).ToArray()).Where(m => m.Length > 0).ToArray();
+        var column = new double[n];
+        var groups = members.Select(m => new double[m.Length]).ToArray();
         for (var j = 0; j < features; j++)
         {
-            var column = rows.Select(r => r[j]).ToArray();
+            for (var i = 0; i < n; i++)
+            {
+                column[i] = rows[i][j];
+            }
+
+            for (var g = 0; g < groups.Length; g++)
+            {
+                for (var i = 0; i < groups[g].Length; i++)
+                {
+                    groups[g][i] = column[members[g][i]];
+                }
+            }
+
             var mean = column.Mean();
-            var groups = Classes.Select(c => column.Where((_, i) => labels[i] == c).ToArray()).Where(g => g.Length > 0).ToArray();
-            var between = groups.Sum(g => g.Length * Math.Pow(g.Mean() - mean, 2));
-            var within = groups.Sum(g => g.Sum(v => Math.Pow(v - g.Mean(), 2)));
+            var groupMeans = groups.Select(g => g.Mean()).ToArray();
+            var between = groups.Select((g, c) => g.Length * Math.Pow(groupMeans[c] - mean, 2)).Sum();
+            var within = groups.Select((g, c) => g.Sum(v => Math.Pow(v - groupMeans[c], 2))).Sum();
             var (dfBetween, dfWithin) = (groups.Length - 1, n - groups.Length);
             f[j] = between / dfBetween / (within / dfWithin);
             p[j] = double.IsFinite(f[j]) ? UpperTail(f[j], dfBetween, dfWithin) : 0;
@@ -66,6 +81,8 @@ public static class UnivariateScores
         var digammaLabel = 0.0;
         var digammaM = 0.0;
         var used = 0;
+        var ordered = (double[])x.Clone();
+        Array.Sort(ordered);
         foreach (var label in Classes)
         {
             var members = Enumerable.Range(0, n).Where(i => labels[i] == label).ToArray();
@@ -75,11 +92,12 @@ public static class UnivariateScores
             }
 
             var k = Math.Min(neighbours, members.Length - 1);
+            var classValues = members.Select(i => x[i]).ToArray();
+            Array.Sort(classValues);
             foreach (var i in members)
             {
-                var radius = members.Where(m => m != i).Select(m => Math.Abs(x[m] - x[i])).Order().ElementAt(k - 1);
-                radius = Math.BitDecrement(radius);
-                var m = x.Count(v => Math.Abs(v - x[i]) <= radius);
+                var radius = Math.BitDecrement(KthDistance(classValues, x[i], k));
+                var m = CountWithin(ordered, x[i], radius);
                 digammaK += MathNet.Numerics.SpecialFunctions.DiGamma(k);
                 digammaLabel += MathNet.Numerics.SpecialFunctions.DiGamma(members.Length);
                 digammaM += MathNet.Numerics.SpecialFunctions.DiGamma(m);
@@ -89,6 +107,48 @@ public static class UnivariateScores
 
         var mi = MathNet.Numerics.SpecialFunctions.DiGamma(used) + (digammaK - digammaLabel - digammaM) / used;
         return Math.Max(0, mi);
+    }
+
+    /// <summary>
+    /// The <paramref name="k"/>-th smallest |v − centre| over the ascending <paramref name="sorted"/> values but one copy
+    /// of <paramref name="centre"/>: the nearest values lie next to it, and |v − centre| grows (in floating point too)
+    /// moving away from it on either side, so the k nearest are merged from both sides outward.
+    /// </summary>
+    private static double KthDistance(double[] sorted, double centre, int k)
+    {
+        var at = Array.BinarySearch(sorted, centre);
+        var (left, right, distance) = (at - 1, at + 1, 0.0);
+        for (var taken = 0; taken < k; taken++)
+        {
+            var toLeft = left >= 0 ? Math.Abs(sorted[left] - centre) : double.PositiveInfinity;
+            var toRight = right < sorted.Length ? Math.Abs(sorted[right] - centre) : double.PositiveInfinity;
+            (distance, left, right) = toLeft <= toRight ? (toLeft, left - 1, right) : (toRight, left, right + 1);
+        }
+
+        return distance;
+    }
+
+    /// <summary>How many of the ascending <paramref name="sorted"/> values (which hold <paramref name="centre"/>) lie within <paramref name="radius"/> of it: one run around it.</summary>
+    private static int CountWithin(double[] sorted, double centre, double radius)
+    {
+        var at = Array.BinarySearch(sorted, centre);
+        if (!(Math.Abs(sorted[at] - centre) <= radius))
+        {
+            return 0;
+        }
+
+        var (low, high) = (at, at);
+        while (low > 0 && Math.Abs(sorted[low - 1] - centre) <= radius)
+        {
+            low--;
+        }
+
+        while (high < sorted.Length - 1 && Math.Abs(sorted[high + 1] - centre) <= radius)
+        {
+            high++;
+        }
+
+        return high - low + 1;
     }
 
     /// <summary>

@@ -69,6 +69,42 @@ public sealed class ClassificationTree
     }
 
     /// <summary>
+    /// The weighted Gini impurity removed by the splits on each of <paramref name="featureCount"/> features: the sum over
+    /// the nodes splitting on it of W·G − W_L·G_L − W_R·G_R, with W a node's weight and G = 2pq its Gini impurity (p, q
+    /// the weighted shares of malignant and benign rows, from its leaves). Breiman's mean decrease in impurity before
+    /// normalisation; divided by the root's weight it is scikit-learn's <c>compute_feature_importances(normalize=False)</c>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A node splits on a feature ≥ <paramref name="featureCount"/>.</exception>
+    public double[] ImpurityDecrease(int featureCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(featureCount, _splitFeatures.Length == 0 ? 0 : _splitFeatures.Max() + 1);
+        var decrease = new double[featureCount];
+        if (_splitFeatures.Length > 0)
+        {
+            Weighed(0, decrease);
+        }
+
+        return decrease;
+    }
+
+    /// <summary>The weight and malignant weight under <paramref name="child"/>, adding each node's impurity decrease on the way.</summary>
+    private (double Total, double Malignant) Weighed(int child, double[] decrease)
+    {
+        if (child < 0)
+        {
+            return (LeafWeights[~child], LeafWeights[~child] * _leafValues[~child]);
+        }
+
+        var (left, right) = (Weighed(_left[child], decrease), Weighed(_right[child], decrease));
+        var node = (Total: left.Total + right.Total, Malignant: left.Malignant + right.Malignant);
+        decrease[_splitFeatures[child]] += Impurity(node) - Impurity(left) - Impurity(right);
+        return node;
+    }
+
+    /// <summary>W·G = 2·P·(W − P)/W of a node of weight W, P of it malignant.</summary>
+    private static double Impurity((double Total, double Malignant) node) => 2 * node.Malignant * (node.Total - node.Malignant) / node.Total;
+
+    /// <summary>
     /// A tree read back from its nodes (a model file's), as <see cref="SplitFeatures"/>, <see cref="Thresholds"/>,
     /// <see cref="LeftChild"/>, <see cref="RightChild"/>, <see cref="NodeWeights"/>, <see cref="LeafValues"/> and
     /// <see cref="LeafWeights"/> give them.

@@ -132,6 +132,26 @@ public sealed class StructureTests : IDisposable
     }
 
     [Fact]
+    public void Vif_of_every_column_at_once_equals_each_column_regressed_on_the_others()
+    {
+        var x = Matrix<double>.Build.Dense(Wdbc.RowCount, 30, (r, f) => Wdbc[r, f]);
+        var random = new Random(5);
+        var x1 = Enumerable.Range(0, 200).Select(_ => random.NextDouble()).ToArray();
+        var x2 = x1.Select(v => v + random.NextDouble()).ToArray();
+        var exact = Matrix<double>.Build.Dense(200, 3, (i, j) => j == 0 ? x1[i] : j == 1 ? x2[i] : x1[i] + 2 * x2[i]);
+
+        var all = VarianceInflation.All(x);
+
+        Assert.True(all.Max() > 1000);
+        for (var f = 0; f < 30; f++)
+        {
+            Assert.Equal(1, all[f] / VarianceInflation.Of(x, f), 9);
+        }
+
+        Assert.All(VarianceInflation.All(exact), v => Assert.True(double.IsPositiveInfinity(v)));
+    }
+
+    [Fact]
     public void Vif_equals_the_diagonal_of_the_inverse_correlation_matrix()
     {
         var vif = VarianceInflation.Of(Wdbc).Features.ToDictionary(v => v.Feature, v => v.Vif);

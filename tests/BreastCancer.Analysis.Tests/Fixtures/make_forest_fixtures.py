@@ -6,9 +6,10 @@ It writes forest.json beside this script: the rows of data/wdbc.csv as read (the
 to score), then
 - one tree, DecisionTreeClassifier(max_leaf_nodes=32, min_samples_leaf=2) grown on every training row with every
   feature at each split (no sampling: the tree is determined but for ties between features giving the same partition):
-  its number of leaves and its probability of malignancy on the training and the scored rows;
+  its number of leaves, its probability of malignancy on the training and the scored rows, and its impurity
+  importances (feature_importances_);
 - one forest, RandomForestClassifier(n_estimators=1000, max_leaf_nodes=32, min_samples_leaf=2, max_features=0.3,
-  random_state=1): its probability of malignancy on the scored rows.
+  random_state=1): its probability of malignancy on the scored rows and its impurity importances.
 """
 import csv
 import json
@@ -38,4 +39,6 @@ with open(os.path.join(here, "forest.json"), "w") as f:
                "x_score": x[score].tolist(), "y_score": y[score].tolist(),
                "tree_leaves": int(tree.get_n_leaves()),
                "tree_train": tree.predict_proba(x[train])[:, 1].tolist(), "tree_score": tree.predict_proba(x[score])[:, 1].tolist(),
-               "forest_score": forest.predict_proba(x[score])[:, 1].tolist()}, f)
+               "tree_importances": tree.feature_importances_.tolist(),
+               "forest_score": forest.predict_proba(x[score])[:, 1].tolist(),
+               "forest_importances": forest.feature_importances_.tolist()}, f)
