@@ -3,21 +3,22 @@ namespace BreastCancer.Analysis.Modeling;
 /// <summary>
 /// The RBF kernel matrix Kᵢⱼ = exp(−γ‖xᵢ − xⱼ‖²) of a set of rows, computed a row at a time when the solver first asks
 /// for it and kept. SMO reads only the rows of the pairs it optimises (about a quarter of them on the study's folds),
-/// so most of the n² kernel values are never computed. Each value is computed once, as K(x_max(i,j), x_min(i,j)), and
-/// read from the other row when that row was computed first, so every entry is the value a whole matrix would hold.
+/// so most of the n² kernel values are never computed. The distances come from <see cref="PairwiseDistances"/>, which
+/// fits on the same rows share (<see cref="DistanceCache"/>); each value is exp((−γ · d) · d) of its distance d, read
+/// from the other row when that row was computed first, so every entry is the value a whole matrix would hold.
 /// </summary>
 internal sealed class KernelRows
 {
-    private readonly IReadOnlyList<double[]> _rows;
+    private readonly PairwiseDistances _distances;
     private readonly double _gamma;
     private readonly double[]?[] _computed;
 
-    /// <summary>The kernel matrix of <paramref name="rows"/> with width <paramref name="gamma"/>, no row computed yet.</summary>
-    public KernelRows(IReadOnlyList<double[]> rows, double gamma)
+    /// <summary>The kernel matrix of the rows of <paramref name="distances"/> with width <paramref name="gamma"/>, no row computed yet.</summary>
+    public KernelRows(PairwiseDistances distances, double gamma)
     {
-        _rows = rows;
+        _distances = distances;
         _gamma = gamma;
-        _computed = new double[rows.Count][];
+        _computed = new double[distances.Count][];
     }
 
     /// <summary>The number of rows n.</summary>
@@ -34,12 +35,13 @@ internal sealed class KernelRows
             return computed;
         }
 
+        var distances = _distances.Row(i);
         var row = new double[Count];
         for (var t = 0; t < row.Length; t++)
         {
             row[t] = t == i ? Diagonal
                 : _computed[t] is { } other ? other[i]
-                : KernelSvm.Rbf(_rows[Math.Max(i, t)], _rows[Math.Min(i, t)], _gamma);
+                : Math.Exp(-_gamma * distances[t] * distances[t]);
         }
 
         return _computed[i] = row;
