@@ -14,10 +14,9 @@ regression is LogisticRegression(C = 1/lambda2); L1 is liblinear, C = 1/lambda1,
 unpenalised, as ours); ML.NET's default LogisticRegression() of notebooks 01 and 04 (lambda1 = lambda2 = 1) is saga
 elastic net, C = 1/2, l1_ratio 1/2; the linear SVM (Pegasos, lambda 0.001) is LinearSVC(C = 1/(lambda n), n = 410);
 the RBF SVM SVC(C, gamma); the forest RandomForestClassifier(100 trees, max_leaf_nodes 32, min_samples_leaf 2,
-max_features 0.18, as ours grows it; notebooks 01 and 04's ML.NET FastForest as max_features 0.3, drawn per split where
-FastForest draws per tree, Platt-calibrated as ours); FastTree GradientBoostingClassifier(100 stages,
+max_features 0.18, as ours grows it; 0.34 for WBCO's 9 features in notebook 01, the same square-root rule); FastTree GradientBoostingClassifier(100 stages,
 max_leaf_nodes 8, learning rate 0.1); LightGBM HistGradientBoostingClassifier(the same, no early stopping). The models
-ours Platt-calibrates (SVMs, 01 and 04's FastForest) go through PlattCalibrated: CalibratedClassifierCV(method='sigmoid', cv=5,
+ours Platt-calibrates (the SVMs) go through PlattCalibrated: CalibratedClassifierCV(method='sigmoid', cv=5,
 ensemble=False) written out (cross_val_predict, scikit-learn's sigmoid fit, refit) so that it keeps, as ours does, the
 out-of-fold probabilities the threshold search reuses. StandardScaler divides by the population SD, ours by the sample
 SD. Folds run in parallel (joblib, n_jobs=-1) as ours; searches are GridSearchCV(n_jobs=-1) on the notebooks' folds.
@@ -26,7 +25,7 @@ Mirrored, per notebook (and not mirrored):
 - 01-data: both files read and validated cell by cell (layout from the header or UCI's header-less layouts); the
   damaged copy written to a temporary file and refused; missing values; the imputation comparison (drop, median, mean,
   most frequent, 5-NN; 5 x 10-fold CV grouped by patient); duplicates; the grouping leak for logistic regression and
-  the calibrated forest (grouped and ungrouped 5 x 10-fold CV); the consistency checks; class counts; both held-out
+  the forest (grouped and ungrouped 5 x 10-fold CV); the consistency checks; class counts; both held-out
   splits. Not: the class-balance chart.
 - 02-eda: class descriptions, Cohen's d with intervals, Welch and Mann-Whitney tests with Benjamini-Hochberg, PCA.
   Not: histograms, box plots, scatter matrix, PCA charts.
@@ -35,7 +34,7 @@ Mirrored, per notebook (and not mirrored):
 - 04-features: the eight selectors on the training rows (RFECV is scikit-learn's, which scores each step with the
   model it ranks with where ours refits it); the L1 path; stability over the notebook's 20 bootstrap resamples; score
   by number of features (10 x 30 folds); the selection leak on WDBC and on the 455 x 1000 noise control; Street et
-  al.'s three features (logistic regression, calibrated forest); engineered features; the three feature sets. Not:
+  al.'s three features (logistic regression, forest); engineered features; the three feature sets. Not:
   the charts.
 - 05-models: the eight models on the 30 folds with the 98 %-sensitivity threshold chosen in each training fold (from
   the calibrator's out-of-fold probabilities, or cross_val_predict on the notebook's 5 inner folds); paired corrected
@@ -788,11 +787,11 @@ def notebook_01_data(data_dir):
     conflicting = [i for i, rows in repeated.items() if 0 < wbco.y[rows].sum() < len(rows)]
     duplicates = {"copies": sum(len(g) - 1 for g in copies), "repeating": sum(len(r) - 1 for r in repeated.values()), "ids": len(repeated), "conflicting": len(conflicting)}
 
-    # The grouping leak, for logistic regression and the calibrated forest.
+    # The grouping leak, for logistic regression and the forest.
     ungrouped = study_folds(wbco.y, None, 10, SEED, repeats=5)
     shared = sum(sum(1 for r in test if wbco.ids[r] in {wbco.ids[t] for t in train}) for train, test in ungrouped) / sum(len(test) for _, test in ungrouped)
     leaks = {}
-    for name, classifier in [("logistic regression", elastic_net()), ("random forest", PlattCalibrated(forest(trees=100, feature_fraction=0.3)))]:
+    for name, classifier in [("logistic regression", elastic_net()), ("random forest", forest(trees=100, feature_fraction=0.34))]:
         pipeline = make_pipeline(SimpleImputer(strategy="median"), StandardScaler(), classifier)
         grouped_cv, ungrouped_cv = cross_validate(name, pipeline, wbco.x, wbco.y, folds), cross_validate(name, pipeline, wbco.x, wbco.y, ungrouped)
         leaks[name] = (ungrouped_cv.summary("accuracy")[0] - grouped_cv.summary("accuracy")[0], ungrouped_cv.summary("roc_auc")[0] - grouped_cv.summary("roc_auc")[0])
@@ -908,7 +907,7 @@ def notebook_04_features(data_dir):
         return [VarianceThreshold(0), SelectKBest(f_classif, k=5), SelectKBest(partial(mutual_info_classif, n_neighbors=3, random_state=0), k=5),
                 CorrelationFilter(0.2), VifElimination(10), SelectFromModel(make_pipeline(StandardScaler(), lasso(30)), threshold=1e-12,
                                                                            importance_getter="named_steps.logisticregression.coef_"),
-                SelectFromModel(forest(trees=100, leaves=20, feature_fraction=0.7, min_leaf=10, seed=0), max_features=5, threshold=-np.inf),
+                SelectFromModel(forest(trees=100, seed=0), max_features=5, threshold=-np.inf),
                 RFECV(make_pipeline(StandardScaler(), elastic_net()), step=1, min_features_to_select=1, cv=StratifiedKFold(5), scoring="roc_auc",
                       importance_getter="named_steps.logisticregression.coef_", n_jobs=N_JOBS)]
 
@@ -938,7 +937,7 @@ def notebook_04_features(data_dir):
     noise_leak = leak(noise, noise_labels, 10, study_folds(noise_labels, None, 10, SEED, repeats=3))
 
     street_lr = cross_validate("Street, LR", make_pipeline(Columns(street), StandardScaler(), logistic), x, y, folds)
-    street_rf = cross_validate("Street, forest", make_pipeline(Columns(street), StandardScaler(), PlattCalibrated(forest(trees=100, feature_fraction=0.3))), x, y, folds)
+    street_rf = cross_validate("Street, forest", make_pipeline(Columns(street), StandardScaler(), forest(trees=100)), x, y, folds)
 
     plain = cross_validate("all 30", make_pipeline(StandardScaler(), logistic), x, y, folds)
     engineered = cross_validate("engineered", make_pipeline(EngineeredFeatures(), StandardScaler(), logistic), x, y, folds)
