@@ -81,14 +81,15 @@ public sealed class WorkbookNotebooksTests(ExecutedWorkbook workbook)
     }
 
     [Fact]
-    public void The_explanations_notebook_export_shows_each_kind_of_SHAP_in_log_odds_adding_up_to_the_models_probability_the_agreement_and_the_patients()
+    public void The_explanations_notebook_export_shows_each_kind_of_SHAP_in_its_output_space_adding_up_to_the_models_probability_the_agreement_and_the_patients()
     {
         var html = File.ReadAllText(Path.Combine(workbook.OutDirectory, "07-explanations.html"));
 
         Assert.Contains("<td>linear SHAP (exact, independent features)</td><td>log-odds of malignancy</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td>TreeSHAP (exact, path-dependent)</td><td>log-odds of malignancy</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>TreeSHAP (exact, path-dependent)</td><td>probability of malignancy</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td>Kernel SHAP (interventional, 50-row background, at most 2&#183;M + 2048 coalitions, seed 1)</td><td>log-odds of malignancy</td>", html, StringComparison.Ordinal);
-        Assert.Contains("<td>TreeSHAP (exact, interventional)</td><td>log-odds of malignancy</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>TreeSHAP (exact, interventional)</td><td>probability of malignancy</td>", html, StringComparison.Ordinal);
         var gaps = Regex.Matches(html, @"(?:tumours:|gap:|forest|boosting) ([0-9.]+E[-+][0-9]+)").Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToArray();
         Assert.Equal(6, gaps.Length);
         Assert.All(gaps, gap => Assert.True(gap < 1e-6, $"an explanation misses its model's probability by {gap}"));
