@@ -30,6 +30,11 @@ public sealed record ModelSnapshot(SavedModel Model, IReadOnlyList<double[]> Tra
     /// <summary>The feature names in the card's order.</summary>
     public IReadOnlyList<string> FeatureNames { get; } = [.. Model.Card.Features.Select(f => f.Name)];
 
-    /// <summary>The exact SHAP explainer of the model against its training rows, prepared once; null when the model allows no exact explanation.</summary>
-    public ExactShapExplainer? Explainer { get; } = ExactShapExplainer.For(Model.Pipeline, TrainingRows, [.. Model.Card.Features.Select(f => f.Name)]);
+    /// <summary>
+    /// The exact SHAP explainer of the model against its training rows, prepared once; null when the model allows no
+    /// exact explanation in log-odds, the units the page and the API show contributions in (a random forest's exact
+    /// values are in probability, so its predictions go without them rather than under the wrong units).
+    /// </summary>
+    public ExactShapExplainer? Explainer { get; } =
+        ExactShapExplainer.For(Model.Pipeline, TrainingRows, [.. Model.Card.Features.Select(f => f.Name)]) is { OutputSpace: ShapOutputSpace.LogOdds } explainer ? explainer : null;
 }

@@ -43,11 +43,7 @@ public sealed class Predictor(IOptions<PredictionOptions> options, PredictionSto
         var probabilities = new double[rows.Length];
         snapshot.Scorer.Probabilities(rows, probabilities);
         var decisions = snapshot.Model.Decide(probabilities);
-        var explained = snapshot.Explainer?.Explain(rows);
-
-        // The page and the API show contributions in log-odds; a random forest's exact values are in probability, so a
-        // forest's predictions go without them rather than under the wrong units.
-        var shap = explained?.OutputSpace == ShapOutputSpace.LogOdds ? explained : null;
+        var shap = snapshot.Explainer?.Explain(rows);
         return [.. rows.Select((row, r) => new PatientPrediction(
             Guid.CreateVersion7(now),
             probabilities[r],

@@ -56,9 +56,12 @@ public sealed class ExactShapExplainer
         return TreeModel.Of(model.Classifier, inputs) is { } trees ? new ExactShapExplainer(model, sources, featureNames, null, [], trees) : null;
     }
 
+    /// <summary>What <see cref="Explain"/>'s values are in: log-odds of malignancy, or probability for the random forest (<see cref="TreeModel"/>).</summary>
+    public ShapOutputSpace OutputSpace => _linear is not null ? ShapOutputSpace.LogOdds : _trees!.OutputSpace;
+
     /// <summary>
-    /// The explanation of <paramref name="rows"/> (in the data's units) over the data's features, in log-odds of
-    /// malignancy, or in probability for the random forest (<see cref="TreeModel"/>).
+    /// The explanation of <paramref name="rows"/> (in the data's units) over the data's features, in
+    /// <see cref="OutputSpace"/>.
     /// </summary>
     /// <exception cref="ArgumentException">A row does not have one value per feature name.</exception>
     public ShapExplanation Explain(IReadOnlyList<double[]> rows)
