@@ -40,23 +40,58 @@ public sealed class SimpleImputer(ImputationStatistic statistic) : IFeatureStep
         ArgumentNullException.ThrowIfNull(trainingRows);
         var features = trainingRows[0].Length;
         var fill = new double[features];
+        var column = new double[trainingRows.Count];
         for (var f = 0; f < features; f++)
         {
-            var observed = trainingRows.Select(r => r[f]).Where(v => !double.IsNaN(v)).ToArray();
-            if (observed.Length == 0)
+            var observed = 0;
+            foreach (var row in trainingRows)
+            {
+                if (!double.IsNaN(row[f]))
+                {
+                    column[observed++] = row[f];
+                }
+            }
+
+            if (observed == 0)
             {
                 throw new InvalidOperationException($"feature {f} has no observed value in the training rows: it cannot be imputed");
             }
 
+            var values = column.AsSpan(0, observed);
             fill[f] = Statistic switch
             {
-                ImputationStatistic.Median => observed.Median(),
-                ImputationStatistic.Mean => observed.Mean(),
-                _ => observed.GroupBy(v => v).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key,
+                ImputationStatistic.Median => ArrayStatistics.MedianInplace(values.ToArray()),
+                ImputationStatistic.Mean => ArrayStatistics.Mean(values.ToArray()),
+                _ => MostFrequent(values),
             };
         }
 
         return new FittedImputer(Name, fill);
+    }
+
+    /// <summary>The most frequent of <paramref name="values"/>, the smallest on a tie.</summary>
+    private static double MostFrequent(ReadOnlySpan<double> values)
+    {
+        var sorted = values.ToArray();
+        Array.Sort(sorted);
+        var (best, bestCount) = (sorted[0], 0);
+        for (var start = 0; start < sorted.Length;)
+        {
+            var end = start;
+            while (end < sorted.Length && sorted[end] == sorted[start])
+            {
+                end++;
+            }
+
+            if (end - start > bestCount)
+            {
+                (best, bestCount) = (sorted[start], end - start);
+            }
+
+            start = end;
+        }
+
+        return best;
     }
 
     /// <summary>The fill value of each feature, learned from the training rows.</summary>
@@ -65,7 +100,25 @@ public sealed class SimpleImputer(ImputationStatistic statistic) : IFeatureStep
     public sealed record FittedImputer(string Method, IReadOnlyList<double> Fill) : IFittedFeatureStep
     {
         /// <inheritdoc />
-        public double[][] Transform(IReadOnlyList<double[]> rows) =>
-            [.. rows.Select(r => r.Select((v, f) => double.IsNaN(v) ? Fill[f] : v).ToArray())];
+        public double[][] Transform(IReadOnlyList<double[]> rows)
+        {
+            ArgumentNullException.ThrowIfNull(rows);
+            var transformed = new double[rows.Count][];
+            for (var r = 0; r < transformed.Length; r++)
+            {
+                var row = (double[])rows[r].Clone();
+                for (var f = 0; f < row.Length; f++)
+                {
+                    if (double.IsNaN(row[f]))
+                    {
+                        row[f] = Fill[f];
+                    }
+                }
+
+                transformed[r] = row;
+            }
+
+            return transformed;
+        }
     }
 }

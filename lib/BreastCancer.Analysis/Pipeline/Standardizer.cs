@@ -18,16 +18,20 @@ public sealed class Standardizer : IFeatureStep
         var features = trainingRows[0].Length;
         var means = new double[features];
         var scales = new double[features];
+        var column = new double[trainingRows.Count];
         for (var f = 0; f < features; f++)
         {
-            var column = trainingRows.Select(r => r[f]).ToArray();
-            if (column.Any(double.IsNaN))
+            for (var r = 0; r < column.Length; r++)
             {
-                throw new InvalidOperationException($"feature {f} has missing values: impute before standardising");
+                column[r] = trainingRows[r][f];
+                if (double.IsNaN(column[r]))
+                {
+                    throw new InvalidOperationException($"feature {f} has missing values: impute before standardising");
+                }
             }
 
-            means[f] = column.Mean();
-            var sd = column.StandardDeviation();
+            means[f] = ArrayStatistics.Mean(column);
+            var sd = ArrayStatistics.StandardDeviation(column);
             scales[f] = sd > 0 ? sd : 1;
         }
 
@@ -40,7 +44,22 @@ public sealed class Standardizer : IFeatureStep
     public sealed record FittedStandardizer(IReadOnlyList<double> Means, IReadOnlyList<double> Scales) : IFittedFeatureStep
     {
         /// <inheritdoc />
-        public double[][] Transform(IReadOnlyList<double[]> rows) =>
-            [.. rows.Select(r => r.Select((v, f) => (v - Means[f]) / Scales[f]).ToArray())];
+        public double[][] Transform(IReadOnlyList<double[]> rows)
+        {
+            ArgumentNullException.ThrowIfNull(rows);
+            var transformed = new double[rows.Count][];
+            for (var r = 0; r < transformed.Length; r++)
+            {
+                var (row, scaled) = (rows[r], new double[rows[r].Length]);
+                for (var f = 0; f < scaled.Length; f++)
+                {
+                    scaled[f] = (row[f] - Means[f]) / Scales[f];
+                }
+
+                transformed[r] = scaled;
+            }
+
+            return transformed;
+        }
     }
 }

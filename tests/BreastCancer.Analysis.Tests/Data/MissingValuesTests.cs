@@ -55,6 +55,16 @@ public sealed class MissingValuesTests : IDisposable
     }
 
     [Fact]
+    public void The_most_frequent_value_is_the_smallest_of_those_tied_for_most()
+    {
+        double[][] training = [[5], [1], [double.NaN], [5], [3], [1], [double.NaN], [double.NaN]];
+
+        var fitted = new SimpleImputer(ImputationStatistic.MostFrequent).Fit(training, new bool[training.Length]);
+
+        Assert.Equal(1.0, fitted.Transform([[double.NaN]])[0][0]);
+    }
+
+    [Fact]
     public void An_imputer_never_learns_from_the_rows_it_is_applied_to()
     {
         double[][] training = [[1], [2], [3]];
