@@ -1,4 +1,3 @@
-using BreastCancer.Analysis.Explanation;
 using Microsoft.ML;
 using Microsoft.ML.Trainers.FastTree;
 

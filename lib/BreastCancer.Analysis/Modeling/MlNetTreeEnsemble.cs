@@ -1,6 +1,6 @@
 using Microsoft.ML.Trainers.FastTree;
 
-namespace BreastCancer.Analysis.Explanation;
+namespace BreastCancer.Analysis.Modeling;
 
 /// <summary>
 /// Reads the trees of an ML.NET tree model (FastTree, FastForest, LightGBM: <c>TrainedTreeEnsemble</c>, with its

@@ -1,4 +1,4 @@
-namespace BreastCancer.Analysis.Explanation;
+namespace BreastCancer.Analysis.Modeling;
 
 /// <summary>
 /// A weighted sum of regression trees, f(x) = <see cref="Bias"/> + Σₜ wₜ·treeₜ(x), as ML.NET's tree ensembles score
