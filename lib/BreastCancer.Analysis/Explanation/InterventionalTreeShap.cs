@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using BreastCancer.Analysis.Modeling;
 
 namespace BreastCancer.Analysis.Explanation;
 

@@ -1,3 +1,5 @@
+using BreastCancer.Analysis.Modeling;
+
 namespace BreastCancer.Analysis.Explanation;
 
 /// <summary>

@@ -11,7 +11,7 @@ namespace BreastCancer.Analysis.Modeling;
 /// number of cores. <see cref="RandomForest"/> is the classifier that grows it inside a pipeline; its form is a
 /// <see cref="ForestForm"/>.
 /// </summary>
-public sealed class BreimanForest : IFittedClassifier
+public sealed class BreimanForest : IStagedFittedClassifier
 {
     private readonly ClassificationTree[] _trees;
 
@@ -95,11 +95,28 @@ public sealed class BreimanForest : IFittedClassifier
             : null;
     }
 
+    /// <summary>The number of trees: a forest's stages.</summary>
+    public int Stages => _trees.Length;
+
     /// <summary>The probability of malignancy of each row, 0–1: the mean of the trees' leaf values.</summary>
     /// <exception cref="ArgumentException">A row is narrower than the rows the forest was grown on.</exception>
-    public double[] PredictProbability(IReadOnlyList<double[]> rows)
+    public double[] PredictProbability(IReadOnlyList<double[]> rows) => PredictProbability(rows, _trees.Length);
+
+    /// <summary>
+    /// The probability of malignancy of each row, 0–1, from the first <paramref name="stages"/> trees: the mean of
+    /// their leaf values, summed in the same order, so bit for bit the forest of <paramref name="stages"/> trees grown
+    /// with the same seed (its trees' seeds are the first drawn from the fit's seed).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="stages"/> is below 1 or above the number of trees.</exception>
+    /// <exception cref="ArgumentException">A row is narrower than the rows the forest was grown on.</exception>
+    public double[] PredictProbability(IReadOnlyList<double[]> rows, int stages)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        if (stages < 1 || stages > _trees.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(stages), stages, string.Create(CultureInfo.InvariantCulture, $"the forest has {_trees.Length} trees: predict with 1 to {_trees.Length} of them"));
+        }
+
         var probabilities = new double[rows.Count];
         for (var r = 0; r < rows.Count; r++)
         {
@@ -110,12 +127,12 @@ public sealed class BreimanForest : IFittedClassifier
             }
 
             var sum = 0.0;
-            foreach (var tree in _trees)
+            for (var t = 0; t < stages; t++)
             {
-                sum += tree.Predict(row);
+                sum += _trees[t].Predict(row);
             }
 
-            probabilities[r] = sum / _trees.Length;
+            probabilities[r] = sum / stages;
         }
 
         return probabilities;

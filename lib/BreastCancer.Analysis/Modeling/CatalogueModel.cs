@@ -14,14 +14,21 @@ public sealed class CatalogueModel
 {
     private readonly Func<IReadOnlyDictionary<string, double>, IClassifier> _build;
 
-    /// <summary>A model of the family <paramref name="family"/> with the given hyperparameters and how to build its classifier from them.</summary>
-    public CatalogueModel(string family, IReadOnlyDictionary<string, double> hyperparameters, Func<IReadOnlyDictionary<string, double>, IClassifier> build)
+    /// <summary>
+    /// A model of the family <paramref name="family"/> with the given hyperparameters and how to build its classifier
+    /// from them; <paramref name="staged"/> names the hyperparameter that counts the fitted model's stages, if any (see <see cref="Staged"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="staged"/> is not one of the hyperparameters.</exception>
+    public CatalogueModel(string family, IReadOnlyDictionary<string, double> hyperparameters, Func<IReadOnlyDictionary<string, double>, IClassifier> build, string? staged = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(family);
         ArgumentNullException.ThrowIfNull(hyperparameters);
         Family = family;
         Hyperparameters = hyperparameters.ToImmutableSortedDictionary(StringComparer.Ordinal);
         _build = build ?? throw new ArgumentNullException(nameof(build));
+        Staged = staged is null || Hyperparameters.ContainsKey(staged)
+            ? staged
+            : throw new ArgumentException($"{family} has no hyperparameter '{staged}' to count its stages", nameof(staged));
     }
 
     /// <summary>The family's name, e.g. <c>RBF SVM</c>.</summary>
@@ -29,6 +36,13 @@ public sealed class CatalogueModel
 
     /// <summary>The hyperparameters by name, with their values.</summary>
     public IReadOnlyDictionary<string, double> Hyperparameters { get; }
+
+    /// <summary>
+    /// The hyperparameter that counts the fitted model's stages (a forest's or a boosted model's <c>trees</c>), or null:
+    /// the fitted classifier is then an <see cref="IStagedFittedClassifier"/> whose first n stages are the model fitted
+    /// with this hyperparameter at n and the same seed, so a search fits each setting once at its largest count.
+    /// </summary>
+    public string? Staged { get; }
 
     /// <summary>The family and its hyperparameters, e.g. <c>RBF SVM (C = 1, gamma = 0.03)</c>.</summary>
     public string Name => Hyperparameters.Count == 0
@@ -46,7 +60,7 @@ public sealed class CatalogueModel
 
         var changed = Hyperparameters.ToDictionary(StringComparer.Ordinal);
         changed[name] = value;
-        return new CatalogueModel(Family, changed, _build);
+        return new CatalogueModel(Family, changed, _build, Staged);
     }
 
     /// <summary>

@@ -9,9 +9,10 @@ namespace BreastCancer.Analysis.Modeling;
 /// An ML.NET model fitted by <see cref="MlNetClassifier"/>. <see cref="Model"/> reads a <c>Features</c> column (the
 /// rows as the pipeline's steps left them, in single precision) and adds ML.NET's <c>Score</c> and, for models fitted
 /// by log loss, <c>Probability</c>. The probability is that column when there is one, and the logistic of the score
-/// otherwise; the decision score is the raw <c>Score</c>.
+/// otherwise; the decision score is the raw <c>Score</c>. A boosted tree model's fit is the subclass
+/// <see cref="FittedMlNetBoosting"/>, which also scores from its first trees.
 /// </summary>
-public sealed class FittedMlNetClassifier : IFittedClassifier
+public class FittedMlNetClassifier : IFittedClassifier
 {
     private readonly MLContext _context;
 

@@ -17,7 +17,11 @@ namespace BreastCancer.Analysis.Modeling;
 /// </summary>
 /// <param name="name">The name shown in tables.</param>
 /// <param name="trainer">Builds the trainer for a context; it reads the <c>Features</c> and <c>Label</c> columns.</param>
-public sealed class MlNetClassifier(string name, Func<MLContext, IEstimator<ITransformer>> trainer) : IClassifier
+/// <param name="boostingIterations">
+/// The iterations asked of the trainer when it boosts trees by log loss without subsampling, so that a fit can score
+/// from its first trees (<see cref="FittedMlNetBoosting"/>); null for any other trainer.
+/// </param>
+public sealed class MlNetClassifier(string name, Func<MLContext, IEstimator<ITransformer>> trainer, int? boostingIterations = null) : IClassifier
 {
     /// <summary>
     /// L-BFGS logistic regression (ML.NET's <c>LbfgsLogisticRegression</c>) with penalties λ₁‖w‖₁ + λ₂/2‖w‖² on the
@@ -85,7 +89,7 @@ public sealed class MlNetClassifier(string name, Func<MLContext, IEstimator<ITra
                 NumberOfLeaves = leaves,
                 LearningRate = learningRate,
                 NumberOfThreads = TreeThreads,
-            })));
+            })), boostingIterations: trees);
 
     /// <summary>
     /// Gradient-boosted trees by log loss (ML.NET's LightGBM, Ke et al., NeurIPS 2017): <paramref name="trees"/> stages
@@ -102,7 +106,7 @@ public sealed class MlNetClassifier(string name, Func<MLContext, IEstimator<ITra
                 NumberOfThreads = 1,
                 Seed = 1,
                 Deterministic = true,
-            }));
+            }), boostingIterations: trees);
 
     /// <inheritdoc />
     public string Name { get; } = name;
@@ -156,6 +160,7 @@ public sealed class MlNetClassifier(string name, Func<MLContext, IEstimator<ITra
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(labels);
         var context = new MLContext(seed);
-        return new FittedMlNetClassifier(context, trainer(context).Fit(MlNetRows.ToDataView(context, rows, labels)));
+        var model = trainer(context).Fit(MlNetRows.ToDataView(context, rows, labels));
+        return boostingIterations is { } iterations ? new FittedMlNetBoosting(context, model, rows.Count > 0 ? rows[0].Length : 0, iterations) : new FittedMlNetClassifier(context, model);
     }
 }

@@ -47,17 +47,17 @@ public static class ModelCatalogue
     /// </summary>
     public static CatalogueModel RandomForest { get; } =
         new("random forest", new Dictionary<string, double> { ["trees"] = 100, ["leaves"] = 32, ["min_leaf_rows"] = 2, ["feature_fraction"] = 0.18 },
-            h => new RandomForest(new ForestSettings((int)h["trees"], (int)h["leaves"], (int)h["min_leaf_rows"], h["feature_fraction"])));
+            h => new RandomForest(new ForestSettings((int)h["trees"], (int)h["leaves"], (int)h["min_leaf_rows"], h["feature_fraction"])), staged: "trees");
 
     /// <summary>Gradient boosting with FastTree: <c>trees</c> stages, <c>leaves</c> per tree, <c>learning_rate</c>.</summary>
     public static CatalogueModel FastTree { get; } =
         new("gradient boosting, FastTree", new Dictionary<string, double> { ["trees"] = 100, ["leaves"] = 8, ["learning_rate"] = 0.1 },
-            h => MlNetClassifier.FastTree((int)h["trees"], (int)h["leaves"], h["learning_rate"]));
+            h => MlNetClassifier.FastTree((int)h["trees"], (int)h["leaves"], h["learning_rate"]), staged: "trees");
 
     /// <summary>Gradient boosting with LightGBM: <c>trees</c> stages, <c>leaves</c> per tree, <c>learning_rate</c>.</summary>
     public static CatalogueModel LightGbm { get; } =
         new("gradient boosting, LightGBM", new Dictionary<string, double> { ["trees"] = 100, ["leaves"] = 8, ["learning_rate"] = 0.1 },
-            h => MlNetClassifier.LightGbm((int)h["trees"], (int)h["leaves"], h["learning_rate"]));
+            h => MlNetClassifier.LightGbm((int)h["trees"], (int)h["leaves"], h["learning_rate"]), staged: "trees");
 
     /// <summary>Every model of the catalogue, the baseline first.</summary>
     public static IReadOnlyList<CatalogueModel> All { get; } = [MajorityClass, LogisticRegressionL2, LogisticRegressionL1, LinearSvm, RbfSvm, RandomForest, FastTree, LightGbm];

@@ -9,9 +9,12 @@ namespace BreastCancer.Analysis.Tuning;
 /// <summary>
 /// Grid search and seeded random search over a catalogue model's hyperparameters, each setting scored by
 /// cross-validation on the given folds (scikit-learn's <c>GridSearchCV</c> and <c>RandomizedSearchCV</c>). Settings
-/// are evaluated in parallel on up to <c>workers</c> threads; every fit of fold j is seeded with <c>seed + j</c>
-/// whatever the setting, so results do not depend on the number of workers and settings are compared on equal terms.
-/// The best setting (highest mean score, or lowest for Brier score and log loss; the first listed of equals) is refitted
+/// are evaluated fold by fold in parallel on up to <c>workers</c> threads; every fit of fold j is seeded with
+/// <c>seed + j</c> whatever the setting, so results do not depend on the number of workers and settings are compared
+/// on equal terms. Settings of a staged model (<see cref="CatalogueModel.Staged"/>: a forest's or a boosted model's
+/// <c>trees</c>) that differ only in their number of stages share one fit per fold, at their largest number, and each
+/// is scored from the fit's first stages (<see cref="IStagedFittedClassifier"/>): the same scores as fitting each on
+/// its own, from fewer fits. The best setting (highest mean score, or lowest for Brier score and log loss; the first listed of equals) is refitted
 /// on all the rows.
 /// </summary>
 public static class HyperparameterSearch
@@ -57,22 +60,120 @@ public static class HyperparameterSearch
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(folds);
+        if (rows.Count != labels.Count)
+        {
+            throw new ArgumentException($"{rows.Count} rows for {labels.Count} labels", nameof(labels));
+        }
+
+        if (groups is not null && groups.Count != rows.Count)
+        {
+            throw new ArgumentException($"{groups.Count} groups for {rows.Count} rows: give one group (or null) per row", nameof(groups));
+        }
+
         var candidates = settings.Select(s => s.Aggregate(model, (m, p) => m.With(p.Name, p.Value))).ToList();
+        var shared = SharedFits(candidates);
+        var scores = candidates.Select(_ => new FoldScore[folds.Count]).ToArray();
+        var times = new long[candidates.Count];
+        var remaining = shared.Select(_ => folds.Count).ToArray();
         var fits = new SearchFit[candidates.Count];
         var done = 0;
         var clock = Stopwatch.StartNew();
-        Parallel.For(0, candidates.Count, new ParallelOptions { MaxDegreeOfParallelism = workers ?? Environment.ProcessorCount }, i =>
+        Parallel.For(0, shared.Count * folds.Count, new ParallelOptions { MaxDegreeOfParallelism = workers ?? Environment.ProcessorCount }, item =>
         {
+            var (g, j) = Math.DivRem(item, folds.Count);
             var fitClock = Stopwatch.StartNew();
-            var result = CrossValidation.Run(candidates[i].Pipeline(), rows, labels, folds, seed, workers: 1, groups: groups);
-            var summary = result.Summary(metric);
-            fits[i] = new SearchFit(candidates[i].Hyperparameters, result.Values(metric), summary.Mean, summary.Sd, fitClock.Elapsed);
-            progress?.Report(new SearchProgress(Interlocked.Increment(ref done), candidates.Count, fits[i]));
+            var scored = ScoreFold(shared[g], candidates, rows, labels, folds[j], seed + j, groups);
+            var ticks = fitClock.Elapsed.Ticks;
+            foreach (var (member, score) in shared[g].Members.Zip(scored))
+            {
+                scores[member][j] = score;
+                Interlocked.Add(ref times[member], ticks);
+            }
+
+            if (Interlocked.Decrement(ref remaining[g]) > 0)
+            {
+                return;
+            }
+
+            foreach (var member in shared[g].Members)
+            {
+                var result = new CrossValidationResult(candidates[member].Pipeline().Name, scores[member]);
+                var summary = result.Summary(metric);
+                fits[member] = new SearchFit(candidates[member].Hyperparameters, result.Values(metric), summary.Mean, summary.Sd, TimeSpan.FromTicks(Interlocked.Read(ref times[member])));
+                progress?.Report(new SearchProgress(Interlocked.Increment(ref done), candidates.Count, fits[member]));
+            }
         });
         var sign = metric.HigherIsBetter() ? 1 : -1;
         var best = Enumerable.Range(0, fits.Length).MaxBy(i => (sign * fits[i].Mean, -i));
         return new SearchResult(model.Family, metric, fits, best, candidates[best], candidates[best].Pipeline().Fit(rows, labels, seed, groups), clock.Elapsed);
     }
+
+    /// <summary>
+    /// The candidates grouped by the fit they share: those that differ only in the model's staged hyperparameter
+    /// (<see cref="CatalogueModel.Staged"/>) share one fit at their largest count, every other candidate has its own.
+    /// Groups in the order of their first candidate.
+    /// </summary>
+    private static List<SharedFit> SharedFits(List<CatalogueModel> candidates)
+    {
+        var shared = new List<SharedFit>();
+        var byRest = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var staged = candidates[i].Staged;
+            if (staged is null)
+            {
+                shared.Add(new SharedFit(i, [i]));
+                continue;
+            }
+
+            var rest = string.Join(";", candidates[i].Hyperparameters.Where(h => h.Key != staged).Select(h => FormattableString.Invariant($"{h.Key}={h.Value:R}")));
+            if (byRest.TryGetValue(rest, out var g))
+            {
+                var largest = candidates[shared[g].Largest].Hyperparameters[staged] >= candidates[i].Hyperparameters[staged] ? shared[g].Largest : i;
+                shared[g] = new SharedFit(largest, [.. shared[g].Members, i]);
+            }
+            else
+            {
+                byRest[rest] = shared.Count;
+                shared.Add(new SharedFit(i, [i]));
+            }
+        }
+
+        return shared;
+    }
+
+    /// <summary>
+    /// Fits the group's largest candidate on the fold's training rows with <paramref name="seed"/>, as
+    /// <see cref="CrossValidation"/> fits a fold, and scores the fold's test rows for each member: a candidate alone by
+    /// the fitted pipeline, a member of a staged group by the fitted model's first stages, as many as it asks for.
+    /// </summary>
+    private static FoldScore[] ScoreFold(SharedFit group, List<CatalogueModel> candidates, IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, Fold fold, int seed,
+        IReadOnlyList<string?>? groups)
+    {
+        var clock = Stopwatch.StartNew();
+        var trainRows = fold.Train.Select(r => rows[r]).ToArray();
+        var trainLabels = fold.Train.Select(r => labels[r]).ToArray();
+        string?[]? trainGroups = groups is null ? null : [.. fold.Train.Select(r => groups[r])];
+        var testLabels = fold.Test.Select(r => labels[r]).ToArray();
+        var largest = candidates[group.Largest];
+        var fitted = largest.Pipeline().Fit(trainRows, trainLabels, seed, trainGroups);
+        var test = fitted.Transform([.. fold.Test.Select(r => rows[r])]);
+        return [.. group.Members.Select(member =>
+        {
+            var probabilities = group.Members.Count == 1
+                ? fitted.Classifier.PredictProbability(test)
+                : Staged(fitted.Classifier, largest).PredictProbability(test, (int)candidates[member].Hyperparameters[largest.Staged!]);
+            return new FoldScore(fold.Repeat, fold.Index, fold.Train.Count, fold.Test, testLabels, probabilities, ClassificationMetrics.Compute(testLabels, probabilities), null, clock.Elapsed);
+        })];
+    }
+
+    private static IStagedFittedClassifier Staged(IFittedClassifier fitted, CatalogueModel model) => fitted as IStagedFittedClassifier
+        ?? throw new InvalidOperationException($"{model.Family} counts its stages by '{model.Staged}', but its fitted classifier ({fitted.GetType().Name}) cannot score from its first stages");
+
+    /// <summary>Candidates scored from one fit per fold: that of <paramref name="Largest"/>, the member with the most stages.</summary>
+    /// <param name="Largest">The index of the candidate fitted.</param>
+    /// <param name="Members">The indices of the candidates scored from its fit, in the search's order.</param>
+    private sealed record SharedFit(int Largest, IReadOnlyList<int> Members);
 }
 
 /// <summary>One setting of a search and its cross-validated score.</summary>
@@ -80,10 +181,10 @@ public static class HyperparameterSearch
 /// <param name="FoldScores">The metric on each fold, in fold order.</param>
 /// <param name="Mean">The mean over folds.</param>
 /// <param name="Sd">The standard deviation over folds.</param>
-/// <param name="Elapsed">Wall time of the setting's cross-validation.</param>
+/// <param name="Elapsed">Time of the setting's cross-validation, its folds' times summed; settings scored from shared fits (a staged model's numbers of stages) each count the shared fits whole.</param>
 public sealed record SearchFit(IReadOnlyDictionary<string, double> Parameters, IReadOnlyList<double> FoldScores, double Mean, double Sd, TimeSpan Elapsed);
 
-/// <summary>How far a search has got: reported after every setting.</summary>
+/// <summary>How far a search has got: reported after every setting, once all its folds are scored.</summary>
 /// <param name="Completed">Settings scored so far.</param>
 /// <param name="Total">Settings in the search.</param>
 /// <param name="Latest">The setting just scored.</param>

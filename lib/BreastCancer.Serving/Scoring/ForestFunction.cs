@@ -5,7 +5,7 @@ namespace BreastCancer.Serving.Scoring;
 /// <summary>
 /// A <see cref="BreimanForest"/> one row at a time: each tree's nodes in flat arrays, the row routed through every tree
 /// by the forest's own rule (the value in single precision ≤ the threshold goes left), the leaf values summed in the
-/// order of the trees and divided by their number, as <see cref="BreimanForest.PredictProbability"/> does, so the
+/// order of the trees and divided by their number, as <see cref="BreimanForest.PredictProbability(IReadOnlyList{double[]})"/> does, so the
 /// probability is the same bit for bit. Immutable.
 /// </summary>
 /// <param name="forest">The fitted forest.</param>

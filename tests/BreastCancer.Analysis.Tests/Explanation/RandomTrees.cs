@@ -1,4 +1,5 @@
 using BreastCancer.Analysis.Explanation;
+using BreastCancer.Analysis.Modeling;
 
 namespace BreastCancer.Analysis.Tests.Explanation;
 

@@ -1,6 +1,6 @@
 using Microsoft.ML.Trainers.FastTree;
 
-namespace BreastCancer.Analysis.Explanation;
+namespace BreastCancer.Analysis.Modeling;
 
 /// <summary>
 /// Reads the trees of an ML.NET tree model (FastTree, FastForest, LightGBM: <c>TrainedTreeEnsemble</c>, with its
@@ -17,16 +17,7 @@ public static class MlNetTreeEnsemble
     /// </param>
     /// <exception cref="ArgumentException">There are no cover rows, they differ in width, or a tree splits on a feature beyond their width.</exception>
     /// <exception cref="NotSupportedException">The model is neither of ML.NET's two kinds of tree ensemble (of regression trees, or of FastForest's quantile regression trees), or a tree has a categorical split.</exception>
-    public static TreeEnsemble Read(TreeEnsembleModelParameters model, IReadOnlyList<double[]> coverRows) => model switch
-    {
-        TreeEnsembleModelParametersBasedOnRegressionTree trees => Read(trees.TrainedTreeEnsemble, coverRows),
-        TreeEnsembleModelParametersBasedOnQuantileRegressionTree quantiles => Read(quantiles.TrainedTreeEnsemble, coverRows),
-        null => throw new ArgumentNullException(nameof(model)),
-        _ => throw new NotSupportedException($"{model.GetType().Name} has no TrainedTreeEnsemble of a known kind"),
-    };
-
-    private static TreeEnsemble Read<TTree>(TreeEnsemble<TTree> ensemble, IReadOnlyList<double[]> coverRows)
-        where TTree : RegressionTreeBase
+    public static TreeEnsemble Read(TreeEnsembleModelParameters model, IReadOnlyList<double[]> coverRows)
     {
         ArgumentNullException.ThrowIfNull(coverRows);
         if (coverRows.Count == 0)
@@ -41,15 +32,36 @@ public static class MlNetTreeEnsemble
             throw new ArgumentException($"cover row {ragged.i} has {ragged.r?.Length} values but row 0 has {width}", nameof(coverRows));
         }
 
+        return Read(model, width, tree => DecisionTree.Covered(tree.NumericalSplitFeatureIndexes, tree.NumericalSplitThresholds, tree.LeftChild, tree.RightChild, tree.LeafValues, coverRows));
+    }
+
+    /// <summary>
+    /// The ensemble of <paramref name="model"/> scoring rows of <paramref name="featureCount"/> features, without
+    /// covers (all zero): enough for <see cref="TreeEnsemble.Output"/>, not for TreeSHAP or the expected output.
+    /// </summary>
+    /// <exception cref="ArgumentException">A tree splits on a feature ≥ <paramref name="featureCount"/>.</exception>
+    /// <exception cref="NotSupportedException">As for the covered ensemble.</exception>
+    public static TreeEnsemble ReadWithoutCovers(TreeEnsembleModelParameters model, int featureCount) =>
+        Read(model, featureCount, tree => new DecisionTree(tree.NumericalSplitFeatureIndexes, tree.NumericalSplitThresholds, tree.LeftChild, tree.RightChild, tree.LeafValues,
+            new double[tree.NumberOfNodes], new double[tree.NumberOfLeaves]));
+
+    private static TreeEnsemble Read(TreeEnsembleModelParameters model, int width, Func<RegressionTreeBase, DecisionTree> convert) => model switch
+    {
+        TreeEnsembleModelParametersBasedOnRegressionTree trees => Read(trees.TrainedTreeEnsemble, width, convert),
+        TreeEnsembleModelParametersBasedOnQuantileRegressionTree quantiles => Read(quantiles.TrainedTreeEnsemble, width, convert),
+        null => throw new ArgumentNullException(nameof(model)),
+        _ => throw new NotSupportedException($"{model.GetType().Name} has no TrainedTreeEnsemble of a known kind"),
+    };
+
+    private static TreeEnsemble Read<TTree>(TreeEnsemble<TTree> ensemble, int width, Func<RegressionTreeBase, DecisionTree> convert)
+        where TTree : RegressionTreeBase
+    {
         var trees = ensemble.Trees.Select((tree, t) =>
         {
             var categorical = tree.CategoricalSplitFlags.Select((c, n) => (c, n)).FirstOrDefault(p => p.c);
-            if (categorical.c)
-            {
-                throw new NotSupportedException($"tree {t} of the ML.NET model has a categorical split at node {categorical.n}; only numerical splits are supported");
-            }
-
-            return DecisionTree.Covered(tree.NumericalSplitFeatureIndexes, tree.NumericalSplitThresholds, tree.LeftChild, tree.RightChild, tree.LeafValues, coverRows);
+            return categorical.c
+                ? throw new NotSupportedException($"tree {t} of the ML.NET model has a categorical split at node {categorical.n}; only numerical splits are supported")
+                : convert(tree);
         }).ToArray();
         return new TreeEnsemble(width, trees, [.. ensemble.TreeWeights], ensemble.Bias);
     }

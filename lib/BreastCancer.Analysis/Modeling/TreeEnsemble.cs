@@ -1,4 +1,4 @@
-namespace BreastCancer.Analysis.Explanation;
+namespace BreastCancer.Analysis.Modeling;
 
 /// <summary>
 /// A weighted sum of regression trees, f(x) = <see cref="Bias"/> + Σₜ wₜ·treeₜ(x), as ML.NET's tree ensembles score
@@ -59,11 +59,21 @@ public sealed record TreeEnsemble
     /// rounded to single precision, ≤ the threshold goes left): ML.NET's <c>Score</c> up to its final rounding to single precision.
     /// </summary>
     /// <exception cref="ArgumentException">The row does not have <see cref="FeatureCount"/> values.</exception>
-    public double Output(double[] row)
+    public double Output(double[] row) => OutputOfFirst(row, Trees.Count);
+
+    /// <summary>
+    /// The output of the first <paramref name="trees"/> trees alone, bias + Σₜ₍ₜ₌₁…<paramref name="trees"/>₎ wₜ·treeₜ(row),
+    /// summed as <see cref="Output"/> sums: a boosted model's output after that many iterations.
+    /// </summary>
+    /// <exception cref="ArgumentException">The row does not have <see cref="FeatureCount"/> values.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="trees"/> is negative or above the number of trees.</exception>
+    public double OutputOfFirst(double[] row, int trees)
     {
         RequireWidth(row, nameof(row));
+        ArgumentOutOfRangeException.ThrowIfNegative(trees);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(trees, Trees.Count);
         var sum = Bias;
-        for (var t = 0; t < Trees.Count; t++)
+        for (var t = 0; t < trees; t++)
         {
             sum += Weights[t] * Trees[t].Output(row);
         }

@@ -1,4 +1,4 @@
-namespace BreastCancer.Analysis.Explanation;
+namespace BreastCancer.Analysis.Modeling;
 
 /// <summary>
 /// A binary regression tree with numerical splits in ML.NET's encoding (<c>RegressionTree</c>, shared by FastTree,
