@@ -100,6 +100,44 @@ public sealed class RunCommandTests : IDisposable
         Assert.DoesNotContain('\r', terminal.ToString());
     }
 
+    [Fact]
+    public async Task Each_notebook_runs_in_a_kernel_process_of_its_own_so_nothing_static_passes_from_one_to_the_next()
+    {
+        var first = NotebookFile.Write(_folder.File("a.ipynb"), Code("AppDomain.CurrentDomain.SetData(\"left\", \"by a\"); Console.WriteLine(Environment.ProcessId);"));
+        var second = NotebookFile.Write(_folder.File("b.ipynb"), Code("Console.WriteLine(Environment.ProcessId); Console.WriteLine(AppDomain.CurrentDomain.GetData(\"left\") ?? \"nothing\");"));
+
+        var (exitCode, _) = await RunAsync([first, second], keepGoing: false);
+
+        Assert.Equal(RunCommand.Success, exitCode);
+        var a = StreamText(_folder.File("out/a.ipynb")).Split('\n');
+        var b = StreamText(_folder.File("out/b.ipynb")).Split('\n');
+        Assert.Equal("nothing", b[1]);
+        Assert.NotEqual(a[0], b[0]);
+        Assert.DoesNotContain(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), new[] { a[0], b[0] });
+    }
+
+    [Fact]
+    public async Task A_kernel_process_that_dies_fails_its_notebook_at_the_cell_it_was_running_and_the_run_goes_on()
+    {
+        var dying = NotebookFile.Write(_folder.File("dies.ipynb"), Code("var a = 1;"), Code("Environment.Exit(3);"));
+        var good = NotebookFile.Write(_folder.File("good.ipynb"), Code("1 + 1"));
+        var terminal = new StringWriter();
+        var output = new StringWriter();
+
+        var exitCode = await RunCommand.ExecuteAsync([dying, good], _folder.File("out"), keepGoing: true, output, terminal, interactive: false);
+
+        Assert.Equal(RunCommand.CellFailed, exitCode);
+        Assert.Contains("dies.ipynb:2: the notebook's kernel process ended with exit code 3 and no result", terminal.ToString(), StringComparison.Ordinal);
+        Assert.Contains("1 of 2 notebooks ran cleanly, 1 failed", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("failed at cell 2", File.ReadAllText(_folder.File("out/index.html")), StringComparison.Ordinal);
+        Assert.Contains("This notebook stopped at <a href=\"#cell-2\">cell 2</a>", File.ReadAllText(_folder.File("out/dies.html")), StringComparison.Ordinal);
+        Assert.True(File.Exists(_folder.File("out/dies.ipynb")));
+        Assert.True(File.Exists(_folder.File("out/good.html")));
+    }
+
+    private static string StreamText(string executedNotebook) =>
+        string.Concat(JsonNode.Parse(File.ReadAllText(executedNotebook))!["cells"]![0]!["outputs"]![0]!["text"]!.AsArray().Select(t => (string)t!)).TrimEnd('\n');
+
     private async Task<(int ExitCode, string Output)> RunAsync(string[] notebooks, bool keepGoing)
     {
         var output = new StringWriter();

@@ -15,4 +15,8 @@ public sealed record NotebookRun(NotebookDocument Document, IReadOnlyDictionary<
     /// <summary>The <paramref name="count"/> executed code cells that took longest, slowest first (document order among equal times).</summary>
     public IReadOnlyList<(NotebookCell Cell, ExecutedCell Executed)> SlowestCells(int count) =>
         [.. Cells.OrderByDescending(c => c.Value.Duration).ThenBy(c => c.Key).Take(count).Select(c => (Document.Cells[c.Key], c.Value))];
+
+    /// <summary>The same run with its cells' outputs dropped (timings and errors kept): what the runner needs back from a notebook's kernel process, which writes the notebook's own files.</summary>
+    public NotebookRun WithoutOutputs() =>
+        this with { Cells = Cells.ToDictionary(c => c.Key, c => c.Value with { Outputs = [] }) };
 }

@@ -5,9 +5,9 @@ using Workbook.Notebooks;
 namespace Workbook.Running;
 
 /// <summary>
-/// Runs notebooks one at a time, each in a kernel of its own as VS Code and Jupyter give each notebook: the working
-/// directory is the notebook's folder, formatting starts from a new kernel's defaults, and the notebook stops at its
-/// first failing cell.
+/// Runs notebooks one at a time in this process, each in a kernel of its own: the working directory is the notebook's
+/// folder, formatting starts from a new kernel's defaults, and the notebook stops at its first failing cell. The
+/// <c>execute</c> command runs its one notebook with it (<see cref="KernelProcess"/>); tests run notebooks with it.
 /// </summary>
 /// <param name="progress">Told of each cell and notebook.</param>
 public sealed class NotebookRunner(IRunProgress progress)

@@ -53,23 +53,11 @@ public static class RunCommand
         }
 
         Directory.CreateDirectory(outDirectory);
-        var runner = new NotebookRunner(new ConsoleProgress(terminal, interactive));
+        var runner = new KernelProcess(new ConsoleProgress(terminal, interactive), terminal);
         var runs = new List<NotebookRun>();
-        foreach (var document in documents)
+        for (var i = 0; i < documents.Count && (runs.Count == 0 || runs[^1].Succeeded || keepGoing); i++)
         {
-            var run = await runner.RunAsync(document, cancellationToken).ConfigureAwait(false);
-            runs.Add(run);
-            await File.WriteAllTextAsync(Path.Combine(outDirectory, document.Name + ".ipynb"), document.ToJson(run.Cells), cancellationToken).ConfigureAwait(false);
-            if (!run.Succeeded && !keepGoing)
-            {
-                break;
-            }
-        }
-
-        for (var i = 0; i < runs.Count; i++)
-        {
-            var links = new PageLinks(i > 0 ? Link(runs[i - 1]) : null, i + 1 < runs.Count ? Link(runs[i + 1]) : null);
-            await File.WriteAllTextAsync(Path.Combine(outDirectory, runs[i].Document.Name + ".html"), HtmlExporter.RenderNotebook(runs[i], links), Encoding.UTF8, cancellationToken).ConfigureAwait(false);
+            runs.Add(await runner.RunAsync(documents[i], outDirectory, i > 0 ? documents[i - 1] : null, i + 1 < documents.Count ? documents[i + 1] : null, keepGoing, cancellationToken).ConfigureAwait(false));
         }
 
         await File.WriteAllTextAsync(Path.Combine(outDirectory, "index.html"), HtmlExporter.RenderIndex(runs), Encoding.UTF8, cancellationToken).ConfigureAwait(false);
@@ -99,6 +87,4 @@ public static class RunCommand
         var folder = Path.Combine(RepositoryRoot(), "notebooks");
         return Directory.Exists(folder) ? [.. Directory.GetFiles(folder, "*.ipynb").Order(StringComparer.Ordinal)] : [];
     }
-
-    private static PageLink Link(NotebookRun run) => new(run.Document.Name + ".html", run.Document.Title);
 }
