@@ -32,6 +32,17 @@ public static class CrossValidation
         int? workers = null, OperatingPointOptions? operatingPoint = null, IReadOnlyList<string?>? groups = null)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
+        CheckInputs(rows, labels, folds, groups);
+        var scores = new FoldScore[folds.Count];
+        Parallel.For(0, folds.Count, new ParallelOptions { MaxDegreeOfParallelism = workers ?? Environment.ProcessorCount },
+            i => scores[i] = FitFold(pipeline, rows, labels, folds[i], seed + i, operatingPoint, groups).Score);
+        return new CrossValidationResult(pipeline.Name, scores);
+    }
+
+    /// <summary>Checks what a cross-validation is given: rows, one label per row, folds, and one group (or null) per row when groups are given.</summary>
+    /// <exception cref="ArgumentException">The labels or groups are not one per row.</exception>
+    internal static void CheckInputs(IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, IReadOnlyList<Fold> folds, IReadOnlyList<string?>? groups)
+    {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(folds);
@@ -44,11 +55,6 @@ public static class CrossValidation
         {
             throw new ArgumentException($"{groups.Count} groups for {rows.Count} rows: give one group (or null) per row", nameof(groups));
         }
-
-        var scores = new FoldScore[folds.Count];
-        Parallel.For(0, folds.Count, new ParallelOptions { MaxDegreeOfParallelism = workers ?? Environment.ProcessorCount },
-            i => scores[i] = FitFold(pipeline, rows, labels, folds[i], seed + i, operatingPoint, groups).Score);
-        return new CrossValidationResult(pipeline.Name, scores);
     }
 
     /// <summary>

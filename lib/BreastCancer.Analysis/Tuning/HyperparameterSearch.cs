@@ -57,19 +57,7 @@ public static class HyperparameterSearch
     private static SearchResult Run(CatalogueModel model, IReadOnlyList<IReadOnlyList<(string Name, double Value)>> settings, IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels,
         IReadOnlyList<Fold> folds, Metric metric, int seed, int? workers, IProgress<SearchProgress>? progress, IReadOnlyList<string?>? groups)
     {
-        ArgumentNullException.ThrowIfNull(rows);
-        ArgumentNullException.ThrowIfNull(labels);
-        ArgumentNullException.ThrowIfNull(folds);
-        if (rows.Count != labels.Count)
-        {
-            throw new ArgumentException($"{rows.Count} rows for {labels.Count} labels", nameof(labels));
-        }
-
-        if (groups is not null && groups.Count != rows.Count)
-        {
-            throw new ArgumentException($"{groups.Count} groups for {rows.Count} rows: give one group (or null) per row", nameof(groups));
-        }
-
+        CrossValidation.CheckInputs(rows, labels, folds, groups);
         var candidates = settings.Select(s => s.Aggregate(model, (m, p) => m.With(p.Name, p.Value))).ToList();
         var shared = SharedFits(candidates);
         var scores = candidates.Select(_ => new FoldScore[folds.Count]).ToArray();
@@ -150,20 +138,19 @@ public static class HyperparameterSearch
     private static FoldScore[] ScoreFold(SharedFit group, List<CatalogueModel> candidates, IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, Fold fold, int seed,
         IReadOnlyList<string?>? groups)
     {
-        var clock = Stopwatch.StartNew();
-        var trainRows = fold.Train.Select(r => rows[r]).ToArray();
-        var trainLabels = fold.Train.Select(r => labels[r]).ToArray();
-        string?[]? trainGroups = groups is null ? null : [.. fold.Train.Select(r => groups[r])];
-        var testLabels = fold.Test.Select(r => labels[r]).ToArray();
         var largest = candidates[group.Largest];
-        var fitted = largest.Pipeline().Fit(trainRows, trainLabels, seed, trainGroups);
+        var (fitted, score) = CrossValidation.FitFold(largest.Pipeline(), rows, labels, fold, seed, operatingPoint: null, groups);
+        if (group.Members.Count == 1)
+        {
+            return [score];
+        }
+
+        var staged = Staged(fitted.Classifier, largest);
         var test = fitted.Transform([.. fold.Test.Select(r => rows[r])]);
         return [.. group.Members.Select(member =>
         {
-            var probabilities = group.Members.Count == 1
-                ? fitted.Classifier.PredictProbability(test)
-                : Staged(fitted.Classifier, largest).PredictProbability(test, (int)candidates[member].Hyperparameters[largest.Staged!]);
-            return new FoldScore(fold.Repeat, fold.Index, fold.Train.Count, fold.Test, testLabels, probabilities, ClassificationMetrics.Compute(testLabels, probabilities), null, clock.Elapsed);
+            var probabilities = staged.PredictProbability(test, (int)candidates[member].Hyperparameters[largest.Staged!]);
+            return score with { Probabilities = probabilities, Metrics = ClassificationMetrics.Compute(score.Labels, probabilities) };
         })];
     }
 
