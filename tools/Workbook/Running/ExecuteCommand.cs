@@ -27,9 +27,9 @@ public static class ExecuteCommand
         // The kernel is disposed: its memory is given back before the export rents its large buffers, so that writing
         // the files does not raise the process's peak (notebook 02: 432 MB without this collection, 386 MB with it).
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        var previous = request.Previous is { } before ? PageLink.To(NotebookDocument.Load(before)) : null;
-        var next = request.Next is { } after && (run.Succeeded || request.KeepGoing) ? PageLink.To(NotebookDocument.Load(after)) : null;
-        await NotebookFiles.WriteAsync(run, request.OutDirectory, new PageLinks(previous, next), cancellationToken).ConfigureAwait(false);
+        var links = PageLinks.Between(request.Previous is { } before ? NotebookDocument.Load(before) : null, request.Next is { } after ? NotebookDocument.Load(after) : null,
+            goesOn: run.Succeeded || request.KeepGoing);
+        await NotebookFiles.WriteAsync(run, request.OutDirectory, links, cancellationToken).ConfigureAwait(false);
         var timings = run.WithoutOutputs();
         await new ExecutedNotebook(timings.Cells, timings.Error).WriteAsync(request.Result, cancellationToken).ConfigureAwait(false);
         return 0;

@@ -67,8 +67,7 @@ public sealed class KernelProcess(IRunProgress progress, TextWriter terminal)
             else
             {
                 run = new NotebookRun(notebook, new Dictionary<int, ExecutedCell>(), Crashed(notebook, current, child.ExitCode), clock.Elapsed);
-                var links = new PageLinks(previous is null ? null : PageLink.To(previous), next is not null && keepGoing ? PageLink.To(next) : null);
-                await NotebookFiles.WriteAsync(run, outDirectory, links, cancellationToken).ConfigureAwait(false);
+                await NotebookFiles.WriteAsync(run, outDirectory, PageLinks.Between(previous, next, goesOn: keepGoing), cancellationToken).ConfigureAwait(false);
             }
 
             progress.NotebookFinished(run);
