@@ -26,9 +26,11 @@ internal static class PermutationRowBootstrap
     public static (double Low, double High) Interval(Metric metric, IReadOnlyList<bool> labels, double[] baseline, double[] permuted, int repeats, int[][] resamples)
     {
         var sign = metric.HigherIsBetter() ? 1 : -1;
-        var importances = ClassificationMetrics.RowLoss(metric) is { } rowLoss
-            ? MeanLosses(rowLoss, sign, labels, baseline, permuted, repeats, resamples)
-            : RecomputedLosses(metric, sign, labels, baseline, permuted, repeats, resamples);
+        var importances = metric == Metric.RocAuc
+            ? RocAucLosses(labels, baseline, permuted, repeats, resamples)
+            : ClassificationMetrics.RowLoss(metric) is { } rowLoss
+                ? MeanLosses(rowLoss, sign, labels, baseline, permuted, repeats, resamples)
+                : RecomputedLosses(metric, sign, labels, baseline, permuted, repeats, resamples);
         if (importances.Any(double.IsNaN))
         {
             // The metric is undefined on the rows (ROC AUC of one class only): so is its interval.
@@ -63,6 +65,95 @@ internal static class PermutationRowBootstrap
         }
 
         return importances;
+    }
+
+    /// <summary>
+    /// Each resample's importance for ROC AUC, by the Mann–Whitney count (Hanley &amp; McNeil 1982): each probability set
+    /// is sorted once, and a resample's AUC is Σ over its malignant rows of (benign rows below + ½ benign rows tied),
+    /// each row counted as often as the resample draws it, over (malignant · benign). The count is a sum of halves, exact
+    /// in double precision, so the AUC is bit for bit the rank-sum one of <see cref="RankingMetrics.RocAuc"/> on the
+    /// resampled rows, at O(rows) per resample instead of a sort.
+    /// </summary>
+    private static double[] RocAucLosses(IReadOnlyList<bool> labels, double[] baseline, double[] permuted, int repeats, int[][] resamples)
+    {
+        var rows = labels.Count;
+        var sets = new SortedScores[repeats + 1];
+        sets[0] = SortedScores.Of(labels, baseline, 0);
+        for (var r = 0; r < repeats; r++)
+        {
+            sets[r + 1] = SortedScores.Of(labels, permuted, r * rows);
+        }
+
+        var draws = new int[rows];
+        var importances = new double[resamples.Length];
+        for (var s = 0; s < resamples.Length; s++)
+        {
+            Array.Clear(draws);
+            foreach (var position in resamples[s])
+            {
+                draws[position]++;
+            }
+
+            var reference = sets[0].RocAuc(draws);
+            var loss = 0.0;
+            for (var r = 1; r <= repeats; r++)
+            {
+                loss += reference - sets[r].RocAuc(draws);
+            }
+
+            importances[s] = loss / repeats;
+        }
+
+        return importances;
+    }
+
+    /// <summary>One probability set's rows sorted by probability, lowest first, with their labels and where each run of ties ends.</summary>
+    private sealed class SortedScores(int[] rows, bool[] malignant, bool[] endsTie)
+    {
+        /// <summary>The rows of <paramref name="values"/>[offset …offset + labels.Count − 1] in ascending order.</summary>
+        public static SortedScores Of(IReadOnlyList<bool> labels, double[] values, int offset)
+        {
+            var count = labels.Count;
+            var keys = values[offset..(offset + count)];
+            var rows = Enumerable.Range(0, count).ToArray();
+            Array.Sort(keys, rows);
+            var endsTie = new bool[count];
+            for (var k = 0; k < count; k++)
+            {
+                endsTie[k] = k == count - 1 || keys[k + 1] != keys[k];
+            }
+
+            return new SortedScores(rows, [.. rows.Select(row => labels[row])], endsTie);
+        }
+
+        /// <summary>ROC AUC of the rows drawn <paramref name="draws"/>[row] times each; NaN when the draws hold one class only.</summary>
+        public double RocAuc(int[] draws)
+        {
+            var (pairs, benignBelow, malignantDrawn) = (0.0, 0.0, 0.0);
+            var (tiedMalignant, tiedBenign) = (0.0, 0.0);
+            for (var k = 0; k < rows.Length; k++)
+            {
+                var drawn = draws[rows[k]];
+                if (malignant[k])
+                {
+                    tiedMalignant += drawn;
+                }
+                else
+                {
+                    tiedBenign += drawn;
+                }
+
+                if (endsTie[k])
+                {
+                    pairs += tiedMalignant * (benignBelow + (0.5 * tiedBenign));
+                    benignBelow += tiedBenign;
+                    malignantDrawn += tiedMalignant;
+                    (tiedMalignant, tiedBenign) = (0.0, 0.0);
+                }
+            }
+
+            return malignantDrawn == 0 || benignBelow == 0 ? double.NaN : pairs / (malignantDrawn * benignBelow);
+        }
     }
 
     /// <summary>Each resample's importance for any metric: the metric recomputed on the resampled labels and probabilities.</summary>

@@ -59,14 +59,16 @@ public sealed class PermutationImportanceTests
     }
 
     [Theory]
-    [InlineData(Metric.LogLoss)]
-    [InlineData(Metric.Brier)]
-    [InlineData(Metric.RocAuc)]
-    [InlineData(Metric.AveragePrecision)]
-    [InlineData(Metric.Accuracy)]
-    public void The_row_interval_is_the_percentile_bootstrap_a_brute_force_resampling_of_the_scored_probabilities_gives(Metric metric)
+    [InlineData(Metric.LogLoss, false)]
+    [InlineData(Metric.Brier, false)]
+    [InlineData(Metric.RocAuc, false)]
+    [InlineData(Metric.RocAuc, true)]
+    [InlineData(Metric.AveragePrecision, false)]
+    [InlineData(Metric.AveragePrecision, true)]
+    [InlineData(Metric.Accuracy, false)]
+    public void The_row_interval_is_the_percentile_bootstrap_a_brute_force_resampling_of_the_scored_probabilities_gives(Metric metric, bool tiedProbabilities)
     {
-        var model = new FittedPipeline([], new SmoothClassifier());
+        var model = new FittedPipeline([], tiedProbabilities ? new CoarseClassifier() : new SmoothClassifier());
         double[][] rows = [[1, 5], [2, 3], [3, 7], [4, 1], [2.5, 2], [3.5, 6], [1.5, 4], [0.5, 8], [4.5, 0]];
         bool[] labels = [false, false, true, true, false, true, true, false, true];
         var groups = FeatureGroup.Singles(["x", "y"]);
@@ -189,6 +191,12 @@ public sealed class PermutationImportanceTests
     private sealed class SmoothClassifier : IFittedClassifier
     {
         public double[] PredictProbability(IReadOnlyList<double[]> rows) => [.. rows.Select(r => 1 / (1 + Math.Exp(-(1.5 * (r[0] - 2.5)) - (0.3 * (r[1] - 4)))))];
+    }
+
+    /// <summary><see cref="SmoothClassifier"/>'s probability rounded to a fifth, so that rows tie.</summary>
+    private sealed class CoarseClassifier : IFittedClassifier
+    {
+        public double[] PredictProbability(IReadOnlyList<double[]> rows) => [.. new SmoothClassifier().PredictProbability(rows).Select(p => Math.Round(p * 5) / 5)];
     }
 
     /// <summary>Malignant when the mean of the first two columns is positive.</summary>
