@@ -2,9 +2,10 @@
 # The whole benchmark comparison of issue 10, written to bench/results.md:
 #   1. installs what the peer and the measurements need from Debian where it is missing (python3-sklearn,
 #      python3-flask, gunicorn, wrk, GNU time);
-#   2. builds the benchmarks, the web app and the notebook runner in Release and runs `bench all`, passing on its
-#      options (--runs N, --study-runs N, --only KEY,..., --out FILE). Run it on an otherwise idle machine: about
-#      20 minutes, plus about 12 minutes per run of the whole study (both sides; 5 runs unless --study-runs N).
+#   2. builds the web app as notebook 08 runs it (Debug), the benchmarks, the web app and the notebook runner in
+#      Release, and runs `bench all`, passing on its options (--runs N, --study-runs N, --only KEY,..., --out FILE).
+#      Run it on an otherwise idle machine: about 20 minutes, plus about 12 minutes per run of the whole study (both
+#      sides; 5 runs unless --study-runs N).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,4 +22,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
+# "Warm" means built: notebook 08 starts the web app with `dotnet run` (the Debug build), so build that here too, or
+# the study's first run would time a rebuild of the app after any change to the library.
+dotnet build app/BreastCancer.Web --nologo -v q
 exec dotnet run -c Release --project bench/BreastCancer.Bench -- all "$@"
