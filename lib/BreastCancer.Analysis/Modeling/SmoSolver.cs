@@ -25,7 +25,7 @@ internal static class SmoSolver
         var iterations = 0;
         while (iterations < maxIterations)
         {
-            var (i, j) = SelectWorkingSet(kernel, y, alpha, gradient, c, tolerance);
+            var (i, j) = SelectWorkingSet(kernel, labels, alpha, gradient, c, tolerance);
             if (j < 0)
             {
                 break;
@@ -43,51 +43,165 @@ internal static class SmoSolver
         return (alpha, Rho(y, alpha, gradient, c), iterations);
     }
 
-    private static (int I, int J) SelectWorkingSet(KernelRows kernel, sbyte[] y, double[] alpha, double[] gradient, double c, double tolerance)
+    /// <summary>
+    /// WSS 2: i maximises −yₜGₜ over the upper set, j minimises −bₜ²/aₜ over the lower set (bₜ = −yᵢGᵢ + yₜGₜ &gt; 0,
+    /// aₜ = Kᵢᵢ + Kₜₜ − 2Kᵢₜ), the last index of equals in both, as LIBSVM's scan keeps it. Each step is computed
+    /// <see cref="Vector{T}.Count"/> rows at a time with the scalar operations in the scalar order, then the index is found
+    /// by the value chosen, so the pair is the one the element-by-element scan picks.
+    /// </summary>
+    private static (int I, int J) SelectWorkingSet(KernelRows kernel, double[] labels, double[] alpha, double[] gradient, double c, double tolerance)
     {
-        var gMax = double.NegativeInfinity;
-        var i = -1;
-        for (var t = 0; t < y.Length; t++)
+        var n = labels.Length;
+        var width = Vector<double>.Count;
+        var (zero, bound) = (Vector<double>.Zero, new Vector<double>(c));
+        var (lowest, highest) = (new Vector<double>(double.NegativeInfinity), new Vector<double>(double.PositiveInfinity));
+
+        var best = lowest;
+        var t = 0;
+        for (; t <= n - width; t += width)
         {
-            if (InUpperSet(y[t], alpha[t], c) && -y[t] * gradient[t] >= gMax)
+            var (y, a, g) = (new Vector<double>(labels, t), new Vector<double>(alpha, t), new Vector<double>(gradient, t));
+            best = Vector.Max(best, Vector.ConditionalSelect(UpperSet(y, a, zero, bound), -y * g, lowest));
+        }
+
+        var gMax = MaxOf(best);
+        for (; t < n; t++)
+        {
+            if (InUpperSet(labels[t], alpha[t], c))
             {
-                gMax = -y[t] * gradient[t];
-                i = t;
+                gMax = Math.Max(gMax, -labels[t] * gradient[t]);
             }
         }
 
-        var gMax2 = double.NegativeInfinity;
-        var j = -1;
-        var objectiveMin = double.PositiveInfinity;
-        double[]? rowI = null;
-        for (var t = 0; t < y.Length; t++)
+        var i = LastWhere(n, t => InUpperSet(labels[t], alpha[t], c) && -labels[t] * gradient[t] == gMax, t =>
         {
-            if (!InLowerSet(y[t], alpha[t], c))
-            {
-                continue;
-            }
+            var (y, a, g) = (new Vector<double>(labels, t), new Vector<double>(alpha, t), new Vector<double>(gradient, t));
+            return UpperSet(y, a, zero, bound) & Vector.Equals(-y * g, new Vector<double>(gMax));
+        });
 
-            gMax2 = Math.Max(gMax2, y[t] * gradient[t]);
-            var b = gMax + y[t] * gradient[t];
-            if (i >= 0 && b > 0)
+        var rowI = i >= 0 ? kernel.Row(i) : null;
+        var (top, diagonal, tau) = (new Vector<double>(gMax), new Vector<double>((rowI?[i] ?? 0) + KernelRows.Diagonal), new Vector<double>(Tau));
+        var (best2, smallest) = (lowest, highest);
+        for (t = 0; t <= n - width; t += width)
+        {
+            var (y, a, g) = (new Vector<double>(labels, t), new Vector<double>(alpha, t), new Vector<double>(gradient, t));
+            var lower = LowerSet(y, a, zero, bound);
+            var yg = y * g;
+            best2 = Vector.Max(best2, Vector.ConditionalSelect(lower, yg, lowest));
+            if (rowI is not null)
             {
-                rowI ??= kernel.Row(i);
-                var a = rowI[i] + KernelRows.Diagonal - 2 * rowI[t];
-                var decrease = -(b * b) / (a > 0 ? a : Tau);
-                if (decrease <= objectiveMin)
+                var b = top + yg;
+                var curvature = diagonal - (new Vector<double>(2.0) * new Vector<double>(rowI, t));
+                curvature = Vector.ConditionalSelect(Vector.GreaterThan(curvature, zero), curvature, tau);
+                var decrease = -(b * b) / curvature;
+                smallest = Vector.Min(smallest, Vector.ConditionalSelect(lower & Vector.GreaterThan(b, zero), decrease, highest));
+            }
+        }
+
+        var gMax2 = MaxOf(best2);
+        var objectiveMin = MinOf(smallest);
+        for (; t < n; t++)
+        {
+            if (InLowerSet(labels[t], alpha[t], c))
+            {
+                gMax2 = Math.Max(gMax2, labels[t] * gradient[t]);
+                if (Decrease(rowI, i, gMax, labels[t] * gradient[t], t) is { } decrease)
                 {
-                    objectiveMin = decrease;
-                    j = t;
+                    objectiveMin = Math.Min(objectiveMin, decrease);
                 }
             }
         }
 
+        var j = rowI is null ? -1 : LastWhere(n, t => InLowerSet(labels[t], alpha[t], c) && Decrease(rowI, i, gMax, labels[t] * gradient[t], t) == objectiveMin, t =>
+        {
+            var (y, a, g) = (new Vector<double>(labels, t), new Vector<double>(alpha, t), new Vector<double>(gradient, t));
+            var b = top + (y * g);
+            var curvature = diagonal - (new Vector<double>(2.0) * new Vector<double>(rowI, t));
+            curvature = Vector.ConditionalSelect(Vector.GreaterThan(curvature, zero), curvature, tau);
+            return LowerSet(y, a, zero, bound) & Vector.GreaterThan(b, zero) & Vector.Equals(-(b * b) / curvature, new Vector<double>(objectiveMin));
+        });
+
         return gMax + gMax2 < tolerance ? (-1, -1) : (i, j);
     }
 
-    private static bool InUpperSet(sbyte y, double alpha, double c) => y > 0 ? alpha < c : alpha > 0;
+    /// <summary>−bₜ²/aₜ for row t of the lower set, or null when bₜ ≤ 0 (or there is no i).</summary>
+    private static double? Decrease(double[]? rowI, int i, double gMax, double yg, int t)
+    {
+        var b = gMax + yg;
+        if (rowI is null || b <= 0)
+        {
+            return null;
+        }
 
-    private static bool InLowerSet(sbyte y, double alpha, double c) => y > 0 ? alpha > 0 : alpha < c;
+        var a = rowI[i] + KernelRows.Diagonal - (2 * rowI[t]);
+        return -(b * b) / (a > 0 ? a : Tau);
+    }
+
+    /// <summary>
+    /// The last row t &lt; <paramref name="n"/> that <paramref name="holds"/>, or −1: the rows past the last whole block one
+    /// by one, then the blocks from the end, each tested at once by <paramref name="holdsInBlock"/> (the block at t).
+    /// </summary>
+    private static int LastWhere(int n, Func<int, bool> holds, Func<int, Vector<long>> holdsInBlock)
+    {
+        var width = Vector<double>.Count;
+        var blocks = n / width;
+        for (var t = n - 1; t >= blocks * width; t--)
+        {
+            if (holds(t))
+            {
+                return t;
+            }
+        }
+
+        for (var block = blocks - 1; block >= 0; block--)
+        {
+            var found = holdsInBlock(block * width);
+            if (found != Vector<long>.Zero)
+            {
+                for (var lane = width - 1; lane >= 0; lane--)
+                {
+                    if (found[lane] != 0)
+                    {
+                        return (block * width) + lane;
+                    }
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    private static double MaxOf(Vector<double> values)
+    {
+        var max = double.NegativeInfinity;
+        for (var k = 0; k < Vector<double>.Count; k++)
+        {
+            max = Math.Max(max, values[k]);
+        }
+
+        return max;
+    }
+
+    private static double MinOf(Vector<double> values)
+    {
+        var min = double.PositiveInfinity;
+        for (var k = 0; k < Vector<double>.Count; k++)
+        {
+            min = Math.Min(min, values[k]);
+        }
+
+        return min;
+    }
+
+    private static Vector<long> UpperSet(Vector<double> y, Vector<double> alpha, Vector<double> zero, Vector<double> c) =>
+        (Vector.GreaterThan(y, zero) & Vector.LessThan(alpha, c)) | (Vector.LessThan(y, zero) & Vector.GreaterThan(alpha, zero));
+
+    private static Vector<long> LowerSet(Vector<double> y, Vector<double> alpha, Vector<double> zero, Vector<double> c) =>
+        (Vector.GreaterThan(y, zero) & Vector.GreaterThan(alpha, zero)) | (Vector.LessThan(y, zero) & Vector.LessThan(alpha, c));
+
+    private static bool InUpperSet(double y, double alpha, double c) => y > 0 ? alpha < c : alpha > 0;
+
+    private static bool InLowerSet(double y, double alpha, double c) => y > 0 ? alpha > 0 : alpha < c;
 
     /// <summary>
     /// Moves αᵢ and αⱼ to the pair's optimum and updates the gradient, Gₜ += yₜ(yᵢKᵢₜΔαᵢ + yⱼKⱼₜΔαⱼ): vectorised
