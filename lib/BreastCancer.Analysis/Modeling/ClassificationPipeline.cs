@@ -23,9 +23,17 @@ public sealed record ClassificationPipeline(IReadOnlyList<IFeatureStep> Steps, I
     /// </summary>
     public FittedPipeline Fit(IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, int seed, IReadOnlyList<string?>? groups = null)
     {
+        var (fitted, current) = FitSteps(rows, labels);
+        return new FittedPipeline(fitted, Classifier is IGroupAwareClassifier aware ? aware.Fit(current, labels, seed, groups) : Classifier.Fit(current, labels, seed));
+    }
+
+    /// <summary>Fits the feature steps alone, each on the training rows as the previous steps left them.</summary>
+    /// <returns>The fitted steps and the training rows after the last of them.</returns>
+    internal (IReadOnlyList<IFittedFeatureStep> Steps, IReadOnlyList<double[]> Rows) FitSteps(IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels)
+    {
         ArgumentNullException.ThrowIfNull(rows);
         var fitted = new List<IFittedFeatureStep>();
-        IReadOnlyList<double[]> current = rows;
+        var current = rows;
         foreach (var step in Steps)
         {
             var fit = step.Fit(current, labels);
@@ -33,7 +41,7 @@ public sealed record ClassificationPipeline(IReadOnlyList<IFeatureStep> Steps, I
             current = fit.Transform(current);
         }
 
-        return new FittedPipeline(fitted, Classifier is IGroupAwareClassifier aware ? aware.Fit(current, labels, seed, groups) : Classifier.Fit(current, labels, seed));
+        return (fitted, current);
     }
 }
 

@@ -14,7 +14,9 @@ namespace BreastCancer.Analysis.Tuning;
 /// on equal terms. Settings of a staged model (<see cref="CatalogueModel.Staged"/>: a forest's or a boosted model's
 /// <c>trees</c>) that differ only in their number of stages share one fit per fold, at their largest number, and each
 /// is scored from the fit's first stages (<see cref="IStagedFittedClassifier"/>): the same scores as fitting each on
-/// its own, from fewer fits. The best setting (highest mean score, or lowest for Brier score and log loss; the first listed of equals) is refitted
+/// its own, from fewer fits. Every setting's pipeline has the same feature steps (imputation, standardisation), so
+/// they are fitted once per fold and every setting's classifier is fitted on the rows they make, the rows fitting each
+/// setting's whole pipeline would give, bit for bit. The best setting (highest mean score, or lowest for Brier score and log loss; the first listed of equals) is refitted
 /// on all the rows.
 /// </summary>
 public static class HyperparameterSearch
@@ -64,13 +66,14 @@ public static class HyperparameterSearch
         var times = new long[candidates.Count];
         var remaining = shared.Select(_ => folds.Count).ToArray();
         var fits = new SearchFit[candidates.Count];
+        var prepared = folds.Select(fold => new Lazy<IReadOnlyList<double[]>>(() => Prepared(model, rows, labels, fold))).ToArray();
         var done = 0;
         var clock = Stopwatch.StartNew();
         Parallel.For(0, shared.Count * folds.Count, new ParallelOptions { MaxDegreeOfParallelism = workers ?? Environment.ProcessorCount }, item =>
         {
             var (g, j) = Math.DivRem(item, folds.Count);
             var fitClock = Stopwatch.StartNew();
-            var scored = ScoreFold(shared[g], candidates, rows, labels, folds[j], seed + j, groups);
+            var scored = ScoreFold(shared[g], candidates, prepared[j].Value, labels, folds[j], seed + j, groups);
             var ticks = fitClock.Elapsed.Ticks;
             foreach (var (member, score) in shared[g].Members.Zip(scored))
             {
@@ -131,22 +134,33 @@ public static class HyperparameterSearch
     }
 
     /// <summary>
-    /// Fits the group's largest candidate on the fold's training rows with <paramref name="seed"/>, as
-    /// <see cref="CrossValidation"/> fits a fold, and scores the fold's test rows for each member: a candidate alone by
-    /// the fitted pipeline, a member of a staged group by the fitted model's first stages, as many as it asks for.
+    /// Every row (training and test) passed through the model's feature steps fitted on the fold's training rows alone;
+    /// the steps transform each row by itself, so a row's values are those the whole pipeline's fit and prediction give.
     /// </summary>
-    private static FoldScore[] ScoreFold(SharedFit group, List<CatalogueModel> candidates, IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, Fold fold, int seed,
+    private static IReadOnlyList<double[]> Prepared(CatalogueModel model, IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, Fold fold)
+    {
+        var (steps, _) = model.Pipeline().FitSteps([.. fold.Train.Select(r => rows[r])], [.. fold.Train.Select(r => labels[r])]);
+        return steps.Aggregate(rows, (current, step) => step.Transform(current));
+    }
+
+    /// <summary>
+    /// Fits the group's largest candidate's classifier on the fold's <paramref name="prepared"/> training rows with
+    /// <paramref name="seed"/>, as <see cref="CrossValidation"/> fits a fold, and scores the fold's prepared test rows
+    /// for each member: a candidate alone by the fitted classifier, a member of a staged group by the fitted model's
+    /// first stages, as many as it asks for.
+    /// </summary>
+    private static FoldScore[] ScoreFold(SharedFit group, List<CatalogueModel> candidates, IReadOnlyList<double[]> prepared, IReadOnlyList<bool> labels, Fold fold, int seed,
         IReadOnlyList<string?>? groups)
     {
         var largest = candidates[group.Largest];
-        var (fitted, score) = CrossValidation.FitFold(largest.Pipeline(), rows, labels, fold, seed, operatingPoint: null, groups);
+        var (fitted, score) = CrossValidation.FitFold(new ClassificationPipeline([], largest.Classifier()), prepared, labels, fold, seed, operatingPoint: null, groups);
         if (group.Members.Count == 1)
         {
             return [score];
         }
 
         var staged = Staged(fitted.Classifier, largest);
-        var test = fitted.Transform([.. fold.Test.Select(r => rows[r])]);
+        var test = fold.Test.Select(r => prepared[r]).ToArray();
         return [.. group.Members.Select(member =>
         {
             var probabilities = staged.PredictProbability(test, (int)candidates[member].Hyperparameters[largest.Staged!]);
@@ -168,7 +182,7 @@ public static class HyperparameterSearch
 /// <param name="FoldScores">The metric on each fold, in fold order.</param>
 /// <param name="Mean">The mean over folds.</param>
 /// <param name="Sd">The standard deviation over folds.</param>
-/// <param name="Elapsed">Time of the setting's cross-validation, its folds' times summed; settings scored from shared fits (a staged model's numbers of stages) each count the shared fits whole.</param>
+/// <param name="Elapsed">Time of the setting's cross-validation, its folds' fit and scoring times summed (the feature steps, fitted once per fold for every setting, not counted); settings scored from shared fits (a staged model's numbers of stages) each count the shared fits whole.</param>
 public sealed record SearchFit(IReadOnlyDictionary<string, double> Parameters, IReadOnlyList<double> FoldScores, double Mean, double Sd, TimeSpan Elapsed);
 
 /// <summary>How far a search has got: reported after every setting, once all its folds are scored.</summary>

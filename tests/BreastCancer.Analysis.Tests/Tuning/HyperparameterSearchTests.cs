@@ -83,6 +83,25 @@ public sealed class HyperparameterSearchTests
     }
 
     [Fact]
+    public void Each_settings_fold_scores_are_those_of_cross_validating_its_whole_pipeline_on_its_own()
+    {
+        var wdbc = DataLoader.Load(Repository.Data("wdbc.csv"));
+        var rows = wdbc.ToArray().Select((row, i) => i % 7 == 0 ? [.. row.Select((v, j) => j == i % row.Length ? double.NaN : v)] : row).ToArray();
+        var folds = StratifiedGroupKFold.Split(wdbc.IsMalignant, null, 4, seed: 3);
+        (string, IReadOnlyList<double>)[] grid = [("C", [0.3, 3.0]), ("gamma", [0.01, 0.1])];
+
+        var search = HyperparameterSearch.Grid(ModelCatalogue.RbfSvmMargin, grid, rows, wdbc.IsMalignant, folds, Metric.LogLoss, seed: 5);
+
+        Assert.Contains(rows, row => row.Any(double.IsNaN));
+        foreach (var fit in search.Fits)
+        {
+            var alone = ModelCatalogue.RbfSvmMargin.With("C", fit.Parameters["C"]).With("gamma", fit.Parameters["gamma"]);
+            var crossValidated = CrossValidation.Run(alone.Pipeline(), rows, wdbc.IsMalignant, folds, seed: 5);
+            Assert.Equal(crossValidated.Values(Metric.LogLoss), fit.FoldScores);
+        }
+    }
+
+    [Fact]
     public void Nested_cross_validation_chooses_inside_each_outer_fold_and_scores_the_choice_on_its_test_rows()
     {
         var (rows, labels) = Synthetic();
