@@ -53,6 +53,7 @@ public sealed class BreimanForest : IStagedFittedClassifier
         var random = new Random(seed);
         var seeds = Enumerable.Range(0, settings.Trees).Select(_ => random.Next()).ToArray();
         var trees = new ClassificationTree[settings.Trees];
+        var ascending = ClassificationTree.AscendingRows(columns);
         Parallel.For(0, trees.Length, t =>
         {
             var own = new Random(seeds[t]);
@@ -62,7 +63,7 @@ public sealed class BreimanForest : IStagedFittedClassifier
                 weights[settings.Bootstrap ? own.Next(rows.Count) : draw]++;
             }
 
-            trees[t] = ClassificationTree.Grow(columns, labels, weights, settings, own);
+            trees[t] = ClassificationTree.Grow(columns, ascending, labels, weights, settings, own);
         });
         return new BreimanForest(trees, columns.Length, settings);
     }

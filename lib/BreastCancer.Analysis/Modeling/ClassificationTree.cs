@@ -173,13 +173,21 @@ public sealed class ClassificationTree
     /// <summary>
     /// Grows a tree on the rows of <paramref name="columns"/> (one array per feature, single precision) with a
     /// positive <paramref name="weights"/> entry, labelled by <paramref name="malignant"/>, drawing each split's features
-    /// from <paramref name="random"/>.
+    /// from <paramref name="random"/>. <paramref name="ascending"/> is <see cref="AscendingRows"/> of the columns.
     /// </summary>
-    internal static ClassificationTree Grow(float[][] columns, bool[] malignant, int[] weights, ForestSettings settings, Random random)
+    internal static ClassificationTree Grow(float[][] columns, int[][] ascending, bool[] malignant, int[] weights, ForestSettings settings, Random random)
     {
-        var grower = new Grower(columns, malignant, weights, settings, random);
+        var grower = new Grower(columns, ascending, malignant, weights, settings, random);
         return grower.Grow();
     }
+
+    /// <summary>For each feature, every row's index ordered by the feature's value, lowest first: sorted once for all trees of a forest.</summary>
+    internal static int[][] AscendingRows(float[][] columns) => [.. columns.Select(column =>
+    {
+        var rows = Enumerable.Range(0, column.Length).ToArray();
+        Array.Sort(column.ToArray(), rows);
+        return rows;
+    })];
 
     /// <summary>The best split of an open node: its feature and threshold, and the weighted Gini impurity it removes.</summary>
     private sealed record Split(int Feature, float Threshold, double Decrease);
@@ -187,17 +195,30 @@ public sealed class ClassificationTree
     /// <summary>A node not yet split: its rows (distinct, weight &gt; 0), their weights, its best split if any, and where it hangs.</summary>
     private sealed record Open(int[] Rows, double Malignant, double Total, Split? Best, int Parent, bool IsLeft);
 
-    private sealed class Grower(float[][] columns, bool[] malignant, int[] weights, ForestSettings settings, Random random)
+    /// <summary>
+    /// Grows one tree. A node's rows are put in order of each feature drawn for it in one of two ways, whichever costs
+    /// less: a large node's by keeping, from the tree's rows in the feature's order (<see cref="AscendingRows"/> less the
+    /// rows the bootstrap left out, made once per feature and tree), those that belong to the node (O(tree's rows)); a
+    /// small node's by sorting them (O(n log n)). Rows of equal value may come in either order, which changes nothing:
+    /// splits are only tried between distinct values and the weights summed are whole numbers.
+    /// </summary>
+    private sealed class Grower(float[][] columns, int[][] ascending, bool[] malignant, int[] weights, ForestSettings settings, Random random)
     {
         private readonly int _featuresPerSplit = settings.FeaturesPerSplit(columns.Length);
         private readonly int[] _featureOrder = [.. Enumerable.Range(0, columns.Length)];
-        private readonly float[] _values = new float[malignant.Length];
+        private readonly ulong[] _keys = new ulong[malignant.Length];
         private readonly int[] _sorted = new int[malignant.Length];
+        private readonly int[]?[] _treeAscending = new int[columns.Length][];
+        private readonly int[] _nodeOf = new int[malignant.Length];
+        private int _treeRows;
+        private int _nodes;
 
         public ClassificationTree Grow()
         {
             var (features, thresholds, left, right, nodeWeights) = (new List<int>(), new List<float>(), new List<int>(), new List<int>(), new List<double>());
-            var open = new List<Open> { Opened([.. Enumerable.Range(0, malignant.Length).Where(r => weights[r] > 0)], parent: -1, isLeft: false) };
+            int[] rows = [.. Enumerable.Range(0, malignant.Length).Where(r => weights[r] > 0)];
+            _treeRows = rows.Length;
+            var open = new List<Open> { Opened(rows, parent: -1, isLeft: false) };
             while (open.Count < settings.MaxLeaves)
             {
                 var next = -1;
@@ -256,8 +277,14 @@ public sealed class ClassificationTree
                 positive += malignant[r] ? weights[r] : 0;
             }
 
+            var node = ++_nodes;
+            foreach (var r in rows)
+            {
+                _nodeOf[r] = node;
+            }
+
             var splittable = rows.Length >= 2 * settings.MinLeafRows && positive > 0 && positive < total;
-            return new Open(rows, positive, total, splittable ? BestSplit(rows, positive, total) : null, parent, isLeft);
+            return new Open(rows, positive, total, splittable ? BestSplit(rows, node, positive, total) : null, parent, isLeft);
         }
 
         /// <summary>
@@ -266,10 +293,9 @@ public sealed class ClassificationTree
         /// rows are passed over without counting, as scikit-learn does), or null when no split leaves
         /// <see cref="ForestSettings.MinLeafRows"/> rows on each side.
         /// </summary>
-        private Split? BestSplit(int[] rows, double positive, double total)
+        private Split? BestSplit(int[] rows, int node, double positive, double total)
         {
             var n = rows.Length;
-            var values = _values.AsSpan(0, n);
             var sorted = _sorted.AsSpan(0, n);
             var (bestScore, bestFeature, bestThreshold) = (double.NegativeInfinity, -1, 0f);
             var visited = 0;
@@ -278,25 +304,23 @@ public sealed class ClassificationTree
                 var pick = j + random.Next(_featureOrder.Length - j);
                 (_featureOrder[j], _featureOrder[pick]) = (_featureOrder[pick], _featureOrder[j]);
                 var column = columns[_featureOrder[j]];
-                for (var i = 0; i < n; i++)
-                {
-                    (values[i], sorted[i]) = (column[rows[i]], rows[i]);
-                }
-
-                values.Sort(sorted);
-                if (values[0] == values[n - 1])
+                Order(rows, node, _featureOrder[j], sorted);
+                if (column[sorted[0]] == column[sorted[n - 1]])
                 {
                     continue;
                 }
 
                 visited++;
                 var (leftPositive, leftTotal) = (0.0, 0.0);
+                var row = sorted[0];
                 for (var i = 0; i < n - 1; i++)
                 {
-                    var row = sorted[i];
+                    var next = sorted[i + 1];
                     leftTotal += weights[row];
                     leftPositive += malignant[row] ? weights[row] : 0;
-                    if (values[i] == values[i + 1] || i + 1 < settings.MinLeafRows || n - i - 1 < settings.MinLeafRows)
+                    var (value, nextValue) = (column[row], column[next]);
+                    row = next;
+                    if (value == nextValue || i + 1 < settings.MinLeafRows || n - i - 1 < settings.MinLeafRows)
                     {
                         continue;
                     }
@@ -305,12 +329,54 @@ public sealed class ClassificationTree
                     var score = Purity(leftPositive, leftTotal) + Purity(rightPositive, rightTotal);
                     if (score > bestScore)
                     {
-                        (bestScore, bestFeature, bestThreshold) = (score, _featureOrder[j], Halfway(values[i], values[i + 1]));
+                        (bestScore, bestFeature, bestThreshold) = (score, _featureOrder[j], Halfway(value, nextValue));
                     }
                 }
             }
 
             return bestFeature < 0 ? null : new Split(bestFeature, bestThreshold, bestScore - Purity(positive, total));
+        }
+
+        /// <summary>Writes the node's rows to <paramref name="sorted"/> in order of <paramref name="feature"/>'s value, lowest first.</summary>
+        private void Order(int[] rows, int node, int feature, Span<int> sorted)
+        {
+            var n = rows.Length;
+            if (n * 8 >= _treeRows)
+            {
+                var k = 0;
+                foreach (var r in _treeAscending[feature] ??= [.. ascending[feature].Where(r => weights[r] > 0)])
+                {
+                    if (_nodeOf[r] == node)
+                    {
+                        sorted[k++] = r;
+                    }
+                }
+
+                return;
+            }
+
+            var keys = _keys.AsSpan(0, n);
+            var column = columns[feature];
+            for (var i = 0; i < n; i++)
+            {
+                keys[i] = ((ulong)Ordered(column[rows[i]]) << 32) | (uint)rows[i];
+            }
+
+            keys.Sort();
+            for (var i = 0; i < n; i++)
+            {
+                sorted[i] = (int)(uint)keys[i];
+            }
+        }
+
+        /// <summary>
+        /// The bits of <paramref name="value"/> as an unsigned integer that orders as the floats do (the sign bit flipped
+        /// for positives, every bit for negatives), so that a row's value and index sort as one 64-bit key.
+        /// </summary>
+        private static uint Ordered(float value)
+        {
+            var bits = BitConverter.SingleToUInt32Bits(value);
+            return (bits & 0x8000_0000) != 0 ? ~bits : bits | 0x8000_0000;
         }
 
         /// <summary>(P² + N²) / W of a node with weight W of which P malignant: W minus its weighted Gini impurity W·(1 − (P/W)² − (N/W)²).</summary>
