@@ -1,6 +1,4 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
-using MathNet.Numerics.LinearAlgebra;
 
 namespace BreastCancer.Analysis.Explanation;
 
@@ -36,6 +34,17 @@ public static class KernelShap
         IReadOnlyList<string> featureNames, KernelShapOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);
+        return Explain(new RowsMaskedModel(model), background, rows, featureNames, options);
+    }
+
+    /// <summary>
+    /// The Kernel SHAP values of <paramref name="model"/>, whose outputs on the masked rows may be computed without
+    /// building them (<see cref="RbfMaskedModel"/>); otherwise as <see cref="Explain(Func{IReadOnlyList{double[]}, double[]}, ShapBackground, IReadOnlyList{double[]}, IReadOnlyList{string}, KernelShapOptions)"/>.
+    /// </summary>
+    internal static ShapExplanation Explain(MaskedModel model, ShapBackground background, IReadOnlyList<double[]> rows,
+        IReadOnlyList<string> featureNames, KernelShapOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(background);
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(featureNames);
@@ -55,7 +64,7 @@ public static class KernelShap
         }
 
         var link = Link(options.OutputSpace);
-        var baseOutputs = Evaluate(model, background.Rows, "the background");
+        var baseOutputs = Evaluate(model.Outputs(background.Rows), background.Rows.Count, "the background");
         var baseValue = link(Expectation(baseOutputs, 0, background.Weights), "the background (the empty coalition)");
         var varying = rows.Select(Varying(background)).ToArray();
         var tooFew = Array.FindIndex(varying, v => v.Length >= 2 && (options.MaxCoalitions ?? int.MaxValue) < v.Length);
@@ -68,10 +77,10 @@ public static class KernelShap
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Workers ?? Environment.ProcessorCount };
         try
         {
-            Parallel.For(0, rows.Count, parallel, () => new StrongBox<double[][]>([]), (r, _, buffer) =>
+            Parallel.For(0, rows.Count, parallel, () => model.Worker(background), (r, _, coalitions) =>
             {
-                values[r] = ExplainRow(model, background, rows[r], r, varying[r], baseValue, link, options, buffer);
-                return buffer;
+                values[r] = ExplainRow(model, coalitions, background, rows[r], r, varying[r], baseValue, link, options);
+                return coalitions;
             }, _ => { });
         }
         catch (AggregateException e)
@@ -88,15 +97,15 @@ public static class KernelShap
     private static Func<double[], int[]> Varying(ShapBackground background) =>
         x => [.. Enumerable.Range(0, x.Length).Where(f => background.Rows.Any(b => !b[f].Equals(x[f])))];
 
-    private static double[] ExplainRow(Func<IReadOnlyList<double[]>, double[]> model, ShapBackground background, double[] x, int index, int[] varying,
-        double baseValue, Func<double, string, double> link, KernelShapOptions options, StrongBox<double[][]> buffer)
+    private static double[] ExplainRow(MaskedModel model, Func<double[], int[], IReadOnlyList<bool[]>, double[]> coalitions, ShapBackground background,
+        double[] x, int index, int[] varying, double baseValue, Func<double, string, double> link, KernelShapOptions options)
     {
         var width = x.Length;
         var m = varying.Length;
         var phi = new double[width];
         if (m < 2)
         {
-            var fx = link(Evaluate(model, [x], $"row {index}")[0], $"row {index}");
+            var fx = link(Evaluate(model.Outputs([x]), 1, $"row {index}")[0], $"row {index}");
             if (m == 1)
             {
                 phi[varying[0]] = fx - baseValue;
@@ -107,13 +116,12 @@ public static class KernelShap
 
         var budget = options.MaxCoalitions ?? KernelShapOptions.DefaultMaxCoalitions(m);
         var design = CoalitionDesign.Build(m, budget, new Random(RowSeed(options.Seed, index)));
-        var batch = Masked(background, x, varying, design, buffer);
-        var outputs = Evaluate(model, batch, $"row {index}'s coalitions");
         var n = background.Rows.Count;
+        var outputs = Evaluate(coalitions(x, varying, design.Masks), design.Masks.Count * n + 1, $"row {index}'s coalitions");
         var total = link(outputs[^1], $"row {index}") - baseValue;
         var k = design.Masks.Count;
-        var a = Matrix<double>.Build.Dense(k, m - 1);
-        var y = Vector<double>.Build.Dense(k);
+        var a = new double[k * (m - 1)];
+        var y = new double[k];
         for (var c = 0; c < k; c++)
         {
             var mask = design.Masks[c];
@@ -121,19 +129,14 @@ public static class KernelShap
             var last = mask[m - 1] ? 1.0 : 0.0;
             for (var i = 0; i < m - 1; i++)
             {
-                a[c, i] = root * ((mask[i] ? 1.0 : 0.0) - last);
+                a[i * k + c] = root * ((mask[i] ? 1.0 : 0.0) - last);
             }
 
             y[c] = root * (link(Expectation(outputs, c * n, background.Weights), $"row {index}'s coalition {c}") - baseValue - last * total);
         }
 
-        var qr = a.QR();
-        if (!qr.IsFullRank)
-        {
-            throw new InvalidOperationException($"the {k} coalitions sampled for row {index} do not determine its {m} SHAP values; raise MaxCoalitions");
-        }
-
-        var beta = qr.Solve(y);
+        var beta = HouseholderLeastSquares.Solve(a, k, m - 1, y)
+            ?? throw new InvalidOperationException($"the {k} coalitions sampled for row {index} do not determine its {m} SHAP values; raise MaxCoalitions");
         for (var i = 0; i < m - 1; i++)
         {
             phi[varying[i]] = beta[i];
@@ -143,51 +146,16 @@ public static class KernelShap
         return phi;
     }
 
-    /// <summary>The masked rows (x on the coalition's features, the background row's values elsewhere) of every coalition and background row, coalition-major, then x, in <paramref name="buffer"/>'s reused arrays.</summary>
-    private static ArraySegment<double[]> Masked(ShapBackground background, double[] x, int[] varying, CoalitionDesign design, StrongBox<double[][]> buffer)
+    private static double[] Evaluate(double[]? outputs, int rows, string what)
     {
-        var n = background.Rows.Count;
-        var count = design.Masks.Count * n + 1;
-        if (buffer.Value!.Length < count)
+        if (outputs is null)
         {
-            var grown = new double[count][];
-            Array.Copy(buffer.Value, grown, buffer.Value.Length);
-            for (var i = buffer.Value.Length; i < count; i++)
-            {
-                grown[i] = new double[x.Length];
-            }
-
-            buffer.Value = grown;
+            throw new InvalidOperationException($"the model returned nothing for {what}");
         }
 
-        var rows = buffer.Value;
-        for (var c = 0; c < design.Masks.Count; c++)
+        if (outputs.Length != rows)
         {
-            var mask = design.Masks[c];
-            for (var b = 0; b < n; b++)
-            {
-                var row = rows[c * n + b];
-                Array.Copy(background.Rows[b], row, x.Length);
-                for (var i = 0; i < varying.Length; i++)
-                {
-                    if (mask[i])
-                    {
-                        row[varying[i]] = x[varying[i]];
-                    }
-                }
-            }
-        }
-
-        Array.Copy(x, rows[count - 1], x.Length);
-        return new ArraySegment<double[]>(rows, 0, count);
-    }
-
-    private static double[] Evaluate(Func<IReadOnlyList<double[]>, double[]> model, IReadOnlyList<double[]> rows, string what)
-    {
-        var outputs = model(rows) ?? throw new InvalidOperationException($"the model returned nothing for {what}");
-        if (outputs.Length != rows.Count)
-        {
-            throw new InvalidOperationException($"the model returned {outputs.Length} outputs for the {rows.Count} rows of {what}: it must return one per row");
+            throw new InvalidOperationException($"the model returned {outputs.Length} outputs for the {rows} rows of {what}: it must return one per row");
         }
 
         var bad = Array.FindIndex(outputs, o => !double.IsFinite(o));

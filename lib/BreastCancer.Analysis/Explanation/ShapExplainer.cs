@@ -7,7 +7,8 @@ namespace BreastCancer.Analysis.Explanation;
 /// of malignancy are linear in its inputs (logistic regression, a Platt-calibrated linear SVM) gets linear SHAP; one of
 /// ML.NET's tree ensembles (FastForest, FastTree, LightGBM) gets TreeSHAP; both in log-odds. The random forest
 /// (<see cref="BreimanForest"/>), whose probability is the mean of its trees, gets TreeSHAP in probability, the space
-/// where that is exact. Any other classifier (the RBF SVM) gets Kernel SHAP of its probability. Every explanation is computed on the inputs the classifier sees and
+/// where that is exact. Any other classifier (the RBF SVM) gets Kernel SHAP of its probability, the RBF SVM's masked
+/// outputs computed from per-feature distance differences (<see cref="RbfMaskedModel"/>) instead of masked rows. Every explanation is computed on the inputs the classifier sees and
 /// traced back through imputation, standardisation and selection to the data's features: those steps change each
 /// feature on its own, so each input's value is its feature's, and masking a feature before or after them is the same.
 /// A pipeline whose steps combine features gets Kernel SHAP of the whole pipeline on the data's features.
@@ -39,7 +40,7 @@ public static class ShapExplainer
             return KernelShap.Explain(model.PredictProbability, ShapBackground.KMeans(training, backgroundSize, kernel.Seed), rows, featureNames, kernel);
         }
 
-        var explanation = KernelShap.Explain(model.Classifier.PredictProbability, ShapBackground.KMeans(inputs.Training, backgroundSize, kernel.Seed), inputs.Rows, inputs.Names, kernel);
+        var explanation = KernelShap.Explain(RbfMaskedModel.Of(model.Classifier), ShapBackground.KMeans(inputs.Training, backgroundSize, kernel.Seed), inputs.Rows, inputs.Names, kernel);
         return ClassifierInputs.ToFeatures(explanation, inputs.Sources, featureNames, rows);
     }
 

@@ -83,7 +83,10 @@ public sealed record FittedKernelSvm(IReadOnlyList<double[]> SupportVectors, IRe
     }
 
     /// <summary>The logistic of the decision value: ordered like the margin, not calibrated.</summary>
-    public double[] PredictProbability(IReadOnlyList<double[]> rows) => [.. DecisionFunction(rows).Select(f => 1 / (1 + Math.Exp(-f)))];
+    public double[] PredictProbability(IReadOnlyList<double[]> rows) => Logistic(DecisionFunction(rows));
+
+    /// <summary>The logistic 1 / (1 + e^(−f)) of each decision value f: the probability <see cref="PredictProbability"/> gives.</summary>
+    internal static double[] Logistic(IReadOnlyList<double> decisions) => [.. decisions.Select(f => 1 / (1 + Math.Exp(-f)))];
 
     /// <summary>The decision value itself.</summary>
     public double[] DecisionScore(IReadOnlyList<double[]> rows) => DecisionFunction(rows);
