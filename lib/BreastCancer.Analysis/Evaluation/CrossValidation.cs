@@ -114,7 +114,7 @@ public sealed record FoldOperatingPoint(double TargetSensitivity, double Thresho
 /// <param name="Probabilities">The predicted probability of malignancy of each test row.</param>
 /// <param name="Metrics">Every metric at threshold 0.5.</param>
 /// <param name="OperatingPoint">The threshold chosen in the training fold and its results, when asked for.</param>
-/// <param name="Elapsed">Wall time of the fold: fit, prediction and any threshold search.</param>
+/// <param name="Elapsed">Wall time of the fold: fit, prediction and any threshold search, including any wait for a lock or for cores shared with other fits running at the same time.</param>
 public sealed record FoldScore(int Repeat, int Fold, int TrainingRows, IReadOnlyList<int> Rows, IReadOnlyList<bool> Labels, IReadOnlyList<double> Probabilities,
     ClassificationMetrics Metrics, FoldOperatingPoint? OperatingPoint, TimeSpan Elapsed)
 {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using BreastCancer.Analysis.Data.Splits;
 using BreastCancer.Analysis.Modeling;
@@ -13,8 +14,13 @@ namespace BreastCancer.Analysis.Evaluation;
 public sealed record ModelComparison(IReadOnlyList<CrossValidationResult> Models, TimeSpan Elapsed)
 {
     /// <summary>
-    /// Cross-validates every pipeline on <paramref name="folds"/> (one after another, the folds of each in parallel on
-    /// up to <paramref name="workers"/> threads), optionally choosing an operating point in each training fold.
+    /// Cross-validates every pipeline on <paramref name="folds"/>, optionally choosing an operating point in each
+    /// training fold. Every (pipeline, fold) fit is one work item, taken fold by fold with the pipelines interleaved
+    /// (fold 1 of each pipeline, then fold 2, …) by up to <paramref name="workers"/> threads (default: one per core), so
+    /// that a learner whose fits cannot run in parallel (ML.NET trains FastTree, and LightGBM, one fit at a time per
+    /// process) runs beside the others instead of leaving the other cores idle. Each fit is seeded by its fold's position
+    /// alone (as <see cref="CrossValidation"/> seeds it), so each pipeline's result is the one it gets cross-validated
+    /// alone, for any number of workers.
     /// </summary>
     public static ModelComparison Run(IReadOnlyList<ClassificationPipeline> pipelines, IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels, IReadOnlyList<Fold> folds, int seed,
         int? workers = null, OperatingPointOptions? operatingPoint = null)
@@ -26,9 +32,13 @@ public sealed record ModelComparison(IReadOnlyList<CrossValidationResult> Models
             throw new ArgumentException($"two pipelines share a name; names identify models in the comparison: {string.Join(", ", names)}", nameof(pipelines));
         }
 
+        CrossValidation.CheckInputs(rows, labels, folds, groups: null);
         var clock = Stopwatch.StartNew();
-        var results = pipelines.Select(p => CrossValidation.Run(p, rows, labels, folds, seed, workers, operatingPoint)).ToList();
-        return new ModelComparison(results, clock.Elapsed);
+        var scores = pipelines.Select(_ => new FoldScore[folds.Count]).ToArray();
+        var items = Enumerable.Range(0, folds.Count).SelectMany(f => Enumerable.Range(0, pipelines.Count).Select(p => (Pipeline: p, Fold: f)));
+        Parallel.ForEach(Partitioner.Create(items, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = workers ?? Environment.ProcessorCount },
+            item => scores[item.Pipeline][item.Fold] = CrossValidation.FitFold(pipelines[item.Pipeline], rows, labels, folds[item.Fold], seed + item.Fold, operatingPoint, groups: null).Score);
+        return new ModelComparison([.. pipelines.Select((p, i) => new CrossValidationResult(p.Name, scores[i]))], clock.Elapsed);
     }
 
     /// <summary>The same comparison without the models named (e.g. the baseline, to chart the rest on a readable scale).</summary>

@@ -62,6 +62,32 @@ public sealed class ModelComparisonTests
     }
 
     [Fact]
+    public void Each_model_of_a_comparison_gets_what_it_gets_cross_validated_alone_whatever_the_workers_and_order()
+    {
+        ClassificationPipeline[] pipelines = [ModelCatalogue.LightGbm.With("trees", 10).Pipeline(), ModelCatalogue.LogisticRegressionL2.Pipeline(),
+            ModelCatalogue.FastTree.With("trees", 10).Pipeline(), ModelCatalogue.RbfSvm.Pipeline()];
+        var folds = StratifiedGroupKFold.Split(Wdbc.IsMalignant, null, 4, seed: 6);
+        var options = new OperatingPointOptions(0.98, 2);
+        var alone = pipelines.Select(p => CrossValidation.Run(p, Rows, Wdbc.IsMalignant, folds, seed: 3, workers: 1, operatingPoint: options)).ToList();
+
+        foreach (var workers in new[] { 1, 2, 3 })
+        {
+            var comparison = ModelComparison.Run(pipelines, Rows, Wdbc.IsMalignant, folds, seed: 3, workers, options);
+            var reversed = ModelComparison.Run([.. pipelines.Reverse()], Rows, Wdbc.IsMalignant, folds, seed: 3, workers, options);
+
+            Assert.Equal(pipelines.Select(p => p.Name), comparison.Models.Select(m => m.Pipeline));
+            Assert.Equal(pipelines.Reverse().Select(p => p.Name), reversed.Models.Select(m => m.Pipeline));
+            Assert.All(alone, expected => Assert.All(new[] { comparison[expected.Pipeline], reversed[expected.Pipeline] }, actual =>
+            {
+                Assert.Equal(expected.Folds.Select(f => (f.Repeat, f.Fold, f.TrainingRows)), actual.Folds.Select(f => (f.Repeat, f.Fold, f.TrainingRows)));
+                Assert.Equal(expected.Folds.SelectMany(f => f.Rows), actual.Folds.SelectMany(f => f.Rows));
+                Assert.Equal(expected.Folds.SelectMany(f => f.Probabilities), actual.Folds.SelectMany(f => f.Probabilities));
+                Assert.Equal(expected.Folds.Select(f => f.OperatingPoint), actual.Folds.Select(f => f.OperatingPoint));
+            }));
+        }
+    }
+
+    [Fact]
     public void The_confidence_interval_uses_the_nadeau_bengio_corrected_variance_by_hand()
     {
         double[] values = [0.90, 0.95, 0.93, 0.97, 0.92];
