@@ -45,9 +45,9 @@ internal static class SmoSolver
 
     /// <summary>
     /// WSS 2: i maximises −yₜGₜ over the upper set, j minimises −bₜ²/aₜ over the lower set (bₜ = −yᵢGᵢ + yₜGₜ &gt; 0,
-    /// aₜ = Kᵢᵢ + Kₜₜ − 2Kᵢₜ), the last index of equals in both, as LIBSVM's scan keeps it. Each step is computed
-    /// <see cref="Vector{T}.Count"/> rows at a time with the scalar operations in the scalar order, then the index is found
-    /// by the value chosen, so the pair is the one the element-by-element scan picks.
+    /// aₜ = Kᵢᵢ + Kₜₜ − 2Kᵢₜ), the last index of equals in both, as LIBSVM's scan keeps it. Each pass runs
+    /// <see cref="Vector{T}.Count"/> rows at a time with the scalar operations in the scalar order, each lane keeping its
+    /// best value and the last row that reached it (≥, ≤), so the pair is the one the element-by-element scan picks.
     /// </summary>
     private static (int I, int J) SelectWorkingSet(KernelRows kernel, double[] labels, double[] alpha, double[] gradient, double c, double tolerance)
     {
@@ -55,33 +55,35 @@ internal static class SmoSolver
         var width = Vector<double>.Count;
         var (zero, bound) = (Vector<double>.Zero, new Vector<double>(c));
         var (lowest, highest) = (new Vector<double>(double.NegativeInfinity), new Vector<double>(double.PositiveInfinity));
+        var lanes = Vector.ConvertToDouble(Vector<long>.Indices);
 
-        var best = lowest;
+        var (best, bestAt) = (lowest, zero);
         var t = 0;
         for (; t <= n - width; t += width)
         {
             var (y, a, g) = (new Vector<double>(labels, t), new Vector<double>(alpha, t), new Vector<double>(gradient, t));
-            best = Vector.Max(best, Vector.ConditionalSelect(UpperSet(y, a, zero, bound), -y * g, lowest));
+            var value = Vector.ConditionalSelect(UpperSet(y, a, zero, bound), -y * g, lowest);
+            var take = Vector.GreaterThanOrEqual(value, best);
+            (best, bestAt) = (Vector.ConditionalSelect(take, value, best), Vector.ConditionalSelect(take, lanes + new Vector<double>(t), bestAt));
         }
 
-        var gMax = MaxOf(best);
+        var (gMax, i) = Last(best, bestAt, larger: true);
         for (; t < n; t++)
         {
-            if (InUpperSet(labels[t], alpha[t], c))
+            if (InUpperSet(labels[t], alpha[t], c) && -labels[t] * gradient[t] >= gMax)
             {
-                gMax = Math.Max(gMax, -labels[t] * gradient[t]);
+                (gMax, i) = (-labels[t] * gradient[t], t);
             }
         }
 
-        var i = LastWhere(n, t => InUpperSet(labels[t], alpha[t], c) && -labels[t] * gradient[t] == gMax, t =>
+        if (double.IsNegativeInfinity(gMax))
         {
-            var (y, a, g) = (new Vector<double>(labels, t), new Vector<double>(alpha, t), new Vector<double>(gradient, t));
-            return UpperSet(y, a, zero, bound) & Vector.Equals(-y * g, new Vector<double>(gMax));
-        });
+            i = -1;
+        }
 
         var rowI = i >= 0 ? kernel.Row(i) : null;
         var (top, diagonal, tau) = (new Vector<double>(gMax), new Vector<double>((rowI?[i] ?? 0) + KernelRows.Diagonal), new Vector<double>(Tau));
-        var (best2, smallest) = (lowest, highest);
+        var (best2, smallest, smallestAt) = (lowest, highest, zero);
         for (t = 0; t <= n - width; t += width)
         {
             var (y, a, g) = (new Vector<double>(labels, t), new Vector<double>(alpha, t), new Vector<double>(gradient, t));
@@ -93,33 +95,30 @@ internal static class SmoSolver
                 var b = top + yg;
                 var curvature = diagonal - (new Vector<double>(2.0) * new Vector<double>(rowI, t));
                 curvature = Vector.ConditionalSelect(Vector.GreaterThan(curvature, zero), curvature, tau);
-                var decrease = -(b * b) / curvature;
-                smallest = Vector.Min(smallest, Vector.ConditionalSelect(lower & Vector.GreaterThan(b, zero), decrease, highest));
+                var decrease = Vector.ConditionalSelect(lower & Vector.GreaterThan(b, zero), -(b * b) / curvature, highest);
+                var take = Vector.LessThanOrEqual(decrease, smallest);
+                (smallest, smallestAt) = (Vector.ConditionalSelect(take, decrease, smallest), Vector.ConditionalSelect(take, lanes + new Vector<double>(t), smallestAt));
             }
         }
 
-        var gMax2 = MaxOf(best2);
-        var objectiveMin = MinOf(smallest);
+        var gMax2 = Last(best2, zero, larger: true).Value;
+        var (objectiveMin, j) = Last(smallest, smallestAt, larger: false);
         for (; t < n; t++)
         {
             if (InLowerSet(labels[t], alpha[t], c))
             {
                 gMax2 = Math.Max(gMax2, labels[t] * gradient[t]);
-                if (Decrease(rowI, i, gMax, labels[t] * gradient[t], t) is { } decrease)
+                if (Decrease(rowI, i, gMax, labels[t] * gradient[t], t) is { } decrease && decrease <= objectiveMin)
                 {
-                    objectiveMin = Math.Min(objectiveMin, decrease);
+                    (objectiveMin, j) = (decrease, t);
                 }
             }
         }
 
-        var j = rowI is null ? -1 : LastWhere(n, t => InLowerSet(labels[t], alpha[t], c) && Decrease(rowI, i, gMax, labels[t] * gradient[t], t) == objectiveMin, t =>
+        if (double.IsPositiveInfinity(objectiveMin))
         {
-            var (y, a, g) = (new Vector<double>(labels, t), new Vector<double>(alpha, t), new Vector<double>(gradient, t));
-            var b = top + (y * g);
-            var curvature = diagonal - (new Vector<double>(2.0) * new Vector<double>(rowI, t));
-            curvature = Vector.ConditionalSelect(Vector.GreaterThan(curvature, zero), curvature, tau);
-            return LowerSet(y, a, zero, bound) & Vector.GreaterThan(b, zero) & Vector.Equals(-(b * b) / curvature, new Vector<double>(objectiveMin));
-        });
+            j = -1;
+        }
 
         return gMax + gMax2 < tolerance ? (-1, -1) : (i, j);
     }
@@ -138,59 +137,22 @@ internal static class SmoSolver
     }
 
     /// <summary>
-    /// The last row t &lt; <paramref name="n"/> that <paramref name="holds"/>, or −1: the rows past the last whole block one
-    /// by one, then the blocks from the end, each tested at once by <paramref name="holdsInBlock"/> (the block at t).
+    /// The largest (or smallest) of the lanes' values and, among the lanes holding it, the last row that reached it: the
+    /// value and row a scan keeping the last of equals ends with.
     /// </summary>
-    private static int LastWhere(int n, Func<int, bool> holds, Func<int, Vector<long>> holdsInBlock)
+    private static (double Value, int Row) Last(Vector<double> values, Vector<double> rows, bool larger)
     {
-        var width = Vector<double>.Count;
-        var blocks = n / width;
-        for (var t = n - 1; t >= blocks * width; t--)
+        var (value, row) = (values[0], rows[0]);
+        for (var k = 1; k < Vector<double>.Count; k++)
         {
-            if (holds(t))
+            var better = larger ? values[k] > value : values[k] < value;
+            if (better || (values[k] == value && rows[k] > row))
             {
-                return t;
+                (value, row) = (values[k], rows[k]);
             }
         }
 
-        for (var block = blocks - 1; block >= 0; block--)
-        {
-            var found = holdsInBlock(block * width);
-            if (found != Vector<long>.Zero)
-            {
-                for (var lane = width - 1; lane >= 0; lane--)
-                {
-                    if (found[lane] != 0)
-                    {
-                        return (block * width) + lane;
-                    }
-                }
-            }
-        }
-
-        return -1;
-    }
-
-    private static double MaxOf(Vector<double> values)
-    {
-        var max = double.NegativeInfinity;
-        for (var k = 0; k < Vector<double>.Count; k++)
-        {
-            max = Math.Max(max, values[k]);
-        }
-
-        return max;
-    }
-
-    private static double MinOf(Vector<double> values)
-    {
-        var min = double.PositiveInfinity;
-        for (var k = 0; k < Vector<double>.Count; k++)
-        {
-            min = Math.Min(min, values[k]);
-        }
-
-        return min;
+        return (value, (int)row);
     }
 
     private static Vector<long> UpperSet(Vector<double> y, Vector<double> alpha, Vector<double> zero, Vector<double> c) =>
