@@ -197,9 +197,9 @@ public sealed class ClassificationTree
 
     /// <summary>
     /// Grows one tree. A node's rows are put in order of each feature drawn for it in one of two ways, whichever costs
-    /// less: a large node's by keeping, from the tree's rows in the feature's order (<see cref="AscendingRows"/> less the
-    /// rows the bootstrap left out, made once per feature and tree), those that belong to the node (O(tree's rows)); a
-    /// small node's by sorting them (O(n log n)). Rows of equal value may come in either order, which changes nothing:
+    /// less: a large node's by keeping, from every row in the feature's order (<see cref="AscendingRows"/>), those that
+    /// belong to the node (O(rows); a row the bootstrap left out belongs to no node); a small node's by sorting them
+    /// (O(n log n)). Rows of equal value may come in either order, which changes nothing:
     /// splits are only tried between distinct values and the weights summed are whole numbers.
     /// </summary>
     private sealed class Grower(float[][] columns, int[][] ascending, bool[] malignant, int[] weights, ForestSettings settings, Random random)
@@ -208,17 +208,13 @@ public sealed class ClassificationTree
         private readonly int[] _featureOrder = [.. Enumerable.Range(0, columns.Length)];
         private readonly ulong[] _keys = new ulong[malignant.Length];
         private readonly int[] _sorted = new int[malignant.Length];
-        private readonly int[]?[] _treeAscending = new int[columns.Length][];
         private readonly int[] _nodeOf = new int[malignant.Length];
-        private int _treeRows;
         private int _nodes;
 
         public ClassificationTree Grow()
         {
             var (features, thresholds, left, right, nodeWeights) = (new List<int>(), new List<float>(), new List<int>(), new List<int>(), new List<double>());
-            int[] rows = [.. Enumerable.Range(0, malignant.Length).Where(r => weights[r] > 0)];
-            _treeRows = rows.Length;
-            var open = new List<Open> { Opened(rows, parent: -1, isLeft: false) };
+            var open = new List<Open> { Opened([.. Enumerable.Range(0, malignant.Length).Where(r => weights[r] > 0)], parent: -1, isLeft: false) };
             while (open.Count < settings.MaxLeaves)
             {
                 var next = -1;
@@ -341,10 +337,10 @@ public sealed class ClassificationTree
         private void Order(int[] rows, int node, int feature, Span<int> sorted)
         {
             var n = rows.Length;
-            if (n * 8 >= _treeRows)
+            if (n * 8 >= malignant.Length)
             {
                 var k = 0;
-                foreach (var r in _treeAscending[feature] ??= [.. ascending[feature].Where(r => weights[r] > 0)])
+                foreach (var r in ascending[feature])
                 {
                     if (_nodeOf[r] == node)
                     {
