@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace BreastCancer.Analysis.Explanation;
 
@@ -18,6 +19,7 @@ internal static class HouseholderLeastSquares
     /// rows × ε times the largest). <paramref name="a"/> (column-major, <paramref name="rows"/> × <paramref name="columns"/>,
     /// rows ≥ columns) and <paramref name="y"/> are overwritten.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double[]? Solve(double[] a, int rows, int columns, double[] y)
     {
         var diagonal = new double[columns];
@@ -64,6 +66,7 @@ internal static class HouseholderLeastSquares
     }
 
     /// <summary>w ← (I − scale · v vᵀ) w.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Reflect(ReadOnlySpan<double> v, Span<double> w, double scale)
     {
         var t = scale * TensorPrimitives.Dot(v, w);

@@ -121,6 +121,7 @@ public static class InterventionalTreeShap
         }
 
         /// <summary>Σ_z w_z φ(v_z) for <paramref name="x"/>: its SHAP values against the background, one per feature.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public double[] Values(TreeEnsemble ensemble, ShapBackground background, double[] x)
         {
             var phi = new double[ensemble.FeatureCount];

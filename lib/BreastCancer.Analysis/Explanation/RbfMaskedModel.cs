@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using BreastCancer.Analysis.Modeling;
 
 namespace BreastCancer.Analysis.Explanation;
@@ -119,6 +120,7 @@ internal sealed class RbfMaskedModel : MaskedModel
     }
 
     /// <summary>The squared distances of a coalition's masked rows to every (background row, support vector) pair, from the side with fewer difference vectors to add.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Distances(bool[] mask, double[] differences, double[] fromBackground, double[] fromRow, double[] distances, int block)
     {
         var inside = mask.Count(v => v);
@@ -151,6 +153,7 @@ internal sealed class RbfMaskedModel : MaskedModel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double SquaredDistance(double[] a, double[] b)
     {
         var sum = 0.0;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace BreastCancer.Analysis.Modeling;
 
@@ -110,6 +111,7 @@ public sealed class BreimanForest : IStagedFittedClassifier
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="stages"/> is below 1 or above the number of trees.</exception>
     /// <exception cref="ArgumentException">A row is narrower than the rows the forest was grown on.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double[] PredictProbability(IReadOnlyList<double[]> rows, int stages)
     {
         ArgumentNullException.ThrowIfNull(rows);

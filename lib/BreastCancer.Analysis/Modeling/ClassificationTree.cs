@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace BreastCancer.Analysis.Modeling;
 
 /// <summary>
@@ -56,6 +58,7 @@ public sealed class ClassificationTree
     public IReadOnlyList<double> LeafWeights { get; }
 
     /// <summary>The probability of malignancy of <paramref name="row"/>: the value of the leaf it reaches.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Predict(IReadOnlyList<double> row)
     {
         ArgumentNullException.ThrowIfNull(row);
@@ -211,6 +214,7 @@ public sealed class ClassificationTree
         private readonly int[] _nodeOf = new int[malignant.Length];
         private int _nodes;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public ClassificationTree Grow()
         {
             var (features, thresholds, left, right, nodeWeights) = (new List<int>(), new List<float>(), new List<int>(), new List<int>(), new List<double>());
@@ -264,6 +268,7 @@ public sealed class ClassificationTree
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Open Opened(int[] rows, int parent, bool isLeft)
         {
             var (positive, total) = (0.0, 0.0);
@@ -289,6 +294,7 @@ public sealed class ClassificationTree
         /// rows are passed over without counting, as scikit-learn does), or null when no split leaves
         /// <see cref="ForestSettings.MinLeafRows"/> rows on each side.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Split? BestSplit(int[] rows, int node, double positive, double total)
         {
             var n = rows.Length;
@@ -334,6 +340,7 @@ public sealed class ClassificationTree
         }
 
         /// <summary>Writes the node's rows to <paramref name="sorted"/> in order of <paramref name="feature"/>'s value, lowest first.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Order(int[] rows, int node, int feature, Span<int> sorted)
         {
             var n = rows.Length;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace BreastCancer.Analysis.Modeling;
 
 /// <summary>
@@ -28,6 +30,7 @@ internal sealed class KernelRows
     public static double Diagonal => 1;
 
     /// <summary>Row <paramref name="i"/> of the matrix (n values), computed on the first call.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double[] Row(int i)
     {
         if (_computed[i] is { } computed)

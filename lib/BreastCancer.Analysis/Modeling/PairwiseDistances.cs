@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace BreastCancer.Analysis.Modeling;
 
@@ -15,6 +16,7 @@ internal sealed class PairwiseDistances
     private readonly double[]?[] _computed;
 
     /// <summary>The distances among <paramref name="rows"/> (kept, not copied), none computed yet.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public PairwiseDistances(double[][] rows)
     {
         _rows = rows;
@@ -25,6 +27,7 @@ internal sealed class PairwiseDistances
     public int Count => _computed.Length;
 
     /// <summary>Row <paramref name="i"/> of the distance matrix (n values, 0 at i), computed on the first call.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double[] Row(int i)
     {
         if (Volatile.Read(ref _computed[i]) is { } computed)

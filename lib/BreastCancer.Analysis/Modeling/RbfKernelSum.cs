@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace BreastCancer.Analysis.Modeling;
@@ -62,6 +63,7 @@ public sealed class RbfKernelSum
 
     /// <summary>f(x) for <paramref name="row"/> (<see cref="Width"/> values), using <paramref name="scratch"/> (at least <see cref="ScratchLength"/> values) for the exponents.</summary>
     /// <exception cref="ArgumentException">The row is not <see cref="Width"/> values long.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Decision(ReadOnlySpan<double> row, Span<double> scratch)
     {
         if (row.Length != Width && _coefficients.Length > 0)

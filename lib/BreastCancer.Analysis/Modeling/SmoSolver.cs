@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace BreastCancer.Analysis.Modeling;
 
@@ -16,6 +17,7 @@ internal static class SmoSolver
 
     /// <summary>The dual solution for kernel matrix <paramref name="kernel"/> (n × n) and labels ±1.</summary>
     /// <returns>The multipliers α and the offset ρ of the decision function Σ αᵢyᵢK(xᵢ, x) − ρ.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (double[] Alpha, double Rho, int Iterations) Solve(KernelRows kernel, sbyte[] y, double c, double tolerance, int maxIterations)
     {
         var n = y.Length;
@@ -49,6 +51,7 @@ internal static class SmoSolver
     /// <see cref="Vector{T}.Count"/> rows at a time with the scalar operations in the scalar order, each lane keeping its
     /// best value and the last row that reached it (≥, ≤), so the pair is the one the element-by-element scan picks.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int I, int J) SelectWorkingSet(KernelRows kernel, double[] labels, double[] alpha, double[] gradient, double c, double tolerance)
     {
         var n = labels.Length;
@@ -170,6 +173,7 @@ internal static class SmoSolver
     /// element by element (<paramref name="labels"/> is <paramref name="y"/> as doubles), each element's operations in
     /// the scalar order, so the gradient is the one the scalar loop computes.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Update(KernelRows kernel, sbyte[] y, double[] labels, double[] alpha, double[] gradient, double c, int i, int j)
     {
         var (oldI, oldJ) = (alpha[i], alpha[j]);
@@ -240,6 +244,7 @@ internal static class SmoSolver
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Rho(sbyte[] y, double[] alpha, double[] gradient, double c)
     {
         var (upper, lower, sum, free) = (double.PositiveInfinity, double.NegativeInfinity, 0.0, 0);
