@@ -40,14 +40,14 @@ public static class PermutationImportance
         var sign = metric.HigherIsBetter() ? 1 : -1;
         var seeds = new Random(seed);
         var permutationSeeds = groups.Select(_ => Enumerable.Range(0, repeats).Select(_ => seeds.Next()).ToArray()).ToArray();
-        var resamples = StratifiedBootstrap.Resamples(labels, rowResamples, seeds.Next());
+        var bootstrap = new PermutationRowBootstrap(metric, labels, baselineProbabilities, StratifiedBootstrap.Resamples(labels, rowResamples, seeds.Next()));
         var losses = new double[groups.Count][];
         var rowIntervals = new (double Low, double High)[groups.Count];
         Parallel.For(0, groups.Count, new ParallelOptions { MaxDegreeOfParallelism = workers ?? Environment.ProcessorCount }, g =>
         {
             var probabilities = model.PredictProbability([.. permutationSeeds[g].SelectMany(s => Permuted(rows, groups[g].Features, new Random(s)))]);
             losses[g] = [.. Enumerable.Range(0, repeats).Select(r => sign * (baseline - metric.Of(ClassificationMetrics.Compute(labels, probabilities[(r * rows.Count)..((r + 1) * rows.Count)]))))];
-            rowIntervals[g] = PermutationRowBootstrap.Interval(metric, labels, baselineProbabilities, probabilities, repeats, resamples);
+            rowIntervals[g] = bootstrap.Interval(probabilities, repeats);
         });
         var t = StudentT.InvCDF(0, 1, repeats - 1, 0.975);
         var importances = groups.Select((group, g) =>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using BreastCancer.Analysis.Evaluation;
 using MathNet.Numerics.Statistics;
 
@@ -10,55 +11,89 @@ namespace BreastCancer.Analysis.Explanation;
 /// resample the metric of the baseline probabilities and of every repeat's permuted probabilities is recomputed on the
 /// same resampled rows (the probabilities are those already scored: nothing is scored again), and the resample's
 /// importance is the mean loss over the repeats. The interval is the 2.5th and 97.5th percentiles of those importances
-/// (linear interpolation between order statistics, R's type 7, numpy's default).
+/// (linear interpolation between order statistics, R's type 7, numpy's default). What every group shares, the baseline's
+/// metric on each resample (and, for ROC AUC, how often each resample draws each row), is computed once, when the
+/// bootstrap is made, not once per group.
 /// </summary>
-internal static class PermutationRowBootstrap
+internal sealed class PermutationRowBootstrap
 {
-    /// <summary>
-    /// The 95 % percentile interval of the importance over <paramref name="resamples"/>, in the metric's units.
-    /// </summary>
+    private readonly Metric _metric;
+    private readonly int _sign;
+    private readonly IReadOnlyList<bool> _labels;
+    private readonly int[][] _resamples;
+    private readonly Func<bool, double, double>? _rowLoss;
+
+    /// <summary>Per resample, the baseline's metric on it (for a mean of row losses, the mean loss).</summary>
+    private readonly double[] _references;
+
+    /// <summary>For ROC AUC, per resample, how often it draws each row; otherwise null.</summary>
+    private readonly int[][]? _draws;
+
+    /// <summary>The bootstrap of <paramref name="metric"/>'s importances over <paramref name="resamples"/> of the rows.</summary>
     /// <param name="metric">The metric whose loss measures importance.</param>
     /// <param name="labels">The rows' labels.</param>
     /// <param name="baseline">The probabilities of the rows as they are.</param>
-    /// <param name="permuted">The probabilities of each repeat's permuted rows, repeat after repeat, <paramref name="labels"/>.Count each.</param>
-    /// <param name="repeats">The number of repeats in <paramref name="permuted"/>.</param>
     /// <param name="resamples">The resampled row positions, from <see cref="StratifiedBootstrap.Resamples"/>.</param>
-    public static (double Low, double High) Interval(Metric metric, IReadOnlyList<bool> labels, double[] baseline, double[] permuted, int repeats, int[][] resamples)
+    public PermutationRowBootstrap(Metric metric, IReadOnlyList<bool> labels, double[] baseline, int[][] resamples)
     {
-        var sign = metric.HigherIsBetter() ? 1 : -1;
-        var importances = metric == Metric.RocAuc
-            ? RocAucLosses(labels, baseline, permuted, repeats, resamples)
-            : ClassificationMetrics.RowLoss(metric) is { } rowLoss
-                ? MeanLosses(rowLoss, sign, labels, baseline, permuted, repeats, resamples)
-                : RecomputedLosses(metric, sign, labels, baseline, permuted, repeats, resamples);
-        if (importances.Any(double.IsNaN))
+        (_metric, _sign, _labels, _resamples) = (metric, metric.HigherIsBetter() ? 1 : -1, labels, resamples);
+        _rowLoss = metric == Metric.RocAuc ? null : ClassificationMetrics.RowLoss(metric);
+        if (metric == Metric.RocAuc)
         {
-            // The metric is undefined on the rows (ROC AUC of one class only): so is its interval.
-            return (double.NaN, double.NaN);
-        }
+            _draws = [.. resamples.Select(positions =>
+            {
+                var draws = new int[labels.Count];
+                foreach (var position in positions)
+                {
+                    draws[position]++;
+                }
 
-        return PercentileInterval.Of(importances);
+                return draws;
+            })];
+            var sorted = SortedScores.Of(labels, baseline, 0);
+            _references = [.. _draws.Select(sorted.RocAuc)];
+        }
+        else if (_rowLoss is { } rowLoss)
+        {
+            var losses = baseline.Select((p, i) => rowLoss(labels[i], p)).ToArray();
+            _references = [.. resamples.Select(positions => Mean(losses, 0, positions))];
+        }
+        else
+        {
+            _references = [.. resamples.Select(positions => metric.Of([.. positions.Select(i => labels[i])], [.. positions.Select(i => baseline[i])]))];
+        }
+    }
+
+    /// <summary>
+    /// The 95 % percentile interval of the importance over the resamples, in the metric's units; NaN at both ends when
+    /// the metric is undefined on a resample (ROC AUC of one class only).
+    /// </summary>
+    /// <param name="permuted">The probabilities of each repeat's permuted rows, repeat after repeat, one per row each.</param>
+    /// <param name="repeats">The number of repeats in <paramref name="permuted"/>.</param>
+    public (double Low, double High) Interval(double[] permuted, int repeats)
+    {
+        var importances = _draws is { } draws ? RocAucLosses(draws, permuted, repeats)
+            : _rowLoss is { } rowLoss ? MeanLosses(rowLoss, permuted, repeats)
+            : RecomputedLosses(permuted, repeats);
+        return importances.Any(double.IsNaN) ? (double.NaN, double.NaN) : PercentileInterval.Of(importances);
     }
 
     /// <summary>
     /// Each resample's importance for a metric that is the mean of one loss per row: the rows' losses are computed once and
     /// summed over each resample's positions in order, which gives the metric of the resampled rows bit for bit.
     /// </summary>
-    private static double[] MeanLosses(Func<bool, double, double> rowLoss, int sign, IReadOnlyList<bool> labels, double[] baseline, double[] permuted, int repeats,
-        int[][] resamples)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double[] MeanLosses(Func<bool, double, double> rowLoss, double[] permuted, int repeats)
     {
-        var rows = labels.Count;
-        var baselineLoss = baseline.Select((p, i) => rowLoss(labels[i], p)).ToArray();
-        var permutedLoss = permuted.Select((p, k) => rowLoss(labels[k % rows], p)).ToArray();
-        var importances = new double[resamples.Length];
-        for (var s = 0; s < resamples.Length; s++)
+        var rows = _labels.Count;
+        var permutedLoss = permuted.Select((p, k) => rowLoss(_labels[k % rows], p)).ToArray();
+        var importances = new double[_resamples.Length];
+        for (var s = 0; s < _resamples.Length; s++)
         {
-            var positions = resamples[s];
-            var reference = Mean(baselineLoss, 0, positions);
             var loss = 0.0;
             for (var r = 0; r < repeats; r++)
             {
-                loss += sign * (reference - Mean(permutedLoss, r * rows, positions));
+                loss += _sign * (_references[s] - Mean(permutedLoss, r * rows, _resamples[s]));
             }
 
             importances[s] = loss / repeats;
@@ -74,31 +109,17 @@ internal static class PermutationRowBootstrap
     /// in double precision, so the AUC is bit for bit the rank-sum one of <see cref="RankingMetrics.RocAuc"/> on the
     /// resampled rows, at O(rows) per resample instead of a sort.
     /// </summary>
-    private static double[] RocAucLosses(IReadOnlyList<bool> labels, double[] baseline, double[] permuted, int repeats, int[][] resamples)
+    private double[] RocAucLosses(int[][] draws, double[] permuted, int repeats)
     {
-        var rows = labels.Count;
-        var sets = new SortedScores[repeats + 1];
-        sets[0] = SortedScores.Of(labels, baseline, 0);
-        for (var r = 0; r < repeats; r++)
+        var rows = _labels.Count;
+        var sets = Enumerable.Range(0, repeats).Select(r => SortedScores.Of(_labels, permuted, r * rows)).ToArray();
+        var importances = new double[_resamples.Length];
+        for (var s = 0; s < _resamples.Length; s++)
         {
-            sets[r + 1] = SortedScores.Of(labels, permuted, r * rows);
-        }
-
-        var draws = new int[rows];
-        var importances = new double[resamples.Length];
-        for (var s = 0; s < resamples.Length; s++)
-        {
-            Array.Clear(draws);
-            foreach (var position in resamples[s])
-            {
-                draws[position]++;
-            }
-
-            var reference = sets[0].RocAuc(draws);
             var loss = 0.0;
-            for (var r = 1; r <= repeats; r++)
+            foreach (var set in sets)
             {
-                loss += reference - sets[r].RocAuc(draws);
+                loss += _references[s] - set.RocAuc(draws[s]);
             }
 
             importances[s] = loss / repeats;
@@ -127,6 +148,7 @@ internal static class PermutationRowBootstrap
         }
 
         /// <summary>ROC AUC of the rows drawn <paramref name="draws"/>[row] times each; NaN when the draws hold one class only.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public double RocAuc(int[] draws)
         {
             var (pairs, benignBelow, malignantDrawn) = (0.0, 0.0, 0.0);
@@ -157,21 +179,20 @@ internal static class PermutationRowBootstrap
     }
 
     /// <summary>Each resample's importance for any metric: the metric recomputed on the resampled labels and probabilities.</summary>
-    private static double[] RecomputedLosses(Metric metric, int sign, IReadOnlyList<bool> labels, double[] baseline, double[] permuted, int repeats, int[][] resamples)
+    private double[] RecomputedLosses(double[] permuted, int repeats)
     {
-        var rows = labels.Count;
+        var rows = _labels.Count;
         var sampledLabels = new bool[rows];
         var sampled = new double[rows];
-        var importances = new double[resamples.Length];
-        for (var s = 0; s < resamples.Length; s++)
+        var importances = new double[_resamples.Length];
+        for (var s = 0; s < _resamples.Length; s++)
         {
-            var positions = resamples[s];
+            var positions = _resamples[s];
             for (var i = 0; i < rows; i++)
             {
-                (sampledLabels[i], sampled[i]) = (labels[positions[i]], baseline[positions[i]]);
+                sampledLabels[i] = _labels[positions[i]];
             }
 
-            var reference = metric.Of(sampledLabels, sampled);
             var loss = 0.0;
             for (var r = 0; r < repeats; r++)
             {
@@ -180,7 +201,7 @@ internal static class PermutationRowBootstrap
                     sampled[i] = permuted[(r * rows) + positions[i]];
                 }
 
-                loss += sign * (reference - metric.Of(sampledLabels, sampled));
+                loss += _sign * (_references[s] - _metric.Of(sampledLabels, sampled));
             }
 
             importances[s] = loss / repeats;
