@@ -8,20 +8,35 @@ namespace BreastCancer.Analysis.Modeling;
 /// standardises alike for each setting. A set is found by the exact bits of its values (a copy is kept), so a fit reads
 /// the distances of its own rows and of no others, the values it would have computed itself: nothing passes between
 /// folds, and no result changes. At most <paramref name="capacity"/> matrix entries (counted as n² a set, as if every
-/// row were computed) are kept, the least recently used set dropped first.
+/// row were computed) are kept, the least recently used set dropped first. A cache lives as long as the search that
+/// opened it (<see cref="Open"/>): the distances go with the search, instead of staying in the process for the cells
+/// that follow (32 MB at capacity).
 /// </summary>
-/// <param name="capacity">The most distances kept, summed over the sets, ≥ 1; the newest set is kept whatever its size.</param>
 internal sealed class DistanceCache(long capacity)
 {
     private readonly Lock _gate = new();
     private readonly LinkedList<Entry> _recent = new();
 
+    private static readonly AsyncLocal<DistanceCache?> Ambient = new();
+
     /// <summary>
-    /// The cache the SVM fits with: 4 million entries (32 MB), where the ten training folds (409 or 410 rows) of a
-    /// 10-fold search on the study's 455 training rows need 1.7 million, and the five inner training folds (327 or 328
-    /// rows) and the outer one of a nested search 0.7 million.
+    /// The cache of the search running in this flow of execution (its parallel workers included), or null outside any:
+    /// an SVM fitted alone computes its own distances and keeps none.
     /// </summary>
-    public static DistanceCache Shared { get; } = new(4_000_000);
+    public static DistanceCache? Current => Ambient.Value;
+
+    /// <summary>
+    /// Makes a new cache current until the returned scope is disposed, when the one current before comes back. Its
+    /// capacity, 4 million entries (32 MB), holds the ten training folds (409 or 410 rows) of a 10-fold search on the
+    /// study's 455 training rows (1.7 million) and the five inner training folds (327 or 328 rows) and the outer one of
+    /// a nested search (0.7 million).
+    /// </summary>
+    public static IDisposable Open()
+    {
+        var previous = Ambient.Value;
+        Ambient.Value = new DistanceCache(4_000_000);
+        return new Scope(previous);
+    }
 
     /// <summary>The most distances kept.</summary>
     public long Capacity { get; } = capacity >= 1 ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "keep at least one distance");
@@ -76,4 +91,9 @@ internal sealed class DistanceCache(long capacity)
         kept.Length == rows.Count && kept.Zip(rows).All(p => MemoryMarshal.AsBytes(p.First.AsSpan()).SequenceEqual(MemoryMarshal.AsBytes(p.Second.AsSpan())));
 
     private sealed record Entry(int Hash, double[][] Rows, PairwiseDistances Distances);
+
+    private sealed class Scope(DistanceCache? previous) : IDisposable
+    {
+        public void Dispose() => Ambient.Value = previous;
+    }
 }

@@ -6,7 +6,7 @@ namespace BreastCancer.Analysis.Modeling;
 /// The RBF kernel matrix Kᵢⱼ = exp(−γ‖xᵢ − xⱼ‖²) of a set of rows, computed a row at a time when the solver first asks
 /// for it and kept. SMO reads only the rows of the pairs it optimises (about a quarter of them on the study's folds),
 /// so most of the n² kernel values are never computed. The distances come from <see cref="PairwiseDistances"/>, which
-/// fits on the same rows share (<see cref="DistanceCache"/>); each value is exp((−γ · d) · d) of its distance d, read
+/// the fits of a search on the same rows share (<see cref="DistanceCache"/>); each value is exp((−γ · d) · d) of its distance d, read
 /// from the other row when that row was computed first, so every entry is the value a whole matrix would hold.
 /// </summary>
 internal sealed class KernelRows

@@ -42,7 +42,7 @@ public sealed class KernelSvm(double c = 1, double? gamma = null, double toleran
         var gamma = Gamma ?? ScaleGamma(rows);
         var n = rows.Count;
         var y = labels.Select(l => (sbyte)(l ? 1 : -1)).ToArray();
-        var (alpha, rho, _) = SmoSolver.Solve(new KernelRows(DistanceCache.Shared.For(rows), gamma), y, C, tolerance, maxIterations: 100 * n + 100_000);
+        var (alpha, rho, _) = SmoSolver.Solve(new KernelRows(DistanceCache.Current?.For(rows) ?? new PairwiseDistances([.. rows]), gamma), y, C, tolerance, maxIterations: 100 * n + 100_000);
         var support = Enumerable.Range(0, n).Where(i => alpha[i] > 0).ToArray();
         return new FittedKernelSvm([.. support.Select(i => (double[])rows[i].Clone())], [.. support.Select(i => alpha[i] * y[i])], rho, gamma);
     }

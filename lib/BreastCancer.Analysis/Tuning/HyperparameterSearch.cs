@@ -16,7 +16,8 @@ namespace BreastCancer.Analysis.Tuning;
 /// is scored from the fit's first stages (<see cref="IStagedFittedClassifier"/>): the same scores as fitting each on
 /// its own, from fewer fits. Every setting's pipeline has the same feature steps (imputation, standardisation), so
 /// they are fitted once per fold and every setting's classifier is fitted on the rows they make, the rows fitting each
-/// setting's whole pipeline would give, bit for bit. The best setting (highest mean score, or lowest for Brier score and log loss; the first listed of equals) is refitted
+/// setting's whole pipeline would give, bit for bit. RBF SVM fits on one fold's rows share their pairwise distances
+/// through a <see cref="DistanceCache"/> that lives as long as the search. The best setting (highest mean score, or lowest for Brier score and log loss; the first listed of equals) is refitted
 /// on all the rows.
 /// </summary>
 public static class HyperparameterSearch
@@ -60,6 +61,7 @@ public static class HyperparameterSearch
         IReadOnlyList<Fold> folds, Metric metric, int seed, int? workers, IProgress<SearchProgress>? progress, IReadOnlyList<string?>? groups)
     {
         CrossValidation.CheckInputs(rows, labels, folds, groups);
+        using var distances = DistanceCache.Open();
         var candidates = settings.Select(s => s.Aggregate(model, (m, p) => m.With(p.Name, p.Value))).ToList();
         var shared = SharedFits(candidates);
         var scores = candidates.Select(_ => new FoldScore[folds.Count]).ToArray();

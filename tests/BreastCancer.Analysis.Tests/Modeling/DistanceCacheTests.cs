@@ -66,6 +66,7 @@ public sealed class DistanceCacheTests
     [Fact]
     public void Fits_sharing_distances_equal_fits_with_their_own_bit_for_bit_whatever_was_fitted_before()
     {
+        using var scope = DistanceCache.Open();
         var rows = Random(80, 4, seed: 6);
         var labels = rows.Select(r => r[0] + 0.5 * r[1] * r[1] + 0.3 * r[3] > 0.4).ToArray();
         var other = Random(80, 4, seed: 7);
@@ -80,6 +81,28 @@ public sealed class DistanceCacheTests
             Assert.Equal(rho, shared.Rho);
             Assert.Equal(alpha.Select((a, i) => a * y[i]).Where(a => a != 0), shared.DualCoefficients);
         }
+    }
+
+    [Fact]
+    public void A_search_shares_distances_among_its_fits_and_workers_and_leaves_none_behind()
+    {
+        var rows = Random(40, 3, seed: 8);
+        Assert.Null(DistanceCache.Current);
+        PairwiseDistances?[] seen = new PairwiseDistances?[8];
+        using (DistanceCache.Open())
+        {
+            var cache = DistanceCache.Current!;
+            Parallel.For(0, seen.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => seen[i] = DistanceCache.Current?.For(Copy(rows)));
+            Assert.All(seen, s => Assert.Same(cache.For(rows), s));
+            using (DistanceCache.Open())
+            {
+                Assert.NotSame(cache, DistanceCache.Current);
+            }
+
+            Assert.Same(cache, DistanceCache.Current);
+        }
+
+        Assert.Null(DistanceCache.Current);
     }
 
     private static double[][] Random(int count, int width, int seed)
