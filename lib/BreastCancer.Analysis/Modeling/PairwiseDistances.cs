@@ -16,7 +16,6 @@ internal sealed class PairwiseDistances
     private readonly double[]?[] _computed;
 
     /// <summary>The distances among <paramref name="rows"/> (kept, not copied), none computed yet.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public PairwiseDistances(double[][] rows)
     {
         _rows = rows;
