@@ -37,7 +37,7 @@ internal sealed class PermutationRowBootstrap
     public PermutationRowBootstrap(Metric metric, IReadOnlyList<bool> labels, double[] baseline, int[][] resamples)
     {
         (_metric, _sign, _labels, _resamples) = (metric, metric.HigherIsBetter() ? 1 : -1, labels, resamples);
-        _rowLoss = metric == Metric.RocAuc ? null : ClassificationMetrics.RowLoss(metric);
+        _rowLoss = ClassificationMetrics.RowLoss(metric);
         if (metric == Metric.RocAuc)
         {
             _draws = [.. resamples.Select(positions =>
