@@ -7,7 +7,8 @@
 #      registers it with Jupyter as .net-csharp (".NET (C#)"), the kernel VS Code's Jupyter extension, the Jupyter
 #      Notebook and JupyterLab run;
 #   3. builds what the notebooks load: the library (lib/BreastCancer.Analysis/bin/BreastCancer.Analysis.dll) and, for
-#      notebook 08, the web app's client (lib/BreastCancer.WebApp.Client/bin/BreastCancer.WebApp.Client.dll).
+#      notebook 08, the web app's client (lib/BreastCancer.WebApp.Client/bin/BreastCancer.WebApp.Client.dll) and the
+#      web app it starts with `dotnet run` (built here, that cell only checks the build: ~4 s instead of ~14 s).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,5 +35,6 @@ dotnet tool restore
 PATH="/usr/bin:$PATH" dotnet tool run dotnet-interactive jupyter install --http-port-range 2050-3000
 PATH="/usr/bin:$PATH" jupyter kernelspec list
 
-echo "setup: building what the notebooks load: the library and the web app's client"
+echo "setup: building what the notebooks load: the library, the web app's client and the web app"
 dotnet build lib/BreastCancer.WebApp.Client --nologo -v q
+dotnet build app/BreastCancer.Web --nologo -v q
