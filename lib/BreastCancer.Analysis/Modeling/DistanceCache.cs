@@ -10,7 +10,7 @@ namespace BreastCancer.Analysis.Modeling;
 /// folds, and no result changes. At most <paramref name="capacity"/> matrix entries (counted as n² a set, as if every
 /// row were computed) are kept, the least recently used set dropped first. A cache lives as long as the search that
 /// opened it (<see cref="Open"/>): the distances go with the search, instead of staying in the process for the cells
-/// that follow (32 MB at capacity).
+/// that follow (16 MB at capacity).
 /// </summary>
 internal sealed class DistanceCache(long capacity)
 {
@@ -27,14 +27,14 @@ internal sealed class DistanceCache(long capacity)
 
     /// <summary>
     /// Makes a new cache current until the returned scope is disposed, when the one current before comes back. Its
-    /// capacity, 4 million entries (32 MB), holds the ten training folds (409 or 410 rows) of a 10-fold search on the
+    /// capacity, 2 million entries (16 MB), holds the ten training folds (409 or 410 rows) of a 10-fold search on the
     /// study's 455 training rows (1.7 million) and the five inner training folds (327 or 328 rows) and the outer one of
-    /// a nested search (0.7 million).
+    /// a nested search (0.7 million); a search over more folds takes them in blocks that fit.
     /// </summary>
     public static IDisposable Open()
     {
         var previous = Ambient.Value;
-        Ambient.Value = new DistanceCache(4_000_000);
+        Ambient.Value = new DistanceCache(2_000_000);
         return new Scope(previous);
     }
 

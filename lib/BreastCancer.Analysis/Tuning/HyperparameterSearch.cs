@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using BreastCancer.Analysis.Data.Splits;
@@ -17,7 +18,9 @@ namespace BreastCancer.Analysis.Tuning;
 /// its own, from fewer fits. Every setting's pipeline has the same feature steps (imputation, standardisation), so
 /// they are fitted once per fold and every setting's classifier is fitted on the rows they make, the rows fitting each
 /// setting's whole pipeline would give, bit for bit. RBF SVM fits on one fold's rows share their pairwise distances
-/// through a <see cref="DistanceCache"/> that lives as long as the search. The best setting (highest mean score, or lowest for Brier score and log loss; the first listed of equals) is refitted
+/// through a <see cref="DistanceCache"/> that lives as long as the search; the workers take the fits from one sequence,
+/// every setting on a block of folds before the next block (<see cref="Scheduled"/>), a block being as many folds as
+/// the cache holds, so that each fold's distances are computed once however many folds there are. The best setting (highest mean score, or lowest for Brier score and log loss; the first listed of equals) is refitted
 /// on all the rows.
 /// </summary>
 public static class HyperparameterSearch
@@ -71,9 +74,11 @@ public static class HyperparameterSearch
         var prepared = folds.Select(fold => new Lazy<IReadOnlyList<double[]>>(() => Prepared(model, rows, labels, fold))).ToArray();
         var done = 0;
         var clock = Stopwatch.StartNew();
-        Parallel.For(0, shared.Count * folds.Count, new ParallelOptions { MaxDegreeOfParallelism = workers ?? Environment.ProcessorCount }, item =>
+        var foldsPerBlock = FoldsPerBlock(DistanceCache.Current!.Capacity, folds);
+        var order = Enumerable.Range(0, shared.Count * folds.Count).Select(item => Scheduled(item, shared.Count, folds.Count, foldsPerBlock));
+        Parallel.ForEach(Partitioner.Create(order, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = workers ?? Environment.ProcessorCount }, pair =>
         {
-            var (g, j) = Math.DivRem(item, folds.Count);
+            var (g, j) = pair;
             var fitClock = Stopwatch.StartNew();
             var scored = ScoreFold(shared[g], candidates, prepared[j].Value, labels, folds[j], seed + j, groups);
             var ticks = fitClock.Elapsed.Ticks;
@@ -133,6 +138,29 @@ public static class HyperparameterSearch
         }
 
         return shared;
+    }
+
+    /// <summary>
+    /// The folds whose training rows' pairwise distances (n² each, for the largest n) fit in <paramref name="capacity"/>
+    /// matrix entries together: at least one, at most all.
+    /// </summary>
+    internal static int FoldsPerBlock(long capacity, IReadOnlyList<Fold> folds)
+    {
+        var largest = (long)folds.Max(f => f.Train.Count);
+        return (int)Math.Clamp(capacity / Math.Max(1, largest * largest), 1, folds.Count);
+    }
+
+    /// <summary>
+    /// The (fit group, fold) of the search's <paramref name="item"/>-th fit: the folds are taken in blocks of
+    /// <paramref name="foldsPerBlock"/>, and within a block group after group, each on the block's folds in order. With
+    /// one block (every fold fits) this is every group on every fold, group after group.
+    /// </summary>
+    internal static (int Group, int Fold) Scheduled(int item, int groups, int folds, int foldsPerBlock)
+    {
+        var (block, within) = Math.DivRem(item, groups * foldsPerBlock);
+        var first = block * foldsPerBlock;
+        var (group, offset) = Math.DivRem(within, Math.Min(foldsPerBlock, folds - first));
+        return (group, first + offset);
     }
 
     /// <summary>

@@ -181,6 +181,45 @@ public sealed class HyperparameterSearchTests
         Assert.Equal("5 of 5 settings scored; last: C = 3, gamma = 0.01 → 0.9950 ± 0.0070", new SearchProgress(5, 5, fit).ToString());
     }
 
+    [Theory]
+    [InlineData(1, 1, 1)]
+    [InlineData(3, 10, 10)]
+    [InlineData(3, 10, 25)]
+    [InlineData(4, 30, 11)]
+    [InlineData(5, 7, 3)]
+    [InlineData(2, 5, 1)]
+    public void The_fits_are_taken_every_setting_on_a_block_of_folds_before_the_next_block(int groups, int folds, int foldsPerBlock)
+    {
+        var expected = new List<(int, int)>();
+        for (var first = 0; first < folds; first += foldsPerBlock)
+        {
+            for (var group = 0; group < groups; group++)
+            {
+                for (var fold = first; fold < Math.Min(first + foldsPerBlock, folds); fold++)
+                {
+                    expected.Add((group, fold));
+                }
+            }
+        }
+
+        var scheduled = Enumerable.Range(0, groups * folds).Select(item => HyperparameterSearch.Scheduled(item, groups, folds, Math.Min(foldsPerBlock, folds))).ToList();
+
+        Assert.Equal(expected, scheduled);
+        Assert.Equal(groups * folds, scheduled.Distinct().Count());
+    }
+
+    [Fact]
+    public void A_block_holds_as_many_folds_as_their_distances_fit_in_the_cache()
+    {
+        Fold FoldOf(int train) => new(0, 0, [.. Enumerable.Range(0, train)], [train]);
+        Fold[] thirty = [.. Enumerable.Range(0, 30).Select(i => FoldOf(409 + (i % 2)))];
+
+        Assert.Equal(11, HyperparameterSearch.FoldsPerBlock(2_000_000, thirty));
+        Assert.Equal(10, HyperparameterSearch.FoldsPerBlock(2_000_000, thirty[..10]));
+        Assert.Equal(1, HyperparameterSearch.FoldsPerBlock(100_000, thirty));
+        Assert.Equal(2, HyperparameterSearch.FoldsPerBlock(410 * 410 * 2, thirty));
+    }
+
     [Fact]
     public void Unknown_hyperparameters_and_empty_grids_are_refused()
     {
