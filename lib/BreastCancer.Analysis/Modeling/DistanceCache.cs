@@ -12,6 +12,7 @@ namespace BreastCancer.Analysis.Modeling;
 /// opened it (<see cref="Open"/>): the distances go with the search, instead of staying in the process for the cells
 /// that follow (16 MB at capacity).
 /// </summary>
+/// <param name="capacity">The most distances kept, summed over the sets, ≥ 1; the newest set is kept whatever its size.</param>
 internal sealed class DistanceCache(long capacity)
 {
     private readonly Lock _gate = new();
@@ -31,11 +32,12 @@ internal sealed class DistanceCache(long capacity)
     /// study's 455 training rows (1.7 million) and the five inner training folds (327 or 328 rows) and the outer one of
     /// a nested search (0.7 million); a search over more folds takes them in blocks that fit.
     /// </summary>
-    public static IDisposable Open()
+    public static Scope Open()
     {
         var previous = Ambient.Value;
-        Ambient.Value = new DistanceCache(2_000_000);
-        return new Scope(previous);
+        var cache = new DistanceCache(2_000_000);
+        Ambient.Value = cache;
+        return new Scope(cache, previous);
     }
 
     /// <summary>The most distances kept.</summary>
@@ -92,8 +94,15 @@ internal sealed class DistanceCache(long capacity)
 
     private sealed record Entry(int Hash, double[][] Rows, PairwiseDistances Distances);
 
-    private sealed class Scope(DistanceCache? previous) : IDisposable
+    /// <summary>A cache made current by <see cref="Open"/>, until disposed.</summary>
+    /// <param name="cache">The cache made current.</param>
+    /// <param name="previous">The cache current before, current again once this scope is disposed.</param>
+    public sealed class Scope(DistanceCache cache, DistanceCache? previous) : IDisposable
     {
+        /// <summary>The cache this scope made current.</summary>
+        public DistanceCache Cache { get; } = cache;
+
+        /// <inheritdoc />
         public void Dispose() => Ambient.Value = previous;
     }
 }

@@ -74,7 +74,7 @@ public static class HyperparameterSearch
         var prepared = folds.Select(fold => new Lazy<IReadOnlyList<double[]>>(() => Prepared(model, rows, labels, fold))).ToArray();
         var done = 0;
         var clock = Stopwatch.StartNew();
-        var foldsPerBlock = FoldsPerBlock(DistanceCache.Current!.Capacity, folds);
+        var foldsPerBlock = FoldsPerBlock(distances.Cache.Capacity, folds);
         var order = Enumerable.Range(0, shared.Count * folds.Count).Select(item => Scheduled(item, shared.Count, folds.Count, foldsPerBlock));
         Parallel.ForEach(Partitioner.Create(order, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = workers ?? Environment.ProcessorCount }, pair =>
         {
