@@ -99,7 +99,7 @@ public sealed class PipelineScorerTests
     {
         var knn = new ClassificationPipeline([new KnnImputer(), new Standardizer()], MlNetClassifier.LogisticRegression()).Fit(Train, Labels, seed: 1);
         var isotonic = new ClassificationPipeline([new SimpleImputer(ImputationStatistic.Mean), new Standardizer()],
-            new CalibratedClassifier(MlNetClassifier.RandomForestVotes(20), CalibrationMethod.Isotonic)).Fit(Train, Labels, seed: 1);
+            new CalibratedClassifier(MlNetClassifier.FastTree(20), CalibrationMethod.Isotonic)).Fit(Train, Labels, seed: 1);
 
         var knnScorer = knn.CreateScorer(Wdbc.FeatureNames);
         var isotonicScorer = isotonic.CreateScorer();

@@ -5,7 +5,7 @@ namespace BreastCancer.Analysis.Explanation;
 /// <summary>
 /// SHAP values of a fitted pipeline over the data's features, exact where the model allows. A classifier whose log-odds
 /// of malignancy are linear in its inputs (logistic regression, a Platt-calibrated linear SVM) gets linear SHAP; one of
-/// ML.NET's tree ensembles (FastForest, FastTree, LightGBM) gets TreeSHAP; both in log-odds. The random forest
+/// ML.NET's tree ensembles (FastTree, LightGBM) gets TreeSHAP; both in log-odds. The random forest
 /// (<see cref="BreimanForest"/>), whose probability is the mean of its trees, gets TreeSHAP in probability, the space
 /// where that is exact. Any other classifier (the RBF SVM) gets Kernel SHAP of its probability, the RBF SVM's masked
 /// outputs computed from per-feature distance differences (<see cref="RbfMaskedModel"/>) instead of masked rows. Every explanation is computed on the inputs the classifier sees and

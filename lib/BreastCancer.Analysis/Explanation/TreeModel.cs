@@ -29,7 +29,7 @@ public sealed record TreeModel(TreeEnsemble Ensemble, double Slope, double Inter
 
     /// <summary>
     /// The tree ensemble inside <paramref name="classifier"/>, or null when it is not one: the random forest, in
-    /// probability; an ML.NET tree model (FastForest votes, FastTree, LightGBM) alone or Platt-calibrated, in log-odds,
+    /// probability; an ML.NET tree model (FastTree, LightGBM) alone or Platt-calibrated, in log-odds,
     /// with the map from its score that <see cref="LogOddsScore"/> reads from its form.
     /// </summary>
     /// <param name="classifier">The fitted classifier.</param>

@@ -1,8 +1,8 @@
 namespace BreastCancer.Analysis.Modeling;
 
 /// <summary>
-/// A binary regression tree with numerical splits in ML.NET's encoding (<c>RegressionTree</c>, shared by FastTree,
-/// FastForest and LightGBM), with node covers: the number of background rows reaching each node and leaf, which
+/// A binary regression tree with numerical splits in ML.NET's encoding (<c>RegressionTree</c>, shared by FastTree and
+/// LightGBM), with node covers: the number of background rows reaching each node and leaf, which
 /// path-dependent TreeSHAP (Lundberg et al., Nature Machine Intelligence 2020, Algorithm 2) uses as the distribution of
 /// the features not conditioned on.
 /// <para>

@@ -10,8 +10,8 @@ namespace BreastCancer.Analysis.Modeling;
 
 /// <summary>
 /// A classifier backed by an ML.NET binary trainer. When the trained model has a <c>Probability</c> column (logistic
-/// regression, FastTree, LightGBM: models fitted by log loss) that is the probability; otherwise (linear SVM, FastForest)
-/// the probability is the logistic of the raw <c>Score</c>, which ranks rows but is not calibrated, and the decision score is the raw <c>Score</c>; and the factories
+/// regression, FastTree, LightGBM: models fitted by log loss) that is the probability; otherwise (the linear SVM) the
+/// probability is the logistic of the raw <c>Score</c>, which ranks rows but is not calibrated, and the decision score is the raw <c>Score</c>; and the factories
 /// below wrap such trainers in a <see cref="CalibratedClassifier"/>. Each fit uses its own <see cref="MLContext"/>
 /// seeded with the fit's seed, so results do not depend on what ran before.
 /// </summary>
@@ -50,33 +50,6 @@ public sealed class MlNetClassifier(string name, Func<MLContext, IEstimator<ITra
             c => c.BinaryClassification.Trainers.LinearSvm(new LinearSvmTrainer.Options { Lambda = (float)lambda, NumberOfIterations = iterations })));
 
     /// <summary>
-    /// A random forest of <paramref name="trees"/> trees (ML.NET FastForest, Breiman 2001), each with at most
-    /// <paramref name="leaves"/> leaves of at least <paramref name="minimumLeafRows"/> rows, each tree grown on a random
-    /// <paramref name="featureFraction"/> of the features and each split choosing among a random 70 % of those (ML.NET's
-    /// default <c>FeatureFractionPerSplit</c>), each tree on 70 % of the rows drawn without replacement; its vote is
-    /// Platt-calibrated on out-of-fold scores of the training rows. FastForest draws from its own seed (123), not from
-    /// the fit's. The defaults (32 leaves of ≥ 2 rows, 30 % of features) come close to scikit-learn's forest of
-    /// unpruned trees on √p features per split, which ML.NET's defaults (20 leaves of ≥ 10 rows, 70 %) do not.
-    /// </summary>
-    public static CalibratedClassifier RandomForest(int trees = 100, int leaves = 32, int minimumLeafRows = 2, double featureFraction = 0.3) =>
-        new(RandomForestVotes(trees, leaves, minimumLeafRows, featureFraction));
-
-    /// <summary>
-    /// The forest of <see cref="RandomForest"/> without its calibration: the probability is the logistic of the vote,
-    /// which ranks rows as the calibrated probability does (Platt scaling is monotone) but is not a probability.
-    /// </summary>
-    public static MlNetClassifier RandomForestVotes(int trees = 100, int leaves = 32, int minimumLeafRows = 2, double featureFraction = 0.3) =>
-        new($"random forest ({trees} trees)",
-            c => WithoutForcedCollections(c.BinaryClassification.Trainers.FastForest(new FastForestBinaryTrainer.Options
-            {
-                NumberOfTrees = trees,
-                NumberOfLeaves = leaves,
-                MinimumExampleCountPerLeaf = minimumLeafRows,
-                FeatureFraction = featureFraction,
-                NumberOfThreads = TreeThreads,
-            })));
-
-    /// <summary>
     /// Gradient-boosted trees by log loss (ML.NET FastTree, MART: Friedman 2001): <paramref name="trees"/> stages of at
     /// most <paramref name="leaves"/> leaves, shrinkage <paramref name="learningRate"/>, with <see cref="TreeThreads"/>
     /// threads for the split search.
@@ -112,14 +85,14 @@ public sealed class MlNetClassifier(string name, Func<MLContext, IEstimator<ITra
     public string Name { get; } = name;
 
     /// <summary>
-    /// The threads FastTree and FastForest search splits with. With one thread, ML.NET runs each node's per-feature
-    /// searches as one thread-pool task per feature, started and waited for in turn (<c>Task.Run(…).Wait()</c> in its
-    /// <c>ThreadTaskManager</c>), so a 100-tree forest on 455 rows spends most of its fit handing about 40 000 tiny
-    /// tasks to the pool and waiting for them; with two it runs them as one <c>Parallel.Invoke</c> per node, most of
+    /// The threads FastTree searches splits with. With one thread, ML.NET runs each node's per-feature searches as one
+    /// thread-pool task per feature, started and waited for in turn (<c>Task.Run(…).Wait()</c> in its
+    /// <c>ThreadTaskManager</c>), so a fit of 100 trees on 455 rows spends most of its time handing tens of thousands of
+    /// tiny tasks to the pool and waiting for them; with two it runs them as one <c>Parallel.Invoke</c> per node, most of
     /// them on the calling thread. The split search writes each feature's best split to its own slot, so the trees do
     /// not depend on the number: the predictions are bit for bit those of one thread (bench/README.md, "Random forest
-    /// fit time"). ML.NET keeps the number per process and takes it from the first FastTree-family trainer created, so
-    /// the trainers here all ask for the same.
+    /// fit time", measured on FastForest, which the study used before its own forest). ML.NET keeps the number per
+    /// process and takes it from the first FastTree-family trainer created.
     /// </summary>
     private const int TreeThreads = 2;
 
@@ -135,7 +108,7 @@ public sealed class MlNetClassifier(string name, Func<MLContext, IEstimator<ITra
     /// Turns off the two forced full garbage collections (and the forced <c>GC.GetTotalMemory(true)</c>) that ML.NET's
     /// FastTree family runs at the start of every fit, through its <c>AllowGC</c> field. On small data they cost more
     /// than the training itself, and the more so the larger the process's heap (a notebook's): measured at 244 MB of
-    /// live heap, a 100-tree forest fit took 0.56 s with them and 0.27 s without.
+    /// live heap, a 100-tree FastForest fit (the study's forest then) took 0.56 s with them and 0.27 s without.
     /// </summary>
     /// <exception cref="InvalidOperationException">The ML.NET version in use has no such field.</exception>
     private static T WithoutForcedCollections<T>(T trainer)

@@ -8,7 +8,7 @@ namespace BreastCancer.Analysis.Modeling;
 /// The ML.NET model parameters that compute a model's raw score s (ML.NET's <c>Score</c>), and an affine map from s to
 /// log-odds of malignancy, ln(p / (1 − p)) = <see cref="Slope"/>·s + <see cref="Intercept"/>: the identity for the raw
 /// score itself, a = −A and b = −B for the model's own Platt calibration p = 1 / (1 + e^(A·s + B)) (logistic
-/// regression, FastTree, LightGBM), a = 1 and b = 0 for a model without calibration (FastForest, the linear SVM), whose
+/// regression, FastTree, LightGBM), a = 1 and b = 0 for a model without calibration (the linear SVM), whose
 /// probability is the logistic of s. A calibrated model is unwrapped through its generic base
 /// <c>CalibratedModelParametersBase&lt;TSubModel, TCalibrator&gt;</c>, whose <c>SubModel</c> and <c>Calibrator</c> are
 /// public but typed by parameters that differ for trained and loaded models. Read from an <see cref="MlNetForm"/>.

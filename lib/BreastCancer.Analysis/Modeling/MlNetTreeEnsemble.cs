@@ -3,7 +3,7 @@ using Microsoft.ML.Trainers.FastTree;
 namespace BreastCancer.Analysis.Modeling;
 
 /// <summary>
-/// Reads the trees of an ML.NET tree model (FastTree, FastForest, LightGBM: <c>TrainedTreeEnsemble</c>, with its
+/// Reads the trees of an ML.NET tree model (FastTree, LightGBM: <c>TrainedTreeEnsemble</c>, with its
 /// <c>Bias</c>, <c>TreeWeights</c> and <c>Trees</c>) into a <see cref="TreeEnsemble"/>, counting each node's cover by
 /// routing the background rows through it, since ML.NET keeps no per-node row counts.
 /// </summary>
@@ -16,7 +16,7 @@ public static class MlNetTreeEnsemble
     /// becomes the ensemble's <see cref="TreeEnsemble.FeatureCount"/>.
     /// </param>
     /// <exception cref="ArgumentException">There are no cover rows, they differ in width, or a tree splits on a feature beyond their width.</exception>
-    /// <exception cref="NotSupportedException">The model is neither of ML.NET's two kinds of tree ensemble (of regression trees, or of FastForest's quantile regression trees), or a tree has a categorical split.</exception>
+    /// <exception cref="NotSupportedException">The model is not an ensemble of ML.NET's regression trees (FastForest's quantile regression trees are not read), or a tree has a categorical split.</exception>
     public static TreeEnsemble Read(TreeEnsembleModelParameters model, IReadOnlyList<double[]> coverRows)
     {
         ArgumentNullException.ThrowIfNull(coverRows);
@@ -48,7 +48,6 @@ public static class MlNetTreeEnsemble
     private static TreeEnsemble Read(TreeEnsembleModelParameters model, int width, Func<RegressionTreeBase, DecisionTree> convert) => model switch
     {
         TreeEnsembleModelParametersBasedOnRegressionTree trees => Read(trees.TrainedTreeEnsemble, width, convert),
-        TreeEnsembleModelParametersBasedOnQuantileRegressionTree quantiles => Read(quantiles.TrainedTreeEnsemble, width, convert),
         null => throw new ArgumentNullException(nameof(model)),
         _ => throw new NotSupportedException($"{model.GetType().Name} has no TrainedTreeEnsemble of a known kind"),
     };

@@ -68,7 +68,7 @@ public sealed class ModelFileTests(StudyModels study) : IClassFixture<StudyModel
         var selected = ModelCatalogue.LogisticRegressionL2.Pipeline(new CorrelationFilter()).Fit(rows, labels, seed: 1);
         var step = Assert.Throws<NotSupportedException>(() => ModelFile.Save(selected, "selected", study.Wdbc.FeatureNames, path));
         Assert.Contains("step 3 of the pipeline", step.Message, StringComparison.Ordinal);
-        var isotonic = new ClassificationPipeline([new Standardizer()], new CalibratedClassifier(MlNetClassifier.RandomForestVotes(10), CalibrationMethod.Isotonic)).Fit(rows, labels, seed: 1);
+        var isotonic = new ClassificationPipeline([new Standardizer()], new CalibratedClassifier(MlNetClassifier.FastTree(10), CalibrationMethod.Isotonic)).Fit(rows, labels, seed: 1);
         Assert.Contains("Platt scaling only", Assert.Throws<NotSupportedException>(() => ModelFile.Save(isotonic, "isotonic", study.Wdbc.FeatureNames, path)).Message, StringComparison.Ordinal);
         var baseline = ModelCatalogue.MajorityClass.Pipeline().Fit(rows, labels, seed: 1);
         Assert.Contains("cannot be saved", Assert.Throws<NotSupportedException>(() => ModelFile.Save(baseline, "baseline", study.Wdbc.FeatureNames, path)).Message, StringComparison.Ordinal);

@@ -65,7 +65,7 @@ public sealed class CrossValidationTests
     public void One_worker_and_two_workers_give_identical_scores()
     {
         var folds = StratifiedGroupKFold.Split(Wbco.IsMalignant, Wbco.Ids, 5, seed: 6, repeats: 2);
-        var pipeline = new ClassificationPipeline([new SimpleImputer(ImputationStatistic.Median), new Standardizer()], MlNetClassifier.RandomForest(20));
+        var pipeline = new ClassificationPipeline([new SimpleImputer(ImputationStatistic.Median), new Standardizer()], new CalibratedClassifier(MlNetClassifier.FastTree(20)));
 
         var one = CrossValidation.Run(pipeline, Wbco, folds, seed: 3, workers: 1);
         var two = CrossValidation.Run(pipeline, Wbco, folds, seed: 3, workers: 2);

@@ -139,7 +139,7 @@ public sealed class InterventionalTreeShapTests(TreeModels models) : IClassFixtu
     [Fact]
     public void The_values_are_the_same_on_every_run_and_with_any_number_of_workers()
     {
-        var ensemble = Model("forest votes").Ensemble;
+        var ensemble = Model("fasttree").Ensemble;
         var background = ShapBackground.Sample(models.Rows, 30, seed: 1);
         var rows = models.Rows[..60];
 
@@ -183,7 +183,7 @@ public sealed class InterventionalTreeShapTests(TreeModels models) : IClassFixtu
     [Fact]
     public void Bad_input_is_rejected_naming_what_is_wrong()
     {
-        var ensemble = Model("forest votes").Ensemble;
+        var ensemble = Model("fasttree").Ensemble;
         var names = models.Wdbc.FeatureNames;
         var background = ShapBackground.Sample(models.Rows, 5, seed: 1);
 
