@@ -31,3 +31,8 @@ global using Microsoft.DotNet.Interactive;
 // Charts, data frames and the library's result records shown as tables and interactive charts, in the notebook
 // and in the exports alike; registered after the packages, so that they win over the packages' own formatters.
 NotebookFormatters.Register();
+
+// plotly.js (Plotly.NET's copy, no CDN) in this cell's output, so that the charts draw offline. Here rather than with
+// the first chart: running that chart's cell again would replace the output that held the page's only copy, and the
+// saved notebook's charts would stay blank when it is opened again.
+KernelInvocationContext.Current.DisplayAs(ChartHtml.PlotlyScript(), "text/html");

@@ -49,7 +49,7 @@ public sealed class HtmlExportTests : IDisposable
     }
 
     [Fact]
-    public async Task Plotly_js_comes_once_with_the_first_chart_of_a_page_and_nothing_is_fetched()
+    public async Task Plotly_js_comes_once_with_the_setup_cell_before_every_chart_and_nothing_is_fetched()
     {
         var html = await ExportAsync(Code(StudySetup.PackagesCell), Code(StudySetup.FormattersCell), Code(ChartCell), Code(ChartCell.Replace("Line", "Bar", StringComparison.Ordinal)));
 

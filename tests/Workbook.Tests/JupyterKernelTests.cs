@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Workbook.Tests.Support;
 
 namespace Workbook.Tests;
@@ -57,6 +58,21 @@ public sealed class JupyterKernelTests(ExecutedWorkbook runner, JupyterWorkbook 
             for (var i = 0; i < ours.Count; i++)
             {
                 Assert.Equal($"{name} {i + 1}: {Shape(ours[i])}", $"{name} {i + 1}: {Shape(theirs[i])}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Plotly_js_is_in_each_notebooks_setup_cell_once_and_in_no_other_so_running_a_chart_cell_again_keeps_the_saved_charts_drawable()
+    {
+        foreach (var name in Names())
+        {
+            foreach (var (side, folder) in new[] { ("runner", runner.OutDirectory), ("Jupyter", jupyter.OutDirectory) })
+            {
+                var cells = NotebookJson.CodeCells(Path.Combine(folder, name + ".ipynb"));
+                var copies = cells.Select(c => JupyterOutputs.Of(c).Sum(o => Regex.Count(JupyterOutputs.Html(o), @"\* plotly\.js v2\."))).ToList();
+
+                Assert.True(copies[0] == 1 && copies.Skip(1).All(n => n == 0), $"{side}, {name}: copies of plotly.js per code cell: {string.Join(", ", copies)}");
             }
         }
     }

@@ -29,11 +29,30 @@ public sealed class ChartHtmlTests
         var first = ChartHtml.Render(Chart());
         var second = ChartHtml.Render(Chart());
 
-        Assert.StartsWith("<script type=\"text/javascript\">(function () { var define; /**\n* plotly.js v2.28.0", first, StringComparison.Ordinal);
+        Assert.StartsWith("<script type=\"text/javascript\">(function () { if (window.Plotly) { return; } var define; /**\n* plotly.js v2.28.0", first, StringComparison.Ordinal);
         Assert.Contains("\n})();</script>\n<div", first, StringComparison.Ordinal);
         Assert.DoesNotContain("</script", first[..first.IndexOf("<div", StringComparison.Ordinal)][..^10], StringComparison.Ordinal);
         Assert.DoesNotContain("plotly.js v", second, StringComparison.Ordinal);
         Assert.Contains("Plotly.newPlot(", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Once_the_setup_has_shown_plotly_js_no_chart_brings_a_copy_and_the_setup_shows_it_each_time_it_runs()
+    {
+        ChartHtml.ForgetPlotlyJsSent();
+
+        var setup = ChartHtml.PlotlyScript();
+        var chart = ChartHtml.Render(Chart());
+        var setupAgain = ChartHtml.PlotlyScript();
+        ChartHtml.ForgetPlotlyJsSent();
+        var firstWithoutSetup = ChartHtml.Render(Chart());
+
+        Assert.StartsWith("<script type=\"text/javascript\">(function () { if (window.Plotly) { return; } var define; /**\n* plotly.js v2.28.0", setup, StringComparison.Ordinal);
+        Assert.EndsWith("\n})();</script>", setup, StringComparison.Ordinal);
+        Assert.Equal(setup, setupAgain);
+        Assert.StartsWith("<div", chart, StringComparison.Ordinal);
+        Assert.DoesNotContain("plotly.js v", chart, StringComparison.Ordinal);
+        Assert.StartsWith(setup + "\n<div", firstWithoutSetup, StringComparison.Ordinal);
     }
 
     [Fact]

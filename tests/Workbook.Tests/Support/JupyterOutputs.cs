@@ -9,8 +9,8 @@ internal static class JupyterOutputs
     public static IEnumerable<JsonNode> Of(JsonNode cell) =>
         cell["outputs"]!.AsArray().OfType<JsonNode>().Where(o => !Html(o).Contains("dotnet-interactive-this-cell", StringComparison.Ordinal));
 
-    /// <summary>Whether an output draws a Plotly chart.</summary>
-    public static bool IsChart(JsonNode output) => Html(output).Contains("Plotly.newPlot(", StringComparison.Ordinal);
+    /// <summary>Whether an output draws a Plotly chart: a chart's script calls <c>Plotly.newPlot('id', …)</c> (plotly.js itself, in the setup's output, names <c>Plotly.newPlot(</c> too).</summary>
+    public static bool IsChart(JsonNode output) => Html(output).Contains("Plotly.newPlot('", StringComparison.Ordinal);
 
     /// <summary>The charts among a cell's outputs.</summary>
     public static int Charts(JsonNode cell) => Of(cell).Count(IsChart);

@@ -11,8 +11,8 @@ namespace Workbook.Export;
 /// <summary>
 /// Writes self-contained HTML exports: each notebook's Markdown rendered, code highlighted, outputs inline, each
 /// cell's run time, a table of contents, links to the previous and next notebook and to the index. Outputs are the
-/// kernel's, as VS Code shows them: a chart's plotly.js comes with the first chart a notebook draws (the workbook's
-/// chart formatter sends Plotly.NET's own copy), none is added. The index lists the notebooks and each one's slowest
+/// kernel's, as VS Code shows them: plotly.js comes with the setup cell's output (Plotly.NET's own copy, which the
+/// workbook's chart formatter sends with a session's first chart instead when no setup showed it), none is added. The index lists the notebooks and each one's slowest
 /// cells. Nothing on the page is fetched from the network.
 /// </summary>
 public static class HtmlExporter
