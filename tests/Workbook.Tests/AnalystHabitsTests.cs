@@ -56,8 +56,7 @@ public sealed class AnalystHabitsTests(ExecutedWorkbook study) : IDisposable
                 continue;
             }
 
-            var source = NotebookJson.Source(cell).Replace("\"../", "\"../../", StringComparison.Ordinal)
-                .Replace("#load \"", "#load \"../", StringComparison.Ordinal);
+            var source = NotebookJson.OneFolderDown(NotebookJson.Source(cell));
             foreach (var suffix in new[] { "", "-again" })
             {
                 var copy = cell.DeepClone();

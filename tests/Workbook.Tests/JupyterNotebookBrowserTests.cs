@@ -49,33 +49,115 @@ public sealed class JupyterNotebookBrowserTests
 
         var page = await tree.Context.RunAndWaitForPageAsync(() => tree.GetByRole(AriaRole.Link, new() { Name = Notebook, Exact = true }).ClickAsync());
         Watch(page, problems, remote);
-        await page.WaitForFunctionAsync("() => window.Jupyter?.notebook?._fully_loaded && Jupyter.notebook.kernel?.is_connected()", null,
-            new() { Timeout = (float)LoadLimit.TotalMilliseconds });
+        await WaitUntilLoadedAsync(page);
         Assert.Equal(".net-csharp", await page.EvaluateAsync<string>("() => Jupyter.notebook.kernel.name"));
         Assert.Equal(".NET (C#)", await page.Locator(".kernel_indicator_name").TextContentAsync());
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Kernel", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Restart & Run All", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Restart and Run All Cells" }).ClickAsync();
+        await WaitUntilEveryCodeCellRanAsync(page);
+
+        var cells = await CodeCellsAsync(page);
+        var errors = cells.SelectMany((c, i) => JupyterOutputs.Of(c).Where(o => (string)o["output_type"]! == "error").Select(o => $"code cell {i + 1}: {o["evalue"]}")).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        await AssertEveryChartDrawnAsync(page, cells);
+
+        Assert.True(problems.IsEmpty, string.Join("\n", problems));
+        Assert.True(remote.IsEmpty, "requests that left the machine:\n" + string.Join("\n", remote));
+        Assert.Equal(committed, await File.ReadAllBytesAsync(Path.Combine(Repository.NotebooksFolder, Notebook)));
+    }
+
+    /// <summary>
+    /// What a saved notebook shows when it is opened again after a chart's cell ran a second time, which replaces that
+    /// cell's output: so plotly.js must not live there. A copy of 02-eda one folder down (<c>notebooks/.reopen/</c>),
+    /// served writable: Restart &amp; Run All, run the first chart's cell again, save, open the notebook in a new page:
+    /// every chart of the saved outputs draws, offline.
+    /// </summary>
+    [Fact]
+    public async Task After_a_chart_cell_runs_again_the_saved_notebook_opened_again_draws_every_chart_offline()
+    {
+        var folder = Path.Combine(Repository.NotebooksFolder, ".reopen");
+        try
+        {
+            WriteCopyOneFolderDown(folder);
+            var problems = new ConcurrentQueue<string>();
+            var remote = new ConcurrentQueue<string>();
+            using var server = await NotebookServer.StartAsync(Path.Combine("notebooks", ".reopen"));
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await DebianChromium.LaunchAsync(playwright);
+            var address = new Uri(server.Address, $"notebooks/{Notebook}?token={server.Token}").AbsoluteUri;
+            var page = await browser.NewPageAsync();
+            Watch(page, problems, remote);
+            await page.GotoAsync(address);
+            await WaitUntilLoadedAsync(page);
+
+            await page.EvaluateAsync("() => Jupyter.notebook.restart_run_all({ confirm: false })");
+            await WaitUntilEveryCodeCellRanAsync(page);
+            var first = (await CodeCellsAsync(page)).FindIndex(c => JupyterOutputs.Charts(c) > 0);
+            Assert.True(first >= 0, $"no chart in the outputs of {Notebook}");
+            var ran = await page.EvaluateAsync<int>("i => Jupyter.notebook.get_cells().filter(c => c.cell_type === 'code')[i].input_prompt_number", first);
+            await page.EvaluateAsync("i => Jupyter.notebook.get_cells().filter(c => c.cell_type === 'code')[i].execute()", first);
+            await page.WaitForFunctionAsync("([i, ran]) => !Jupyter.notebook.kernel_busy && Jupyter.notebook.get_cells().filter(c => c.cell_type === 'code')[i].input_prompt_number > ran",
+                new object[] { first, ran }, new() { Timeout = (float)RunLimit.TotalMilliseconds, PollingInterval = 250 });
+            await page.EvaluateAsync("() => Jupyter.notebook.save_notebook()");
+            await page.CloseAsync();
+
+            var reopened = await browser.NewPageAsync();
+            Watch(reopened, problems, remote);
+            await reopened.GotoAsync(address);
+            await WaitUntilLoadedAsync(reopened);
+            await AssertEveryChartDrawnAsync(reopened, await CodeCellsAsync(reopened));
+
+            Assert.True(problems.IsEmpty, string.Join("\n", problems));
+            Assert.True(remote.IsEmpty, "requests that left the machine:\n" + string.Join("\n", remote));
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    private static async Task WaitUntilLoadedAsync(IPage page) =>
+        await page.WaitForFunctionAsync("() => window.Jupyter?.notebook?._fully_loaded && Jupyter.notebook.kernel?.is_connected()", null,
+            new() { Timeout = (float)LoadLimit.TotalMilliseconds });
+
+    private static async Task WaitUntilEveryCodeCellRanAsync(IPage page) =>
         await page.WaitForFunctionAsync("""
             () => !Jupyter.notebook.kernel_busy &&
               Jupyter.notebook.get_cells().filter(c => c.cell_type === "code").every(c => typeof c.input_prompt_number === "number")
             """, null, new() { Timeout = (float)RunLimit.TotalMilliseconds, PollingInterval = 500 });
 
-        var cells = JsonNode.Parse(await page.EvaluateAsync<string>("() => JSON.stringify(Jupyter.notebook.toJSON())"))!["cells"]!
-            .AsArray().OfType<JsonNode>().Where(c => (string)c["cell_type"]! == "code").ToList();
-        var errors = cells.SelectMany((c, i) => JupyterOutputs.Of(c).Where(o => (string)o["output_type"]! == "error").Select(o => $"code cell {i + 1}: {o["evalue"]}")).ToList();
-        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    /// <summary>The page's code cells in nbformat JSON, as the notebook would save them.</summary>
+    private static async Task<List<JsonNode>> CodeCellsAsync(IPage page) =>
+        [.. JsonNode.Parse(await page.EvaluateAsync<string>("() => JSON.stringify(Jupyter.notebook.toJSON())"))!["cells"]!
+            .AsArray().OfType<JsonNode>().Where(c => (string)c["cell_type"]! == "code")];
+
+    /// <summary>Every code cell of the page shows as many drawn charts as its outputs hold, and there is at least one.</summary>
+    private static async Task AssertEveryChartDrawnAsync(IPage page, List<JsonNode> cells)
+    {
         Assert.True(cells.Sum(JupyterOutputs.Charts) > 0, $"no chart in the outputs of {Notebook}");
         var codeCells = page.Locator(".cell.code_cell");
         for (var i = 0; i < cells.Count; i++)
         {
             await Assertions.Expect(codeCells.Nth(i).Locator(".js-plotly-plot:has(svg.main-svg)")).ToHaveCountAsync(JupyterOutputs.Charts(cells[i]));
         }
+    }
 
-        Assert.True(problems.IsEmpty, string.Join("\n", problems));
-        Assert.True(remote.IsEmpty, "requests that left the machine:\n" + string.Join("\n", remote));
-        Assert.Equal(committed, await File.ReadAllBytesAsync(Path.Combine(Repository.NotebooksFolder, Notebook)));
+    /// <summary>The committed notebook, without outputs, in <paramref name="folder"/>, its code one folder down.</summary>
+    private static void WriteCopyOneFolderDown(string folder)
+    {
+        var notebook = JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.NotebooksFolder, Notebook)))!;
+        foreach (var cell in notebook["cells"]!.AsArray().OfType<JsonNode>().Where(c => (string)c["cell_type"]! == "code"))
+        {
+            cell["source"] = NotebookJson.OneFolderDown(NotebookJson.Source(cell));
+        }
+
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, Notebook), notebook.ToJsonString());
     }
 
     /// <summary>

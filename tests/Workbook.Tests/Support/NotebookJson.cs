@@ -11,4 +11,8 @@ internal static class NotebookJson
 
     /// <summary>A cell's source as one string (nbformat stores it as a list of lines).</summary>
     public static string Source(JsonNode cell) => string.Concat(cell["source"]!.AsArray().Select(l => (string)l!));
+
+    /// <summary>A code cell's source for a copy of its notebook one folder below <c>notebooks/</c>: its relative paths and the <c>#load</c> of the setup one level further up.</summary>
+    public static string OneFolderDown(string source) =>
+        source.Replace("\"../", "\"../../", StringComparison.Ordinal).Replace("#load \"", "#load \"../", StringComparison.Ordinal);
 }

@@ -11,8 +11,8 @@ namespace Workbook.Tests.Support;
 /// Debian's classic Jupyter Notebook started from the repository's root as the README starts it
 /// (<c>jupyter notebook notebooks/</c>), on a free loopback port with a random token. It serves the committed notebooks
 /// read-only: its contents manager marks every notebook as not writable (so the page does not autosave) and refuses
-/// saves, and its checkpoints and runtime files go to a temporary folder. Disposing stops the server with its kernels
-/// and deletes the folder.
+/// saves; or, for a test that saves, a folder of copies, writable. Its checkpoints and runtime files go to a temporary
+/// folder. Disposing stops the server with its kernels and deletes the folder.
 /// </summary>
 internal sealed class NotebookServer : IDisposable
 {
@@ -44,11 +44,11 @@ internal sealed class NotebookServer : IDisposable
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private readonly Process _process;
 
-    private NotebookServer(int port)
+    private NotebookServer(int port, string? writableFolder)
     {
         Address = new Uri($"http://127.0.0.1:{port}/");
         var config = _folder.File("jupyter_notebook_config.py");
-        File.WriteAllText(config, ReadOnlyConfig);
+        File.WriteAllText(config, writableFolder is null ? ReadOnlyConfig : "");
         var start = new ProcessStartInfo(Jupyter)
         {
             WorkingDirectory = Repository.Root,
@@ -56,7 +56,7 @@ internal sealed class NotebookServer : IDisposable
             RedirectStandardError = true,
             Environment = { ["JUPYTER_RUNTIME_DIR"] = Directory.CreateDirectory(_folder.File("runtime")).FullName },
         };
-        string[] arguments = ["notebook", "notebooks/", .. Environment.IsPrivilegedProcess ? ["--allow-root"] : Array.Empty<string>(),
+        string[] arguments = ["notebook", writableFolder ?? "notebooks/", .. Environment.IsPrivilegedProcess ? ["--allow-root"] : Array.Empty<string>(),
             "--no-browser", $"--port={port}", "--port-retries=0", "--ip=127.0.0.1", $"--NotebookApp.token={Token}",
             $"--config={config}", $"--FileCheckpoints.checkpoint_dir={_folder.File("checkpoints")}"];
         foreach (var argument in arguments)
@@ -92,11 +92,14 @@ internal sealed class NotebookServer : IDisposable
         }
     }
 
-    /// <summary>Starts a server and waits until it answers.</summary>
-    public static async Task<NotebookServer> StartAsync()
+    /// <summary>
+    /// Starts a server on the committed notebooks, read-only, or on <paramref name="writableFolder"/> (a path from the
+    /// repository's root), writable, and waits until it answers.
+    /// </summary>
+    public static async Task<NotebookServer> StartAsync(string? writableFolder = null)
     {
         Assert.True(File.Exists(JupyterNotebook), $"{JupyterNotebook} is missing: install Debian's jupyter-notebook (the README's set-up command does)");
-        var server = new NotebookServer(FreePort());
+        var server = new NotebookServer(FreePort(), writableFolder);
         try
         {
             await server.WaitUntilAnsweringAsync();
