@@ -88,6 +88,28 @@ public sealed class ModelComparisonTests
     }
 
     [Fact]
+    public void Progress_hears_of_every_fit_once_with_its_score_and_changes_no_result()
+    {
+        ClassificationPipeline[] pipelines = [ModelCatalogue.MajorityClass.Pipeline(), ModelCatalogue.LogisticRegressionL2.Pipeline(), ModelCatalogue.RbfSvm.Pipeline()];
+        var reports = new System.Collections.Concurrent.ConcurrentBag<ComparisonProgress>();
+        var shown = new List<int>();
+
+        var quiet = ModelComparison.Run(pipelines, Rows, Wdbc.IsMalignant, Folds, seed: 4);
+        var heard = ModelComparison.Run(pipelines, Rows, Wdbc.IsMalignant, Folds, seed: 4, progress: new SynchronousProgress(reports.Add));
+        ModelComparison.Run(pipelines, Rows, Wdbc.IsMalignant, Folds, seed: 4, progress: new OrderedProgress<ComparisonProgress>(p => shown.Add(p.Completed)));
+
+        var total = pipelines.Length * Folds.Count;
+        Assert.Equal(Enumerable.Range(1, total), reports.Select(r => r.Completed).Order());
+        Assert.All(reports, r => Assert.Equal(total, r.Total));
+        Assert.All(reports, r => Assert.Contains(heard[r.Pipeline].Folds, f => f == r.Latest));
+        Assert.Equal(pipelines.Select(p => Folds.Count), pipelines.Select(p => reports.Count(r => r.Pipeline == p.Name)));
+        Assert.Equal(quiet.Models.SelectMany(m => m.Folds.SelectMany(f => f.Probabilities)), heard.Models.SelectMany(m => m.Folds.SelectMany(f => f.Probabilities)));
+        Assert.Equal(shown.Order(), shown);
+        Assert.Equal(total, shown[^1]);
+        Assert.Matches(@"^\d+ of 30 fits; last: .+, repeat [12], fold [1-5]: ROC AUC \d\.\d{4} \(\d+\.\d\d s\)$", reports.First().ToString());
+    }
+
+    [Fact]
     public void The_confidence_interval_uses_the_nadeau_bengio_corrected_variance_by_hand()
     {
         double[] values = [0.90, 0.95, 0.93, 0.97, 0.92];
@@ -162,5 +184,11 @@ public sealed class ModelComparisonTests
             public double[][] Transform(IReadOnlyList<double[]> rows) =>
                 [.. scaler.Transform([.. rows.Select(r => r[..tagColumn])]).Select((r, i) => (double[])[.. r, rows[i][tagColumn]])];
         }
+    }
+
+    /// <summary>Reports at once, on the reporting thread (<see cref="Progress{T}"/> would post them to run later).</summary>
+    private sealed class SynchronousProgress(Action<ComparisonProgress> report) : IProgress<ComparisonProgress>
+    {
+        public void Report(ComparisonProgress value) => report(value);
     }
 }

@@ -1,4 +1,4 @@
-namespace BreastCancer.Analysis.Tuning;
+namespace BreastCancer.Analysis.Evaluation;
 
 /// <summary>A progress report that knows how far its work has got.</summary>
 public interface IProgressReport
