@@ -91,11 +91,11 @@ public sealed class ModelComparisonTests
     public void Progress_hears_of_every_fit_once_with_its_score_and_changes_no_result()
     {
         ClassificationPipeline[] pipelines = [ModelCatalogue.MajorityClass.Pipeline(), ModelCatalogue.LogisticRegressionL2.Pipeline(), ModelCatalogue.RbfSvm.Pipeline()];
-        var reports = new System.Collections.Concurrent.ConcurrentBag<ComparisonProgress>();
+        var reports = new List<ComparisonProgress>();
         var shown = new List<int>();
 
         var quiet = ModelComparison.Run(pipelines, Rows, Wdbc.IsMalignant, Folds, seed: 4);
-        var heard = ModelComparison.Run(pipelines, Rows, Wdbc.IsMalignant, Folds, seed: 4, progress: new SynchronousProgress(reports.Add));
+        var heard = ModelComparison.Run(pipelines, Rows, Wdbc.IsMalignant, Folds, seed: 4, progress: new ProgressLog<ComparisonProgress>(reports));
         ModelComparison.Run(pipelines, Rows, Wdbc.IsMalignant, Folds, seed: 4, progress: new OrderedProgress<ComparisonProgress>(p => shown.Add(p.Completed)));
 
         var total = pipelines.Length * Folds.Count;
@@ -184,11 +184,5 @@ public sealed class ModelComparisonTests
             public double[][] Transform(IReadOnlyList<double[]> rows) =>
                 [.. scaler.Transform([.. rows.Select(r => r[..tagColumn])]).Select((r, i) => (double[])[.. r, rows[i][tagColumn]])];
         }
-    }
-
-    /// <summary>Reports at once, on the reporting thread (<see cref="Progress{T}"/> would post them to run later).</summary>
-    private sealed class SynchronousProgress(Action<ComparisonProgress> report) : IProgress<ComparisonProgress>
-    {
-        public void Report(ComparisonProgress value) => report(value);
     }
 }

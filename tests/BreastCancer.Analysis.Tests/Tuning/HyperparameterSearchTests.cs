@@ -73,7 +73,7 @@ public sealed class HyperparameterSearchTests
         (string, IReadOnlyList<double>)[] grid = [("C", [0.3, 3.0]), ("gamma", [0.01, 0.1])];
         var reports = new List<SearchProgress>();
 
-        var one = HyperparameterSearch.Grid(ModelCatalogue.RbfSvm, grid, wdbc.ToArray(), wdbc.IsMalignant, folds, Metric.RocAuc, seed: 2, workers: 1, progress: new Collect(reports));
+        var one = HyperparameterSearch.Grid(ModelCatalogue.RbfSvm, grid, wdbc.ToArray(), wdbc.IsMalignant, folds, Metric.RocAuc, seed: 2, workers: 1, progress: new ProgressLog<SearchProgress>(reports));
         var two = HyperparameterSearch.Grid(ModelCatalogue.RbfSvm, grid, wdbc.ToArray(), wdbc.IsMalignant, folds, Metric.RocAuc, seed: 2, workers: 2);
 
         Assert.Equal(one.Fits.SelectMany(f => f.FoldScores), two.Fits.SelectMany(f => f.FoldScores));
@@ -109,7 +109,7 @@ public sealed class HyperparameterSearchTests
         var reports = new List<NestedProgress>();
 
         var nested = NestedCrossValidation.Grid(CutRule, [("cut", [-1.0, 0, 0.6, 1.8])], rows, labels, outer, innerFolds: 3, Metric.Accuracy, seed: 1,
-            progress: new Collect<NestedProgress>(reports));
+            progress: new ProgressLog<NestedProgress>(reports));
 
         Assert.Equal(10, nested.Folds.Count);
         Assert.All(nested.Folds, f => Assert.Equal(0.6, f.Chosen["cut"]));
@@ -242,19 +242,6 @@ public sealed class HyperparameterSearchTests
         var random = new Random(11);
         var rows = Enumerable.Range(0, 2000).Select(_ => new[] { random.NextDouble() * 2 - 1, random.NextDouble() }).Where(r => r[0] is <= 0.1 or >= 0.5).Take(300).ToArray();
         return (rows, [.. rows.Select(r => r[0] >= 0.5)]);
-    }
-
-    private sealed class Collect(List<SearchProgress> reports) : Collect<SearchProgress>(reports);
-
-    private class Collect<T>(List<T> reports) : IProgress<T>
-    {
-        public void Report(T value)
-        {
-            lock (reports)
-            {
-                reports.Add(value);
-            }
-        }
     }
 
     /// <summary>p = logistic(steepness · (x₀ − cut)), x₀ the standardised first feature; learns nothing.</summary>

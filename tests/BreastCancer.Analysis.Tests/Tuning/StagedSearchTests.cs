@@ -113,7 +113,7 @@ public sealed class StagedSearchTests
         var folds = StratifiedGroupKFold.Split(Wdbc.IsMalignant, null, 4, seed: 2);
         var reports = new List<SearchProgress>();
 
-        var staged = HyperparameterSearch.Grid(model, grid, Wdbc.ToArray(), Wdbc.IsMalignant, folds, Metric.RocAuc, seed: 7, progress: new Collect(reports));
+        var staged = HyperparameterSearch.Grid(model, grid, Wdbc.ToArray(), Wdbc.IsMalignant, folds, Metric.RocAuc, seed: 7, progress: new ProgressLog<SearchProgress>(reports));
         var separate = HyperparameterSearch.Grid(alone, grid, Wdbc.ToArray(), Wdbc.IsMalignant, folds, Metric.LogLoss, seed: 7);
         var separateAuc = HyperparameterSearch.Grid(alone, grid, Wdbc.ToArray(), Wdbc.IsMalignant, folds, Metric.RocAuc, seed: 7);
 
@@ -141,16 +141,5 @@ public sealed class StagedSearchTests
     {
         var rows = Wdbc.ToArray();
         return (rows[..400], [.. Wdbc.IsMalignant.Take(400)], rows[400..]);
-    }
-
-    private sealed class Collect(List<SearchProgress> reports) : IProgress<SearchProgress>
-    {
-        public void Report(SearchProgress value)
-        {
-            lock (reports)
-            {
-                reports.Add(value);
-            }
-        }
     }
 }
