@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Net.NetworkInformation;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using Workbook.Tests.Support;
@@ -28,27 +25,20 @@ public sealed class JupyterNotebookBrowserTests
     private static readonly string[] MissingFiles =
         ["/nbextensions/widgets/notebook/js/extension.js", "/static/components/codemirror/mode/polyglot-notebook/polyglot-notebook.js"];
 
-    private static readonly string[] NetworkSchemes = ["http:", "https:", "ws:", "wss:"];
-
-    /// <summary>This machine's own interface addresses, read once.</summary>
-    private static readonly Lazy<HashSet<IPAddress>> MachineAddresses =
-        new(() => [.. NetworkInterface.GetAllNetworkInterfaces().SelectMany(n => n.GetIPProperties().UnicastAddresses).Select(a => a.Address)]);
-
     [Fact]
     public async Task Restart_and_run_all_in_the_classic_notebook_runs_02_eda_with_no_error_and_draws_every_chart_offline()
     {
         var committed = await File.ReadAllBytesAsync(Path.Combine(Repository.NotebooksFolder, Notebook));
-        var problems = new ConcurrentQueue<string>();
-        var remote = new ConcurrentQueue<string>();
+        var watch = new PageWatch(MissingFiles);
         using var server = await NotebookServer.StartAsync();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await DebianChromium.LaunchAsync(playwright);
         var tree = await browser.NewPageAsync();
-        Watch(tree, problems, remote);
-        await tree.GotoAsync(server.Tree.AbsoluteUri);
+        watch.Watch(tree);
+        await tree.GotoAsync(server.Home.AbsoluteUri);
 
         var page = await tree.Context.RunAndWaitForPageAsync(() => tree.GetByRole(AriaRole.Link, new() { Name = Notebook, Exact = true }).ClickAsync());
-        Watch(page, problems, remote);
+        watch.Watch(page);
         await WaitUntilLoadedAsync(page);
         Assert.Equal(".net-csharp", await page.EvaluateAsync<string>("() => Jupyter.notebook.kernel.name"));
         Assert.Equal(".NET (C#)", await page.Locator(".kernel_indicator_name").TextContentAsync());
@@ -63,8 +53,8 @@ public sealed class JupyterNotebookBrowserTests
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         await AssertEveryChartDrawnAsync(page, cells);
 
-        Assert.True(problems.IsEmpty, string.Join("\n", problems));
-        Assert.True(remote.IsEmpty, "requests that left the machine:\n" + string.Join("\n", remote));
+        Assert.True(watch.Problems.Count == 0, string.Join("\n", watch.Problems));
+        Assert.True(watch.Remote.Count == 0, "requests that left the machine:\n" + string.Join("\n", watch.Remote));
         Assert.Equal(committed, await File.ReadAllBytesAsync(Path.Combine(Repository.NotebooksFolder, Notebook)));
     }
 
@@ -80,15 +70,14 @@ public sealed class JupyterNotebookBrowserTests
         var folder = Path.Combine(Repository.NotebooksFolder, ".reopen");
         try
         {
-            WriteCopyOneFolderDown(folder);
-            var problems = new ConcurrentQueue<string>();
-            var remote = new ConcurrentQueue<string>();
+            NotebookJson.WriteCopyOneFolderDown(Notebook, folder);
+            var watch = new PageWatch(MissingFiles);
             using var server = await NotebookServer.StartAsync(Path.Combine("notebooks", ".reopen"));
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await DebianChromium.LaunchAsync(playwright);
             var address = new Uri(server.Address, $"notebooks/{Notebook}?token={server.Token}").AbsoluteUri;
             var page = await browser.NewPageAsync();
-            Watch(page, problems, remote);
+            watch.Watch(page);
             await page.GotoAsync(address);
             await WaitUntilLoadedAsync(page);
 
@@ -104,13 +93,13 @@ public sealed class JupyterNotebookBrowserTests
             await page.CloseAsync();
 
             var reopened = await browser.NewPageAsync();
-            Watch(reopened, problems, remote);
+            watch.Watch(reopened);
             await reopened.GotoAsync(address);
             await WaitUntilLoadedAsync(reopened);
             await AssertEveryChartDrawnAsync(reopened, await CodeCellsAsync(reopened));
 
-            Assert.True(problems.IsEmpty, string.Join("\n", problems));
-            Assert.True(remote.IsEmpty, "requests that left the machine:\n" + string.Join("\n", remote));
+            Assert.True(watch.Problems.Count == 0, string.Join("\n", watch.Problems));
+            Assert.True(watch.Remote.Count == 0, "requests that left the machine:\n" + string.Join("\n", watch.Remote));
         }
         finally
         {
@@ -145,81 +134,5 @@ public sealed class JupyterNotebookBrowserTests
         {
             await Assertions.Expect(codeCells.Nth(i).Locator(".js-plotly-plot:has(svg.main-svg)")).ToHaveCountAsync(JupyterOutputs.Charts(cells[i]));
         }
-    }
-
-    /// <summary>The committed notebook, without outputs, in <paramref name="folder"/>, its code one folder down.</summary>
-    private static void WriteCopyOneFolderDown(string folder)
-    {
-        var notebook = JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.NotebooksFolder, Notebook)))!;
-        foreach (var cell in notebook["cells"]!.AsArray().OfType<JsonNode>().Where(c => (string)c["cell_type"]! == "code"))
-        {
-            cell["source"] = NotebookJson.OneFolderDown(NotebookJson.Source(cell));
-        }
-
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, Notebook), notebook.ToJsonString());
-    }
-
-    /// <summary>
-    /// Records the page's errors other than <see cref="MissingFiles"/> in <paramref name="problems"/> and its requests
-    /// to hosts other than this machine in <paramref name="remote"/>. A request the server answered and the page then
-    /// stopped reading is no error (the kernel's start-up script asks its web server's <c>/discovery</c> for the status
-    /// alone; Chromium stops loading a script refused for its type); the answer's status is checked.
-    /// </summary>
-    private static void Watch(IPage page, ConcurrentQueue<string> problems, ConcurrentQueue<string> remote)
-    {
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && !MissingFiles.Any(f => message.Text.Contains(f, StringComparison.Ordinal) || message.Location.Contains(f, StringComparison.Ordinal)))
-            {
-                problems.Enqueue($"console error: {message.Text} ({message.Location})");
-            }
-        };
-        page.PageError += (_, error) => problems.Enqueue($"page error: {error}");
-        var answered = new ConcurrentDictionary<IRequest, bool>();
-        page.RequestFailed += (_, request) =>
-        {
-            if (!answered.ContainsKey(request))
-            {
-                problems.Enqueue($"request failed: {request.Url} ({request.Failure})");
-            }
-        };
-        page.Response += (_, response) =>
-        {
-            answered[response.Request] = true;
-            if (response.Status >= 400 && !(response.Status == 404 && MissingFiles.Contains(new Uri(response.Url).AbsolutePath)))
-            {
-                problems.Enqueue($"HTTP {response.Status}: {response.Url}");
-            }
-        };
-        page.Request += (_, request) =>
-        {
-            if (LeavesTheMachine(request.Url))
-            {
-                remote.Enqueue(request.Url);
-            }
-        };
-        page.WebSocket += (_, socket) =>
-        {
-            if (LeavesTheMachine(socket.Url))
-            {
-                remote.Enqueue(socket.Url);
-            }
-        };
-    }
-
-    /// <summary>
-    /// Whether a request goes to another host: loopback and this machine's own interface addresses do not (the kernel's
-    /// start-up script asks its own web server at one of them); <c>data:</c> and <c>blob:</c> URLs go nowhere.
-    /// </summary>
-    private static bool LeavesTheMachine(string url)
-    {
-        if (!NetworkSchemes.Any(s => url.StartsWith(s, StringComparison.OrdinalIgnoreCase)))
-        {
-            return false;
-        }
-
-        var host = new Uri(url).DnsSafeHost;
-        return !(host == "localhost" || (IPAddress.TryParse(host, out var address) && (IPAddress.IsLoopback(address) || MachineAddresses.Value.Contains(address))));
     }
 }

@@ -4,20 +4,23 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 
 namespace Workbook.Tests.Support;
 
 /// <summary>
-/// Debian's classic Jupyter Notebook started from the repository's root as the README starts it
-/// (<c>jupyter notebook notebooks/</c>), on a free loopback port with a random token. It serves the committed notebooks
-/// read-only: its contents manager marks every notebook as not writable (so the page does not autosave) and refuses
-/// saves; or, for a test that saves, a folder of copies, writable. Its checkpoints and runtime files go to a temporary
-/// folder. Disposing stops the server with its kernels and deletes the folder.
+/// A Jupyter front end started from the repository's root as the README starts it, on a free loopback port with a
+/// random token: Debian's classic Jupyter Notebook (<c>jupyter notebook notebooks/</c>) or JupyterLab
+/// (<c>tools/jupyterlab/lab.sh notebooks/</c>). The classic one serves the committed notebooks read-only: its contents
+/// manager marks every notebook as not writable (so the page does not autosave) and refuses saves; or, for a test that
+/// saves, a folder of copies, writable, as JupyterLab always does. Its checkpoints, runtime files and (JupyterLab's)
+/// settings and workspaces go to a temporary folder. Disposing stops the server with its kernels and deletes the folder.
 /// </summary>
 internal sealed class NotebookServer : IDisposable
 {
     private const string Jupyter = "/usr/bin/jupyter";
     private const string JupyterNotebook = "/usr/bin/jupyter-notebook";
+    private const string JupyterLab = "tools/jupyterlab/lab.sh";
     private static readonly TimeSpan StartLimit = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan ShutdownLimit = TimeSpan.FromSeconds(30);
 
@@ -44,22 +47,23 @@ internal sealed class NotebookServer : IDisposable
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private readonly Process _process;
 
-    private NotebookServer(int port, string? writableFolder)
+    private NotebookServer(int port, string home, Func<NotebookServer, int, IEnumerable<string>> command)
     {
         Address = new Uri($"http://127.0.0.1:{port}/");
-        var config = _folder.File("jupyter_notebook_config.py");
-        File.WriteAllText(config, writableFolder is null ? ReadOnlyConfig : "");
-        var start = new ProcessStartInfo(Jupyter)
+        Home = new Uri(Address, $"{home}?token={Token}");
+        var arguments = command(this, port).ToList();
+        var start = new ProcessStartInfo(arguments[0])
         {
             WorkingDirectory = Repository.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            Environment = { ["JUPYTER_RUNTIME_DIR"] = Directory.CreateDirectory(_folder.File("runtime")).FullName },
+            Environment =
+            {
+                ["JUPYTER_RUNTIME_DIR"] = Directory.CreateDirectory(_folder.File("runtime")).FullName,
+                ["JUPYTER_CONFIG_DIR"] = Directory.CreateDirectory(_folder.File("config")).FullName,
+            },
         };
-        string[] arguments = ["notebook", writableFolder ?? "notebooks/", .. Environment.IsPrivilegedProcess ? ["--allow-root"] : Array.Empty<string>(),
-            "--no-browser", $"--port={port}", "--port-retries=0", "--ip=127.0.0.1", $"--NotebookApp.token={Token}",
-            $"--config={config}", $"--FileCheckpoints.checkpoint_dir={_folder.File("checkpoints")}"];
-        foreach (var argument in arguments)
+        foreach (var argument in arguments.Skip(1))
         {
             start.ArgumentList.Add(argument);
         }
@@ -77,8 +81,8 @@ internal sealed class NotebookServer : IDisposable
 
     public string Token { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
 
-    /// <summary>The page listing the notebooks folder, logged in with the token.</summary>
-    public Uri Tree => new(Address, $"tree?token={Token}");
+    /// <summary>The front end's first page (the classic one's list of notebooks, JupyterLab's workspace), logged in with the token.</summary>
+    public Uri Home { get; }
 
     /// <summary>What the server and its kernels have written so far.</summary>
     public string Log
@@ -92,14 +96,44 @@ internal sealed class NotebookServer : IDisposable
         }
     }
 
+    /// <summary>An answer of the server's REST API (<c>api/sessions</c>, say), as JSON.</summary>
+    public async Task<JsonNode> GetAsync(string path)
+    {
+        using var request = Request(HttpMethod.Get, path);
+        using var response = await _http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
     /// <summary>
-    /// Starts a server on the committed notebooks, read-only, or on <paramref name="writableFolder"/> (a path from the
-    /// repository's root), writable, and waits until it answers.
+    /// Starts the classic Notebook on the committed notebooks, read-only, or on <paramref name="writableFolder"/> (a
+    /// path from the repository's root), writable, and waits until it answers.
     /// </summary>
-    public static async Task<NotebookServer> StartAsync(string? writableFolder = null)
+    public static Task<NotebookServer> StartAsync(string? writableFolder = null)
     {
         Assert.True(File.Exists(JupyterNotebook), $"{JupyterNotebook} is missing: install Debian's jupyter-notebook (the README's set-up command does)");
-        var server = new NotebookServer(FreePort(), writableFolder);
+        return StartAsync("tree", (server, port) =>
+        {
+            var config = server._folder.File("jupyter_notebook_config.py");
+            File.WriteAllText(config, writableFolder is null ? ReadOnlyConfig : "");
+            return [Jupyter, "notebook", writableFolder ?? "notebooks/", .. Root(), "--no-browser", $"--port={port}", "--port-retries=0", "--ip=127.0.0.1",
+                $"--NotebookApp.token={server.Token}", $"--config={config}", $"--FileCheckpoints.checkpoint_dir={server._folder.File("checkpoints")}"];
+        });
+    }
+
+    /// <summary>Starts JupyterLab on <paramref name="folder"/> (a path from the repository's root) and waits until it answers.</summary>
+    public static Task<NotebookServer> StartLabAsync(string folder)
+    {
+        Assert.True(File.Exists(Path.Combine(Repository.Root, "tools", "jupyterlab", "build", "bundle.js")),
+            "JupyterLab's front end is not built: run tools/jupyterlab/build.sh (the README's set-up command does)");
+        return StartAsync("lab", (server, port) =>
+            [Path.Combine(Repository.Root, JupyterLab), folder, .. Root(), "--no-browser", $"--port={port}", "--port-retries=0", "--ip=127.0.0.1",
+                $"--ServerApp.token={server.Token}", $"--FileCheckpoints.checkpoint_dir={server._folder.File("checkpoints")}"]);
+    }
+
+    private static async Task<NotebookServer> StartAsync(string home, Func<NotebookServer, int, IEnumerable<string>> command)
+    {
+        var server = new NotebookServer(FreePort(), home, command);
         try
         {
             await server.WaitUntilAnsweringAsync();
@@ -111,6 +145,9 @@ internal sealed class NotebookServer : IDisposable
             throw;
         }
     }
+
+    /// <summary>As root, Jupyter refuses to start without <c>--allow-root</c>.</summary>
+    private static string[] Root() => Environment.IsPrivilegedProcess ? ["--allow-root"] : [];
 
     /// <summary>
     /// Asks the server to shut down, which shuts its kernels down first (a killed kernel leaves its .NET diagnostic
@@ -143,7 +180,7 @@ internal sealed class NotebookServer : IDisposable
             await Task.Delay(250);
         }
 
-        throw new TimeoutException($"jupyter notebook did not answer at {Address} within {StartLimit}:\n{Log}");
+        throw new TimeoutException($"the Jupyter server did not answer at {Address} within {StartLimit}:\n{Log}");
     }
 
     private async Task<bool> AnswersAsync()
