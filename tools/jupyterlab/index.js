@@ -5,7 +5,6 @@ import { JupyterLab } from '@jupyterlab/application';
 import { PageConfig } from '@jupyterlab/coreutils';
 
 // Assets (fonts, images) load from the server's static folder for this app; set before the styles load.
-// eslint-disable-next-line no-undef
 __webpack_public_path__ = PageConfig.getOption('fullStaticUrl') + '/';
 
 // build/style.js imports each extension's styles; @jupyterlab/builder writes it (webpack.config.js).

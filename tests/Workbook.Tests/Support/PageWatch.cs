@@ -7,14 +7,14 @@ namespace Workbook.Tests.Support;
 
 /// <summary>
 /// What a Jupyter front end's pages did wrong while a test drove them: errors (console errors, page errors, failed
-/// requests, HTTP error answers) other than those of <see cref="Expected"/>, and requests to hosts other than this
+/// requests, HTTP error answers) other than those of <paramref name="expected"/>, and requests to hosts other than this
 /// machine.
 /// </summary>
-/// <param name="Expected">
+/// <param name="expected">
 /// Addresses whose failure the test expects (named with the reason where the test declares them): a path on the
 /// server (<c>/api/me</c>) or a whole remote URL.
 /// </param>
-internal sealed class PageWatch(IReadOnlyCollection<string> Expected)
+internal sealed class PageWatch(IReadOnlyCollection<string> expected)
 {
     private static readonly string[] NetworkSchemes = ["http:", "https:", "ws:", "wss:"];
 
@@ -40,7 +40,7 @@ internal sealed class PageWatch(IReadOnlyCollection<string> Expected)
     {
         page.Console += (_, message) =>
         {
-            if (message.Type == "error" && !Expected.Any(e => message.Text.Contains(e, StringComparison.Ordinal) || message.Location.Contains(e, StringComparison.Ordinal)))
+            if (message.Type == "error" && !expected.Any(e => message.Text.Contains(e, StringComparison.Ordinal) || message.Location.Contains(e, StringComparison.Ordinal)))
             {
                 _problems.Enqueue($"console error: {message.Text} ({message.Location})");
             }
@@ -78,8 +78,8 @@ internal sealed class PageWatch(IReadOnlyCollection<string> Expected)
         };
     }
 
-    /// <summary>Whether a request's failure is expected: <see cref="Expected"/> holds its URL, or its path (whatever the query).</summary>
-    private bool IsExpected(string url) => Expected.Contains(url) || Expected.Contains(new Uri(url).AbsolutePath);
+    /// <summary>Whether a request's failure is expected: the expected addresses hold its URL, or its path (whatever the query).</summary>
+    private bool IsExpected(string url) => expected.Contains(url) || expected.Contains(new Uri(url).AbsolutePath);
 
     /// <summary>
     /// Whether a request goes to another host: loopback and this machine's own interface addresses do not (the kernel's
