@@ -29,6 +29,9 @@ internal sealed class PermutationRowBootstrap
     /// <summary>For ROC AUC, per resample, how often it draws each row; otherwise null.</summary>
     private readonly int[][]? _draws;
 
+    /// <summary>For a metric recomputed on each resample (neither ROC AUC nor a mean of row losses), per resample, the labels it draws; otherwise null.</summary>
+    private readonly bool[][]? _resampledLabels;
+
     /// <summary>The bootstrap of <paramref name="metric"/>'s importances over <paramref name="resamples"/> of the rows.</summary>
     /// <param name="metric">The metric whose loss measures importance.</param>
     /// <param name="labels">The rows' labels.</param>
@@ -60,7 +63,8 @@ internal sealed class PermutationRowBootstrap
         }
         else
         {
-            _references = [.. resamples.Select(positions => metric.Of([.. positions.Select(i => labels[i])], [.. positions.Select(i => baseline[i])]))];
+            _resampledLabels = [.. resamples.Select(positions => positions.Select(i => labels[i]).ToArray())];
+            _references = [.. resamples.Select((positions, s) => metric.Of(_resampledLabels[s], [.. positions.Select(i => baseline[i])]))];
         }
     }
 
@@ -74,7 +78,7 @@ internal sealed class PermutationRowBootstrap
     {
         var importances = _draws is { } draws ? RocAucLosses(draws, permuted, repeats)
             : _rowLoss is { } rowLoss ? MeanLosses(rowLoss, permuted, repeats)
-            : RecomputedLosses(permuted, repeats);
+            : RecomputedLosses(_resampledLabels!, permuted, repeats);
         return importances.Any(double.IsNaN) ? (double.NaN, double.NaN) : PercentileInterval.Of(importances);
     }
 
@@ -179,20 +183,14 @@ internal sealed class PermutationRowBootstrap
     }
 
     /// <summary>Each resample's importance for any metric: the metric recomputed on the resampled labels and probabilities.</summary>
-    private double[] RecomputedLosses(double[] permuted, int repeats)
+    private double[] RecomputedLosses(bool[][] resampledLabels, double[] permuted, int repeats)
     {
         var rows = _labels.Count;
-        var sampledLabels = new bool[rows];
         var sampled = new double[rows];
         var importances = new double[_resamples.Length];
         for (var s = 0; s < _resamples.Length; s++)
         {
             var positions = _resamples[s];
-            for (var i = 0; i < rows; i++)
-            {
-                sampledLabels[i] = _labels[positions[i]];
-            }
-
             var loss = 0.0;
             for (var r = 0; r < repeats; r++)
             {
@@ -201,7 +199,7 @@ internal sealed class PermutationRowBootstrap
                     sampled[i] = permuted[(r * rows) + positions[i]];
                 }
 
-                loss += _sign * (_references[s] - _metric.Of(sampledLabels, sampled));
+                loss += _sign * (_references[s] - _metric.Of(resampledLabels[s], sampled));
             }
 
             importances[s] = loss / repeats;
