@@ -104,7 +104,7 @@ internal static class SmoSolver
             }
         }
 
-        var gMax2 = Last(best2, zero, larger: true).Value;
+        var gMax2 = Largest(best2);
         var (objectiveMin, j) = Last(smallest, smallestAt, larger: false);
         for (; t < n; t++)
         {
@@ -156,6 +156,18 @@ internal static class SmoSolver
         }
 
         return (value, (int)row);
+    }
+
+    /// <summary>The largest of the lanes' values.</summary>
+    private static double Largest(Vector<double> values)
+    {
+        var largest = values[0];
+        for (var k = 1; k < Vector<double>.Count; k++)
+        {
+            largest = Math.Max(largest, values[k]);
+        }
+
+        return largest;
     }
 
     private static Vector<long> UpperSet(Vector<double> y, Vector<double> alpha, Vector<double> zero, Vector<double> c) =>
