@@ -16,6 +16,9 @@ namespace Workbook.Tests;
 public sealed class JupyterLabBrowserTests
 {
     private const string Notebook = "02-eda.ipynb";
+
+    /// <summary>A code cell of JupyterLab's notebook.</summary>
+    private const string CodeCell = ".jp-Notebook .jp-CodeCell";
     private static readonly TimeSpan LoadLimit = TimeSpan.FromMinutes(2);
 
     /// <summary>A fresh machine restores the notebook's NuGet packages in its first cell.</summary>
@@ -70,13 +73,13 @@ public sealed class JupyterLabBrowserTests
             var cells = await SavedCodeCellsAsync(Path.Combine(folder, Notebook));
             var errors = cells.SelectMany((c, i) => JupyterOutputs.Of(c).Where(o => (string)o["output_type"]! == "error").Select(o => $"code cell {i + 1}: {o["evalue"]}")).ToList();
             Assert.True(errors.Count == 0, string.Join("\n", errors));
-            await AssertEveryChartDrawnAsync(page, cells);
+            await JupyterOutputs.AssertEveryChartDrawnAsync(page.Locator(CodeCell), cells, Notebook);
 
             var reopened = await browser.NewPageAsync();
             watch.Watch(reopened);
             await reopened.GotoAsync(new Uri(server.Address, $"lab/tree/{Notebook}?token={server.Token}").AbsoluteUri);
-            await Assertions.Expect(reopened.Locator(".jp-Notebook .jp-CodeCell")).ToHaveCountAsync(cells.Count, new() { Timeout = Milliseconds(LoadLimit) });
-            await AssertEveryChartDrawnAsync(reopened, cells);
+            await Assertions.Expect(reopened.Locator(CodeCell)).ToHaveCountAsync(cells.Count, new() { Timeout = Milliseconds(LoadLimit) });
+            await JupyterOutputs.AssertEveryChartDrawnAsync(reopened.Locator(CodeCell), cells, Notebook);
 
             Assert.True(watch.Problems.Count == 0, string.Join("\n", watch.Problems));
             Assert.True(watch.Remote.All(url => url == KernelRequireJs), "requests that left the machine:\n" + string.Join("\n", watch.Remote));
@@ -93,47 +96,29 @@ public sealed class JupyterLabBrowserTests
     private static float Milliseconds(TimeSpan limit) => (float)limit.TotalMilliseconds;
 
     /// <summary>The name of the kernel the server started for the page's one session, once it has.</summary>
-    private static async Task<string> KernelOfTheSessionAsync(NotebookServer server)
-    {
-        var deadline = DateTime.UtcNow + LoadLimit;
-        while (true)
-        {
-            var sessions = (await server.GetAsync("api/sessions")).AsArray();
-            if (sessions.Count > 0)
-            {
-                return (string)Assert.Single(sessions)!["kernel"]!["name"]!;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"JupyterLab started no kernel for {Notebook} within {LoadLimit}");
-            await Task.Delay(250);
-        }
-    }
+    private static Task<string> KernelOfTheSessionAsync(NotebookServer server) =>
+        UntilAnsweredAsync(async () => (await server.GetAsync("api/sessions")).AsArray() is { Count: > 0 } sessions ? (string)Assert.Single(sessions)!["kernel"]!["name"]! : null,
+            $"JupyterLab started no kernel for {Notebook}");
 
     /// <summary>The code cells of the notebook JupyterLab saved, once every one of them holds its execution count.</summary>
-    private static async Task<List<JsonNode>> SavedCodeCellsAsync(string path)
+    private static Task<List<JsonNode>> SavedCodeCellsAsync(string path) =>
+        UntilAnsweredAsync(() => Task.FromResult(NotebookJson.CodeCells(path) is var cells && cells.All(c => c["execution_count"] is JsonValue) ? cells : null),
+            $"{path} was not saved with every code cell run");
+
+    /// <summary>Asks <paramref name="probe"/> every 250 ms until it answers (not null); fails with <paramref name="failure"/> after <see cref="LoadLimit"/>.</summary>
+    private static async Task<T> UntilAnsweredAsync<T>(Func<Task<T?>> probe, string failure)
+        where T : class
     {
         var deadline = DateTime.UtcNow + LoadLimit;
         while (true)
         {
-            var cells = NotebookJson.CodeCells(path);
-            if (cells.All(c => c["execution_count"] is JsonValue))
+            if (await probe() is { } answer)
             {
-                return cells;
+                return answer;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"{path} was not saved with every code cell run within {LoadLimit}");
+            Assert.True(DateTime.UtcNow < deadline, $"{failure} within {LoadLimit}");
             await Task.Delay(250);
-        }
-    }
-
-    /// <summary>Every code cell of the page shows as many drawn charts as its saved outputs hold, and there is at least one.</summary>
-    private static async Task AssertEveryChartDrawnAsync(IPage page, List<JsonNode> cells)
-    {
-        Assert.True(cells.Sum(JupyterOutputs.Charts) > 0, $"no chart in the outputs of {Notebook}");
-        var codeCells = page.Locator(".jp-Notebook .jp-CodeCell");
-        for (var i = 0; i < cells.Count; i++)
-        {
-            await Assertions.Expect(codeCells.Nth(i).Locator(".js-plotly-plot:has(svg.main-svg)")).ToHaveCountAsync(JupyterOutputs.Charts(cells[i]));
         }
     }
 }

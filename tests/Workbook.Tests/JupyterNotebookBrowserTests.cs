@@ -13,6 +13,9 @@ namespace Workbook.Tests;
 public sealed class JupyterNotebookBrowserTests
 {
     private const string Notebook = "02-eda.ipynb";
+
+    /// <summary>A code cell on the classic Notebook's page.</summary>
+    private const string CodeCell = ".cell.code_cell";
     private static readonly TimeSpan LoadLimit = TimeSpan.FromMinutes(2);
 
     /// <summary>A fresh machine restores the notebook's NuGet packages in its first cell.</summary>
@@ -51,7 +54,7 @@ public sealed class JupyterNotebookBrowserTests
         var cells = await CodeCellsAsync(page);
         var errors = cells.SelectMany((c, i) => JupyterOutputs.Of(c).Where(o => (string)o["output_type"]! == "error").Select(o => $"code cell {i + 1}: {o["evalue"]}")).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
-        await AssertEveryChartDrawnAsync(page, cells);
+        await JupyterOutputs.AssertEveryChartDrawnAsync(page.Locator(CodeCell), cells, Notebook);
 
         Assert.True(watch.Problems.Count == 0, string.Join("\n", watch.Problems));
         Assert.True(watch.Remote.Count == 0, "requests that left the machine:\n" + string.Join("\n", watch.Remote));
@@ -96,7 +99,7 @@ public sealed class JupyterNotebookBrowserTests
             watch.Watch(reopened);
             await reopened.GotoAsync(address);
             await WaitUntilLoadedAsync(reopened);
-            await AssertEveryChartDrawnAsync(reopened, await CodeCellsAsync(reopened));
+            await JupyterOutputs.AssertEveryChartDrawnAsync(reopened.Locator(CodeCell), await CodeCellsAsync(reopened), Notebook);
 
             Assert.True(watch.Problems.Count == 0, string.Join("\n", watch.Problems));
             Assert.True(watch.Remote.Count == 0, "requests that left the machine:\n" + string.Join("\n", watch.Remote));
@@ -124,15 +127,4 @@ public sealed class JupyterNotebookBrowserTests
     private static async Task<List<JsonNode>> CodeCellsAsync(IPage page) =>
         [.. JsonNode.Parse(await page.EvaluateAsync<string>("() => JSON.stringify(Jupyter.notebook.toJSON())"))!["cells"]!
             .AsArray().OfType<JsonNode>().Where(c => (string)c["cell_type"]! == "code")];
-
-    /// <summary>Every code cell of the page shows as many drawn charts as its outputs hold, and there is at least one.</summary>
-    private static async Task AssertEveryChartDrawnAsync(IPage page, List<JsonNode> cells)
-    {
-        Assert.True(cells.Sum(JupyterOutputs.Charts) > 0, $"no chart in the outputs of {Notebook}");
-        var codeCells = page.Locator(".cell.code_cell");
-        for (var i = 0; i < cells.Count; i++)
-        {
-            await Assertions.Expect(codeCells.Nth(i).Locator(".js-plotly-plot:has(svg.main-svg)")).ToHaveCountAsync(JupyterOutputs.Charts(cells[i]));
-        }
-    }
 }

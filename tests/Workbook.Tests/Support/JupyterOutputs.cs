@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Playwright;
 
 namespace Workbook.Tests.Support;
 
@@ -22,4 +23,17 @@ internal static class JupyterOutputs
         JsonValue text => (string)text!,
         _ => "",
     };
+
+    /// <summary>
+    /// Every code cell of a page (<paramref name="codeCells"/>, in the order of <paramref name="cells"/>) shows as many
+    /// drawn charts (a plot with its SVG) as its outputs hold, and <paramref name="notebook"/>'s outputs hold at least one.
+    /// </summary>
+    public static async Task AssertEveryChartDrawnAsync(ILocator codeCells, IReadOnlyList<JsonNode> cells, string notebook)
+    {
+        Assert.True(cells.Sum(Charts) > 0, $"no chart in the outputs of {notebook}");
+        for (var i = 0; i < cells.Count; i++)
+        {
+            await Assertions.Expect(codeCells.Nth(i).Locator(".js-plotly-plot:has(svg.main-svg)")).ToHaveCountAsync(Charts(cells[i]));
+        }
+    }
 }
